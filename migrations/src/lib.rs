@@ -1,0 +1,23 @@
+//! Schema migrations for Kombi. The same migrations run on SQLite and PostgreSQL.
+//!
+//! Exact quantities are stored as scaled integers (BIGINT), never as REAL or as text,
+//! so that SQL can compare, sort and add them up exactly on both backends:
+//! amounts, minutes, counts and years at scale 4 (1/10,000), rates at scale 8.
+//! Columns holding scaled values are commented in their migration.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_foundation;
+mod m20261123_000002_catalog_and_crm;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_foundation::Migration),
+            Box::new(m20261123_000002_catalog_and_crm::Migration),
+        ]
+    }
+}

@@ -1,0 +1,259 @@
+//! The command line: `kombi [serve]`, `migrate`, `seed-demo`, `user add`, `token create`.
+
+use std::io::{BufRead, IsTerminal};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::{CookieSecure, DEFAULT_BIND, DEFAULT_DATABASE_URL, Settings};
+use crate::domain::user::{NewPassword, Role, Username};
+use crate::persistence::{db, tokens, users};
+use crate::{demo, security, startup, telemetry};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kombi",
+    version,
+    about = "Kombi: combined products for retail banks"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Database to use: `sqlite://FILE` (created if missing) or `postgres://USER@HOST/DB`.
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
+    pub database_url: String,
+
+    #[command(flatten)]
+    pub serve: ServeArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the web application and the API (the default command).
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load the demo bank (idempotent: existing records are kept).
+    SeedDemo,
+    /// Manage staff users.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage API bearer tokens for integrations.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "KOMBI_BIND", default_value = DEFAULT_BIND)]
+    pub bind: String,
+    /// When to mark the session cookie `Secure`.
+    #[arg(long, env = "KOMBI_COOKIE_SECURE", value_enum, default_value = "auto")]
+    pub cookie_secure: CookieSecure,
+    /// Connections in the database pool.
+    #[arg(long, env = "KOMBI_DB_MAX_CONNECTIONS", default_value_t = 8)]
+    pub max_connections: u32,
+    /// Do not load the demo bank into an empty embedded database on first start.
+    #[arg(long, env = "KOMBI_NO_DEMO")]
+    pub no_demo: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Add a user. The password is asked for on a terminal, or read as one line from stdin.
+    Add {
+        #[arg(long)]
+        username: String,
+        /// advisor, product_manager, finance or admin.
+        #[arg(long)]
+        role: Role,
+        /// Name shown in the application (defaults to the username).
+        #[arg(long)]
+        display_name: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TokenCommand {
+    /// Issue an API bearer token acting as USERNAME; it is printed once.
+    Create {
+        #[arg(long)]
+        username: String,
+        /// What the token is for, e.g. "CRM sync".
+        #[arg(long, default_value = "integration")]
+        name: String,
+    },
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    telemetry::init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("error: cannot start the async runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let database_url = cli.database_url.clone();
+    match cli.command {
+        None => serve(&database_url, cli.serve).await,
+        Some(Command::Serve(args)) => serve(&database_url, args).await,
+        Some(Command::Migrate) => {
+            open(&database_url, 2).await?;
+            println!("Migrations applied to {}", redact(&database_url));
+            Ok(())
+        }
+        Some(Command::SeedDemo) => {
+            let db = open(&database_url, 2).await?;
+            let report = demo::seed::seed_demo(&db, &demo::seed::DemoOptions::default()).await?;
+            println!("{report}");
+            Ok(())
+        }
+        Some(Command::User(UserCommand::Add {
+            username,
+            role,
+            display_name,
+        })) => {
+            let username = Username::parse(&username).context("--username")?;
+            let password = read_new_password()?;
+            let db = open(&database_url, 2).await?;
+            let hash = security::hash_password(password.expose())
+                .map_err(|e| anyhow::anyhow!("hashing the password: {e}"))?;
+            let display = display_name.unwrap_or_else(|| username.as_str().to_string());
+            let user = users::create(&db, &username, &display, role, hash).await?;
+            println!("Added user {} ({})", user.username, user.role.label());
+            Ok(())
+        }
+        Some(Command::Token(TokenCommand::Create { username, name })) => {
+            let db = open(&database_url, 2).await?;
+            let user = users::find_by_username(&db, &username)
+                .await?
+                .with_context(|| format!("no user named '{username}'"))?;
+            let token = tokens::create(&db, user.id, &name).await?;
+            eprintln!(
+                "Token for {} ({}); it is shown only once:",
+                user.username,
+                user.role.label()
+            );
+            println!("{token}");
+            Ok(())
+        }
+    }
+}
+
+async fn open(
+    database_url: &str,
+    max_connections: u32,
+) -> anyhow::Result<sea_orm::DatabaseConnection> {
+    let db = db::connect(database_url, max_connections)
+        .await
+        .with_context(|| format!("connecting to {}", redact(database_url)))?;
+    db::migrate(&db).await.context("applying migrations")?;
+    Ok(db)
+}
+
+async fn serve(database_url: &str, args: ServeArgs) -> anyhow::Result<()> {
+    let settings = Settings {
+        bind: args.bind,
+        database_url: database_url.to_string(),
+        max_connections: args.max_connections.max(1),
+        cookie_secure: args.cookie_secure,
+    };
+    let db = open(database_url, settings.max_connections).await?;
+    let demo_loaded =
+        if db::is_sqlite_url(database_url) && !args.no_demo && users::count(&db).await? == 0 {
+            tracing::info!("empty embedded database: loading the demo bank");
+            let report = demo::seed::seed_demo(&db, &demo::seed::DemoOptions::default()).await?;
+            tracing::info!(%report, "demo bank loaded");
+            true
+        } else {
+            false
+        };
+    let app = startup::Application::build(&settings, db).await?;
+    println!("Kombi is serving at http://{}", app.address());
+    if demo_loaded || users::count(app.db()).await? > 0 {
+        println!("Demo sign-ins (demo only): advisor, manager, finance, admin; password 'demo'.");
+    }
+    app.run_until_stopped().await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// The password for a new user: prompted twice on a terminal, else one line of stdin.
+fn read_new_password() -> anyhow::Result<NewPassword> {
+    let raw = if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password: ")?;
+        let second = rpassword::prompt_password("Repeat password: ")?;
+        if first != second {
+            bail!("the two passwords differ");
+        }
+        first
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        line.trim_end_matches(['\r', '\n']).to_string()
+    };
+    NewPassword::parse(&raw).context("password")
+}
+
+/// A database URL without its password, for messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.find(':') {
+                Some(colon) => format!(
+                    "{}{}:***{}",
+                    &url[..scheme_end + 3],
+                    &credentials[..colon],
+                    &url[at..]
+                ),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_hidden_in_database_urls() {
+        assert_eq!(
+            redact("postgres://kombi:s3cret@db/kombi"),
+            "postgres://kombi:***@db/kombi"
+        );
+        assert_eq!(
+            redact("postgres://postgres@127.0.0.1/test"),
+            "postgres://postgres@127.0.0.1/test"
+        );
+        assert_eq!(redact("sqlite://kombi.db"), "sqlite://kombi.db");
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,166 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::demo::crm_generator::generate_clients;
+
+fn written(clients: Vec<Client>) -> String {
+    let mut out = Vec::new();
+    let count = write_clients_csv(clients.into_iter(), &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(count as usize + 1, text.lines().count());
+    text
+}
+
+fn anna() -> Client {
+    let mut custom_attributes = BTreeMap::new();
+    custom_attributes.insert("loyalty_tier".into(), "gold".into());
+    custom_attributes.insert("note".into(), "a=b, \"quoted\"".into());
+    ClientDraft {
+        crm_id: "CRM-0000042".into(),
+        full_name: "Ivanova Anna Sergeevna".into(),
+        birth_date: "1984-02-29".into(),
+        gender: "female".into(),
+        employment: "self_employed".into(),
+        monthly_income: "87450.00".into(),
+        income_currency: "RUB".into(),
+        city: "Novosibirsk".into(),
+        city_population: "1630000".into(),
+        region: "Novosibirsk Oblast".into(),
+        marital_status: "married".into(),
+        children: "2".into(),
+        lifestyle_tags: vec!["family".into(), "car_owner".into()],
+        digital_affinity: "high".into(),
+        preferred_language: "ru".into(),
+        products_held: vec!["ONLINE".into(), "CA_RUB".into()],
+        consent_to_offers: "true".into(),
+        data_verified_on: "2025-01-15".into(),
+        home_sales_point: "NSK-KKO".into(),
+        custom_attributes,
+        ..ClientDraft::default()
+    }
+    .parse()
+    .unwrap()
+}
+
+#[test]
+fn the_header_is_the_canonical_column_list() {
+    assert_eq!(CANONICAL_COLUMNS.len(), 21);
+    assert_eq!(
+        written(vec![]),
+        format!("{}\n", CANONICAL_COLUMNS.join(","))
+    );
+}
+
+#[test]
+fn a_row_holds_each_field_in_its_canonical_text() {
+    let expected = [
+        "CRM-0000042",
+        "Ivanova Anna Sergeevna",
+        "1984-02-29",
+        "female",
+        "self_employed",
+        "87450.00",
+        "RUB",
+        "Novosibirsk",
+        "1630000",
+        "Novosibirsk Oblast",
+        "married",
+        "2",
+        "car_owner|family",
+        "high",
+        "ru",
+        "false",
+        "CA_RUB|ONLINE",
+        "true",
+        "2025-01-15",
+        "NSK-KKO",
+        "loyalty_tier=gold|note=a=b, \"quoted\"",
+    ];
+    assert_eq!(client_row(&anna()), expected);
+    let text = written(vec![anna()]);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let row = reader.records().next().unwrap().unwrap();
+    assert!(row.iter().eq(expected.iter().copied()));
+}
+
+#[test]
+fn unrecorded_fields_are_blank_cells() {
+    let bare = ClientDraft {
+        crm_id: "X1".into(),
+        full_name: "Petrov Ivan".into(),
+        ..ClientDraft::default()
+    };
+    let row = client_row(&bare.parse().unwrap());
+    assert_eq!(row[..2], ["X1", "Petrov Ivan"]);
+    assert!(
+        row[2..]
+            .iter()
+            .enumerate()
+            .all(|(i, cell)| cell.is_empty() || matches!(i + 2, 15 | 17))
+    );
+    assert_eq!((row[15].as_str(), row[17].as_str()), ("false", "false"));
+}
+
+#[test]
+fn a_client_reads_back_as_written() {
+    let text = written(vec![anna()]);
+    let read: Vec<Client> = read_clients_csv(text.as_bytes())
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(read, vec![anna()]);
+}
+
+#[test]
+fn generated_clients_survive_the_round_trip() {
+    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    let clients: Vec<Client> = generate_clients(2_000, 77, as_of).collect();
+    let text = written(clients.clone());
+    let read: Vec<Client> = read_clients_csv(text.as_bytes())
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(read, clients);
+}
+
+#[test]
+fn a_foreign_header_is_refused() {
+    let text = "id,name\n1,x\n";
+    assert!(matches!(
+        read_clients_csv(text.as_bytes()),
+        Err(CsvReadError::Header)
+    ));
+}
+
+#[test]
+fn bad_rows_are_reported_with_their_line_and_field() {
+    let mut text = written(vec![anna()]);
+    text.push_str(
+        &text
+            .lines()
+            .nth(1)
+            .unwrap()
+            .replace(",2,car_owner", ",31,car_owner"),
+    );
+    text.push('\n');
+    text.push_str(
+        &text
+            .lines()
+            .nth(1)
+            .unwrap()
+            .replace("loyalty_tier=gold", "loyalty_tier"),
+    );
+    text.push('\n');
+    let rows: Vec<_> = read_clients_csv(text.as_bytes()).unwrap().collect();
+    assert!(rows[0].is_ok());
+    let message = rows[1].as_ref().unwrap_err().to_string();
+    assert!(
+        message.starts_with("line 3:") && message.contains("children: 31"),
+        "{message}"
+    );
+    let message = rows[2].as_ref().unwrap_err().to_string();
+    assert!(
+        message.contains("custom_attributes: \"loyalty_tier\" is not key=value"),
+        "{message}"
+    );
+}

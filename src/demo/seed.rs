@@ -1,0 +1,337 @@
+//! Loads the demo bank. Idempotent: every record is inserted only if its code is not stored
+//! yet, all in one transaction, so a second run (or a run after an interruption) is safe.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use anyhow::{Context, anyhow};
+use chrono::{NaiveDate, Utc};
+use rust_decimal::Decimal;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
+    TransactionTrait,
+};
+
+use super::bank::{COMPANIES, DemoProduct, PRODUCTS, SALES_POINTS, SEGMENTS, USERS};
+use super::crm_generator::generate_clients;
+use crate::domain::user::{NewPassword, Role, Username};
+use crate::persistence::entities::{bank_settings, company, product, sales_point, segment};
+use crate::persistence::scaled::{AMOUNT_SCALE, RATE_SCALE, to_units};
+use crate::persistence::{clients, users};
+use crate::security::hash_password;
+
+/// The synthetic CRM is generated as of this date, so the demo is the same on every machine.
+pub const DEMO_AS_OF: (i32, u32, u32) = (2026, 11, 1);
+pub const DEMO_CRM_SEED: u64 = 2026;
+
+pub struct DemoOptions {
+    pub clients: usize,
+}
+
+impl Default for DemoOptions {
+    fn default() -> Self {
+        Self { clients: 5_000 }
+    }
+}
+
+/// What a seeding run added.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct SeedReport {
+    pub companies: u64,
+    pub sales_points: u64,
+    pub products: u64,
+    pub segments: u64,
+    pub users: u64,
+    pub clients: u64,
+}
+
+impl fmt::Display for SeedReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Demo bank: added {} companies, {} sales points, {} products, {} segments, {} users, \
+             {} clients (records already present were kept).",
+            self.companies,
+            self.sales_points,
+            self.products,
+            self.segments,
+            self.users,
+            self.clients
+        )
+    }
+}
+
+fn decimal(text: &str, field: &str) -> anyhow::Result<Decimal> {
+    Decimal::from_str(text).with_context(|| format!("demo data: {field} = '{text}'"))
+}
+
+fn amount(text: &str, field: &str) -> anyhow::Result<i64> {
+    Ok(to_units(decimal(text, field)?, AMOUNT_SCALE, field)?)
+}
+
+fn rate(text: &str, field: &str) -> anyhow::Result<i64> {
+    Ok(to_units(decimal(text, field)?, RATE_SCALE, field)?)
+}
+
+/// Loads everything that is missing.
+///
+/// # Errors
+/// Database errors; the transaction is then rolled back and nothing is half-written.
+pub async fn seed_demo(
+    db: &DatabaseConnection,
+    options: &DemoOptions,
+) -> anyhow::Result<SeedReport> {
+    // Password hashing is slow on purpose: do it before the transaction holds any lock.
+    let mut demo_users = Vec::new();
+    for (username, display, role) in USERS {
+        let hash =
+            hash_password(NewPassword::demo().expose()).map_err(|e| anyhow!("hashing: {e}"))?;
+        demo_users.push((
+            Username::parse(username)?,
+            *display,
+            Role::from_str(role)?,
+            hash,
+        ));
+    }
+    let as_of =
+        NaiveDate::from_ymd_opt(DEMO_AS_OF.0, DEMO_AS_OF.1, DEMO_AS_OF.2).context("demo date")?;
+    let demo_clients: Vec<_> = generate_clients(options.clients, DEMO_CRM_SEED, as_of).collect();
+
+    let txn = db.begin().await?;
+    let mut report = SeedReport::default();
+    seed_bank_settings(&txn).await?;
+    report.companies = insert_companies(&txn).await?;
+    report.sales_points = insert_sales_points(&txn).await?;
+    let company_ids: HashMap<String, i32> = company::Entity::find()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|c| (c.code, c.id))
+        .collect();
+    let point_ids: HashMap<String, i32> = sales_point::Entity::find()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|p| (p.code, p.id))
+        .collect();
+    report.products = insert_products(&txn, &company_ids).await?;
+    report.segments = insert_segments(&txn).await?;
+    for (username, display, role, hash) in demo_users {
+        if users::find_by_username(&txn, username.as_str())
+            .await?
+            .is_none()
+        {
+            users::create(&txn, &username, display, role, hash).await?;
+            report.users += 1;
+        }
+    }
+    report.clients = clients::insert_new(&txn, &demo_clients, &point_ids).await?;
+    txn.commit().await?;
+    Ok(report)
+}
+
+async fn seed_bank_settings(db: &impl ConnectionTrait) -> anyhow::Result<()> {
+    if bank_settings::Entity::find().count(db).await? > 0 {
+        return Ok(());
+    }
+    bank_settings::Entity::insert(bank_settings::ActiveModel {
+        name: Set(COMPANIES[0].1.to_string()),
+        reporting_currency: Set("RUB".to_string()),
+        target_margin: Set(rate("0.15", "target_margin")?),
+        bundle_lifetime_years: Set(amount("5", "bundle_lifetime_years")?),
+        bundle_overhead_rate: Set(rate("0.20", "bundle_overhead_rate")?),
+        addon_anchor_threshold: Set(rate("0.25", "addon_anchor_threshold")?),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+async fn insert_companies(db: &impl ConnectionTrait) -> anyhow::Result<u64> {
+    let models = COMPANIES.iter().map(|(code, name)| company::ActiveModel {
+        code: Set((*code).to_string()),
+        name: Set((*name).to_string()),
+        ..Default::default()
+    });
+    Ok(company::Entity::insert_many(models)
+        .on_conflict(
+            OnConflict::column(company::Column::Code)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?)
+}
+
+async fn insert_sales_points(db: &impl ConnectionTrait) -> anyhow::Result<u64> {
+    let mut models = Vec::new();
+    for p in SALES_POINTS {
+        models.push(sales_point::ActiveModel {
+            code: Set(p.code.to_string()),
+            name: Set(p.name.to_string()),
+            city: Set(p.city.to_string()),
+            region: Set(p.region.to_string()),
+            format: Set(p.format.to_string()),
+            branch_cost_per_minute: Set(amount(
+                p.branch_cost_per_minute,
+                "branch_cost_per_minute",
+            )?),
+            visit_overhead_minutes: Set(amount(
+                p.visit_overhead_minutes,
+                "visit_overhead_minutes",
+            )?),
+            visit_limit_minutes: Set(Some(amount(p.visit_limit_minutes, "visit_limit_minutes")?)),
+            ..Default::default()
+        });
+    }
+    Ok(sales_point::Entity::insert_many(models)
+        .on_conflict(
+            OnConflict::column(sales_point::Column::Code)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?)
+}
+
+/// The product columns a demo product may give figures for.
+const FIGURE_COLUMNS: &[&str] = &[
+    "ftp_rate",
+    "reserve_ratio",
+    "interchange_rate",
+    "expected_loss_rate",
+    "servicing_cost",
+    "cost_per_transaction",
+    "partner_commission",
+    "issuance_cost",
+    "acquisition_cost",
+    "lifetime_years",
+    "opening_minutes",
+    "overhead_rate",
+    "monthly_fee",
+    "annual_fee",
+    "setup_fee",
+    "transaction_fee",
+    "client_rate",
+    "avg_balance",
+    "annual_spend",
+    "transactions",
+];
+
+fn product_model(p: &DemoProduct, company_id: i32) -> anyhow::Result<product::ActiveModel> {
+    let now = Utc::now();
+    let market_price = rate(p.market_price, "market_price")?;
+    let mut model = product::ActiveModel {
+        code: Set(p.code.to_string()),
+        name: Set(p.name.to_string()),
+        kind: Set(p.kind.to_string()),
+        currency: Set(p.currency.to_string()),
+        status: Set("active".to_string()),
+        company_id: Set(company_id),
+        costs_cannot_be_reduced: Set(p.costs_cannot_be_reduced),
+        price_parameter: Set(p.price_parameter.to_string()),
+        market_price: Set(market_price),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    if let Some((unknown, _)) = p
+        .figures
+        .iter()
+        .find(|(name, _)| !FIGURE_COLUMNS.contains(name))
+    {
+        return Err(anyhow!(
+            "demo product {}: unknown figure '{unknown}'",
+            p.code
+        ));
+    }
+    for &column in FIGURE_COLUMNS {
+        let text = p
+            .figures
+            .iter()
+            .find(|(name, _)| *name == column)
+            .map_or("0", |(_, v)| v);
+        let is_rate = column.ends_with("_rate") || column == "reserve_ratio";
+        let units = if is_rate {
+            rate(text, column)?
+        } else {
+            amount(text, column)?
+        };
+        let value = Set(units);
+        match column {
+            "ftp_rate" => model.ftp_rate = value,
+            "reserve_ratio" => model.reserve_ratio = value,
+            "interchange_rate" => model.interchange_rate = value,
+            "expected_loss_rate" => model.expected_loss_rate = value,
+            "servicing_cost" => model.servicing_cost = value,
+            "cost_per_transaction" => model.cost_per_transaction = value,
+            "partner_commission" => model.partner_commission = value,
+            "issuance_cost" => model.issuance_cost = value,
+            "acquisition_cost" => model.acquisition_cost = value,
+            "lifetime_years" => model.lifetime_years = value,
+            "opening_minutes" => model.opening_minutes = value,
+            "overhead_rate" => model.overhead_rate = value,
+            "monthly_fee" => model.monthly_fee = value,
+            "annual_fee" => model.annual_fee = value,
+            "setup_fee" => model.setup_fee = value,
+            "transaction_fee" => model.transaction_fee = value,
+            "client_rate" => model.client_rate = value,
+            "avg_balance" => model.avg_balance = value,
+            "annual_spend" => model.annual_spend = value,
+            _ => model.transactions = value,
+        }
+    }
+    Ok(model)
+}
+
+async fn insert_products(
+    db: &impl ConnectionTrait,
+    company_ids: &HashMap<String, i32>,
+) -> anyhow::Result<u64> {
+    let mut models = Vec::new();
+    for p in PRODUCTS {
+        let company_id = *company_ids
+            .get(p.company)
+            .with_context(|| format!("company {}", p.company))?;
+        models.push(product_model(p, company_id)?);
+    }
+    Ok(product::Entity::insert_many(models)
+        .on_conflict(
+            OnConflict::column(product::Column::Code)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?)
+}
+
+async fn insert_segments(db: &impl ConnectionTrait) -> anyhow::Result<u64> {
+    let now = Utc::now();
+    let models =
+        SEGMENTS.iter().map(
+            |(code, name, description, priority, rule)| segment::ActiveModel {
+                code: Set((*code).to_string()),
+                name: Set((*name).to_string()),
+                description: Set((*description).to_string()),
+                priority: Set(*priority),
+                sales_point_id: Set(None),
+                rule: Set((*rule).to_string()),
+                active: Set(true),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            },
+        );
+    Ok(segment::Entity::insert_many(models)
+        .on_conflict(
+            OnConflict::column(segment::Column::Code)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?)
+}

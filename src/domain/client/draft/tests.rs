@@ -1,0 +1,212 @@
+use super::*;
+use crate::domain::client::{DigitalAffinity, Employment, Gender};
+
+fn minimal() -> ClientDraft {
+    ClientDraft {
+        crm_id: "CRM-0000001".into(),
+        full_name: "Ivanova Anna Sergeevna".into(),
+        ..Default::default()
+    }
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| (*s).to_owned()).collect()
+}
+
+#[test]
+fn blank_optional_fields_are_not_recorded() {
+    let client = minimal().parse().unwrap();
+    assert_eq!(client.birth_date, None);
+    assert_eq!(client.monthly_income, None);
+    assert_eq!(client.children, None);
+    assert!(!client.islamic_banking && !client.consent_to_offers);
+    assert!(client.lifestyle_tags.is_empty() && client.custom_attributes.is_empty());
+}
+
+#[test]
+fn every_invalid_field_is_reported_with_its_name() {
+    let draft = ClientDraft {
+        crm_id: "CRM 1".into(),
+        full_name: "  ".into(),
+        birth_date: "31.12.1990".into(),
+        gender: "x".into(),
+        monthly_income: "-5".into(),
+        income_currency: "rubles".into(),
+        children: "31".into(),
+        consent_to_offers: "maybe".into(),
+        ..Default::default()
+    };
+    let errors = draft.parse().unwrap_err();
+    let fields: Vec<_> = errors.0.iter().map(|e| e.field).collect();
+    assert_eq!(
+        fields,
+        [
+            "crm_id",
+            "full_name",
+            "birth_date",
+            "gender",
+            "monthly_income",
+            "income_currency",
+            "children",
+            "consent_to_offers"
+        ]
+    );
+    assert_eq!(errors.message_for("children"), Some("31 is outside 0..=30"));
+    assert_eq!(errors.message_for("full_name"), Some("is required"));
+}
+
+#[test]
+fn codes_lists_and_flags_are_normalised() {
+    let draft = ClientDraft {
+        gender: "FEMALE".into(),
+        employment: "Self-employed".into(),
+        monthly_income: " 87450.00 ".into(),
+        income_currency: "rub".into(),
+        preferred_language: "RU".into(),
+        home_sales_point: "msk-ho".into(),
+        digital_affinity: "High".into(),
+        lifestyle_tags: strings(&[" Traveller ", "city_lover", "traveller", ""]),
+        products_held: strings(&["online", "CA_RUB", "ca_rub"]),
+        islamic_banking: "yes".into(),
+        consent_to_offers: "TRUE".into(),
+        ..minimal()
+    };
+    let client = draft.parse().unwrap();
+    assert_eq!(client.gender, Some(Gender::Female));
+    assert_eq!(client.employment, Some(Employment::SelfEmployed));
+    assert_eq!(client.monthly_income.unwrap().to_string(), "87450.00");
+    assert_eq!(client.income_currency.as_deref(), Some("RUB"));
+    assert_eq!(client.preferred_language.as_deref(), Some("ru"));
+    assert_eq!(client.home_sales_point.as_deref(), Some("MSK-HO"));
+    assert_eq!(client.digital_affinity, Some(DigitalAffinity::High));
+    assert_eq!(client.lifestyle_tags, ["city_lover", "traveller"]);
+    assert_eq!(client.products_held, ["CA_RUB", "ONLINE"]);
+    assert!(client.islamic_banking && client.consent_to_offers);
+}
+
+#[test]
+fn an_income_needs_its_currency() {
+    let draft = ClientDraft {
+        monthly_income: "1000".into(),
+        ..minimal()
+    };
+    let errors = draft.parse().unwrap_err();
+    assert_eq!(
+        errors.message_for("income_currency"),
+        Some("is required when an income is given")
+    );
+}
+
+#[test]
+fn zero_income_is_allowed_and_negative_zero_is_plain_zero() {
+    let draft = ClientDraft {
+        monthly_income: "-0.00".into(),
+        income_currency: "RUB".into(),
+        ..minimal()
+    };
+    assert_eq!(
+        draft.parse().unwrap().monthly_income.unwrap().to_string(),
+        "0.00"
+    );
+}
+
+#[test]
+fn list_entries_and_attributes_cannot_hold_the_csv_separator() {
+    let tags = ClientDraft {
+        lifestyle_tags: strings(&["a|b"]),
+        ..minimal()
+    };
+    assert!(
+        tags.parse()
+            .unwrap_err()
+            .message_for("lifestyle_tags")
+            .is_some()
+    );
+    let mut custom_attributes = BTreeMap::new();
+    custom_attributes.insert("loyalty_tier".into(), "gold|silver".into());
+    let attributes = ClientDraft {
+        custom_attributes,
+        ..minimal()
+    };
+    assert!(
+        attributes
+            .parse()
+            .unwrap_err()
+            .message_for("custom_attributes")
+            .is_some()
+    );
+}
+
+#[test]
+fn attribute_keys_are_trimmed_and_must_stay_unique() {
+    let mut custom_attributes = BTreeMap::new();
+    custom_attributes.insert("tier".into(), "gold".into());
+    custom_attributes.insert(" tier".into(), "silver".into());
+    let errors = ClientDraft {
+        custom_attributes,
+        ..minimal()
+    }
+    .parse()
+    .unwrap_err();
+    assert_eq!(
+        errors.message_for("custom_attributes"),
+        Some("key \"tier\" appears twice")
+    );
+}
+
+#[test]
+fn json_numbers_booleans_and_nulls_are_read_as_text() {
+    let json = r#"{"crm_id": "CRM-7", "full_name": "Petrov Ivan", "children": 2,
+        "city_population": 1630000, "monthly_income": 87450.50, "income_currency": "RUB",
+        "islamic_banking": true, "region": null, "lifestyle_tags": ["Family"]}"#;
+    let client: Client = serde_json::from_str(json).unwrap();
+    assert_eq!(client.children, Some(2));
+    assert_eq!(client.city_population, Some(1_630_000));
+    assert_eq!(client.monthly_income.unwrap().to_string(), "87450.50");
+    assert!(client.islamic_banking);
+    assert_eq!(client.region, None);
+    assert_eq!(client.lifestyle_tags, ["family"]);
+}
+
+#[test]
+fn json_with_an_invalid_field_names_it() {
+    let error =
+        serde_json::from_str::<Client>(r#"{"crm_id": "CRM-7", "full_name": "X", "children": -1}"#)
+            .unwrap_err()
+            .to_string();
+    assert!(error.contains("children: -1 is outside 0..=30"), "{error}");
+}
+
+#[test]
+fn json_with_an_unknown_key_is_refused() {
+    let json = r#"{"crm_id": "CRM-7", "full_name": "X", "childern": 2}"#;
+    let error = serde_json::from_str::<Client>(json)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("unknown field `childern`"), "{error}");
+}
+
+#[test]
+fn a_client_survives_json_and_text_round_trips() {
+    let mut custom_attributes = BTreeMap::new();
+    custom_attributes.insert("loyalty_tier".into(), "gold".into());
+    let draft = ClientDraft {
+        birth_date: "1984-02-29".into(),
+        gender: "male".into(),
+        monthly_income: "120000.00".into(),
+        income_currency: "RUB".into(),
+        city: "Novosibirsk".into(),
+        city_population: "1630000".into(),
+        children: "2".into(),
+        products_held: strings(&["CA_RUB"]),
+        data_verified_on: "2025-01-15".into(),
+        custom_attributes,
+        ..minimal()
+    };
+    let client = draft.parse().unwrap();
+    let json = serde_json::to_string(&client).unwrap();
+    assert!(json.contains(r#""monthly_income":"120000.00""#), "{json}");
+    assert_eq!(serde_json::from_str::<Client>(&json).unwrap(), client);
+    assert_eq!(ClientDraft::from(&client).parse().unwrap(), client);
+    assert_eq!(client.clone().revalidated().unwrap(), client);
+}

@@ -1,0 +1,224 @@
+//! Parsers for single client fields, from text to a checked, normalised value.
+//!
+//! Each returns the message to show next to the field; [`super::ClientDraft::parse`] adds the
+//! field name. A blank text means "not recorded" for every optional field.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::UnknownVariant;
+
+pub(super) type FieldResult<T> = Result<T, String>;
+
+const MAX_NAME_CHARS: usize = 200;
+const MAX_PLACE_CHARS: usize = 100;
+const MAX_TAG_CHARS: usize = 64;
+const MAX_ATTRIBUTE_KEY_CHARS: usize = 64;
+const MAX_ATTRIBUTE_VALUE_CHARS: usize = 500;
+const MAX_SALES_POINT_CHARS: usize = 32;
+const MAX_CHILDREN: i32 = 30;
+
+/// `None` for blank text, else the trimmed text.
+fn present(raw: &str) -> Option<&str> {
+    let text = raw.trim();
+    (!text.is_empty()).then_some(text)
+}
+
+/// Control characters break CSV lines, logs and HTML attributes alike.
+fn reject_control(text: &str) -> FieldResult<()> {
+    match text.chars().find(|c| c.is_control()) {
+        Some(c) => Err(format!("must not contain the control character {c:?}")),
+        None => Ok(()),
+    }
+}
+
+pub(super) fn full_name(raw: &str) -> FieldResult<String> {
+    let name = present(raw).ok_or("is required")?;
+    reject_control(name)?;
+    let length = name.chars().count();
+    if length > MAX_NAME_CHARS {
+        return Err(format!(
+            "is {length} characters long; at most {MAX_NAME_CHARS} are allowed"
+        ));
+    }
+    Ok(name.to_owned())
+}
+
+pub(super) fn date(raw: &str) -> FieldResult<Option<NaiveDate>> {
+    present(raw)
+        .map(|text| {
+            NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .map_err(|_| format!("{text:?} is not a date in the form YYYY-MM-DD"))
+        })
+        .transpose()
+}
+
+pub(super) fn code<T: FromStr<Err = UnknownVariant>>(raw: &str) -> FieldResult<Option<T>> {
+    present(raw)
+        .map(|text| text.parse().map_err(|e: UnknownVariant| e.to_string()))
+        .transpose()
+}
+
+pub(super) fn income(raw: &str) -> FieldResult<Option<Decimal>> {
+    let Some(text) = present(raw) else {
+        return Ok(None);
+    };
+    let amount = Decimal::from_str(text)
+        .map_err(|_| format!("{text:?} is not an amount (digits, with '.' before the kopecks)"))?;
+    if amount < Decimal::ZERO {
+        return Err("must not be negative".into());
+    }
+    // "-0" parses as a negative zero, which would print as "-0.00".
+    Ok(Some(if amount.is_zero() {
+        amount.abs()
+    } else {
+        amount
+    }))
+}
+
+/// Upper-cases, then requires exactly `len` ASCII letters.
+fn letters(raw: &str, len: usize, upper: bool, what: &str) -> FieldResult<Option<String>> {
+    let Some(text) = present(raw) else {
+        return Ok(None);
+    };
+    let code = if upper {
+        text.to_ascii_uppercase()
+    } else {
+        text.to_ascii_lowercase()
+    };
+    if code.len() == len && code.chars().all(|c| c.is_ascii_alphabetic()) {
+        Ok(Some(code))
+    } else {
+        Err(format!("{text:?} is not {what} ({len} letters)"))
+    }
+}
+
+pub(super) fn currency(raw: &str) -> FieldResult<Option<String>> {
+    letters(raw, 3, true, "an ISO 4217 currency code")
+}
+
+pub(super) fn language(raw: &str) -> FieldResult<Option<String>> {
+    letters(raw, 2, false, "an ISO 639-1 language code")
+}
+
+pub(super) fn place(raw: &str) -> FieldResult<Option<String>> {
+    let Some(text) = present(raw) else {
+        return Ok(None);
+    };
+    reject_control(text)?;
+    let length = text.chars().count();
+    if length > MAX_PLACE_CHARS {
+        return Err(format!(
+            "is {length} characters long; at most {MAX_PLACE_CHARS} are allowed"
+        ));
+    }
+    Ok(Some(text.to_owned()))
+}
+
+fn integer<T: FromStr>(raw: &str) -> FieldResult<Option<T>> {
+    present(raw)
+        .map(|text| {
+            text.parse()
+                .map_err(|_| format!("{text:?} is not a whole number"))
+        })
+        .transpose()
+}
+
+pub(super) fn population(raw: &str) -> FieldResult<Option<i64>> {
+    match integer::<i64>(raw)? {
+        Some(n) if n < 0 => Err("must not be negative".into()),
+        other => Ok(other),
+    }
+}
+
+pub(super) fn children(raw: &str) -> FieldResult<Option<i32>> {
+    match integer::<i32>(raw)? {
+        Some(n) if !(0..=MAX_CHILDREN).contains(&n) => {
+            Err(format!("{n} is outside 0..={MAX_CHILDREN}"))
+        }
+        other => Ok(other),
+    }
+}
+
+/// Yes/no fields; blank is "no" because an unticked checkbox sends nothing.
+pub(super) fn flag(raw: &str) -> FieldResult<bool> {
+    match raw.trim().to_ascii_lowercase().as_str() {
+        "" | "false" | "no" | "0" | "off" => Ok(false),
+        "true" | "yes" | "1" | "on" => Ok(true),
+        other => Err(format!("{other:?} is not yes/no (use true or false)")),
+    }
+}
+
+/// `|` separates list entries in the CSV form, so no entry may contain it.
+fn list_entry(text: &str, max: usize) -> FieldResult<()> {
+    reject_control(text)?;
+    if text.contains('|') {
+        return Err(format!("entry {text:?} must not contain '|'"));
+    }
+    if text.chars().count() > max {
+        return Err(format!("entry {text:?} is longer than {max} characters"));
+    }
+    Ok(())
+}
+
+pub(super) fn tags(raw: &[String]) -> FieldResult<Vec<String>> {
+    let mut tags = BTreeSet::new();
+    for text in raw.iter().filter_map(|t| present(t)) {
+        list_entry(text, MAX_TAG_CHARS)?;
+        tags.insert(text.to_lowercase());
+    }
+    Ok(tags.into_iter().collect())
+}
+
+pub(super) fn product_codes(raw: &[String]) -> FieldResult<Vec<String>> {
+    let mut codes = BTreeSet::new();
+    for text in raw.iter().filter_map(|t| present(t)) {
+        let code = text.to_ascii_uppercase();
+        if !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || code.len() > 64 {
+            return Err(format!(
+                "{text:?} is not a product code (letters, digits and _)"
+            ));
+        }
+        codes.insert(code);
+    }
+    Ok(codes.into_iter().collect())
+}
+
+pub(super) fn sales_point(raw: &str) -> FieldResult<Option<String>> {
+    let Some(text) = present(raw) else {
+        return Ok(None);
+    };
+    let code = text.to_ascii_uppercase();
+    let allowed = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    if code.len() > MAX_SALES_POINT_CHARS || !code.chars().all(allowed) {
+        return Err(format!(
+            "{text:?} is not a sales point code (up to {MAX_SALES_POINT_CHARS} of A-Z, 0-9, - and _)"
+        ));
+    }
+    Ok(Some(code))
+}
+
+pub(super) fn attributes(raw: &BTreeMap<String, String>) -> FieldResult<BTreeMap<String, String>> {
+    let mut attributes = BTreeMap::new();
+    for (raw_key, raw_value) in raw {
+        let key = raw_key.trim();
+        let key_ok = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-');
+        if key.is_empty() || key.len() > MAX_ATTRIBUTE_KEY_CHARS || !key.chars().all(key_ok) {
+            return Err(format!(
+                "key {raw_key:?} must be 1..={MAX_ATTRIBUTE_KEY_CHARS} of A-Z, a-z, 0-9, _ . -"
+            ));
+        }
+        let value = raw_value.trim();
+        list_entry(value, MAX_ATTRIBUTE_VALUE_CHARS).map_err(|e| format!("{key}: {e}"))?;
+        if attributes
+            .insert(key.to_owned(), value.to_owned())
+            .is_some()
+        {
+            return Err(format!("key {key:?} appears twice"));
+        }
+    }
+    Ok(attributes)
+}

@@ -1,0 +1,9 @@
+//! The pure domain core: business rules with no I/O and no framework types.
+
+pub mod client;
+pub mod evaluation;
+pub mod money;
+pub mod product;
+pub mod profitability;
+pub mod user;
+pub mod validation;

@@ -1,0 +1,114 @@
+//! A combined product: positions sold together in one visit, summed in the reporting currency.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::error::{EngineError, Quantity as Q, add, mul, sub};
+use super::position::{PositionBreakdown, margin, visit_cost};
+use super::{BundleParams, Position, SalesPointCosts, Valuation};
+use crate::domain::money::Currency;
+
+/// How a foreign-currency position was brought into the reporting currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Conversion {
+    pub from: Currency,
+    /// Reporting units per one unit of `from`.
+    pub rate: Decimal,
+    /// The date the rate was published (the latest on or before the valuation date).
+    pub rate_date: NaiveDate,
+    /// The position's lines in its own currency, before conversion.
+    pub original: PositionBreakdown,
+}
+
+/// One position inside the bundle, in the reporting currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BundleLine {
+    /// Evaluated without visit overhead (the bundle bears it once).
+    pub breakdown: PositionBreakdown,
+    /// `None` when the position already was in the reporting currency.
+    pub conversion: Option<Conversion>,
+}
+
+/// A bundle's result; `lines[i]` belongs to the `i`-th position passed in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BundleBreakdown {
+    pub currency: Currency,
+    pub lines: Vec<BundleLine>,
+    /// visit_overhead_minutes · branch_cost_per_minute / L_b · (1 + h_b), borne once.
+    pub visit_total: Decimal,
+    /// Σ position revenue.
+    pub revenue: Decimal,
+    /// Σ position profit − visit_total.
+    pub profit: Decimal,
+    /// profit / revenue; `None` when revenue ≤ 0.
+    pub margin: Option<Decimal>,
+}
+
+/// Evaluates a combined product.
+///
+/// # Errors
+/// Arithmetic failure in any position or total (naming the product where there is one), or a
+/// foreign-currency position without a rate on the valuation date.
+pub fn evaluate_bundle(
+    positions: &[Position<'_>],
+    params: &BundleParams,
+    point: &SalesPointCosts,
+    valuation: &Valuation<'_>,
+) -> Result<BundleBreakdown, EngineError> {
+    let overhead_factor = add(Decimal::ONE, params.overhead_rate, Q::BundleVisit)?;
+    let visit_total = mul(
+        visit_cost(point, params.lifetime_years, Q::BundleVisit)?,
+        overhead_factor,
+        Q::BundleVisit,
+    )?;
+
+    let mut lines = Vec::with_capacity(positions.len());
+    let mut revenue = Decimal::ZERO;
+    let mut position_profit = Decimal::ZERO;
+    for position in positions {
+        let line =
+            evaluate_line(position, point, valuation).map_err(|e| e.in_product(position.code))?;
+        revenue = add(revenue, line.breakdown.revenue, Q::BundleRevenue)?;
+        position_profit = add(position_profit, line.breakdown.profit, Q::BundleProfit)?;
+        lines.push(line);
+    }
+    let profit = sub(position_profit, visit_total, Q::BundleProfit)?;
+    let margin = margin(profit, revenue, Q::BundleMargin)?;
+    Ok(BundleBreakdown {
+        currency: valuation.reporting(),
+        lines,
+        visit_total,
+        revenue,
+        profit,
+        margin,
+    })
+}
+
+fn evaluate_line(
+    position: &Position<'_>,
+    point: &SalesPointCosts,
+    valuation: &Valuation<'_>,
+) -> Result<BundleLine, EngineError> {
+    if position.currency == valuation.reporting() {
+        return Ok(BundleLine {
+            breakdown: position.evaluate(point, false)?,
+            conversion: None,
+        });
+    }
+    let local_point = point.in_currency(position.currency, valuation)?;
+    let original = position.evaluate(&local_point, false)?;
+    let rate = valuation
+        .rates
+        .rate_to_reporting(position.currency, valuation.on)?;
+    let conversion = Conversion {
+        from: position.currency,
+        rate: rate.rate,
+        rate_date: rate.date,
+        original,
+    };
+    Ok(BundleLine {
+        breakdown: original.scaled(rate.rate)?,
+        conversion: Some(conversion),
+    })
+}

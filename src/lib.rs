@@ -1,0 +1,15 @@
+//! Kombi: a combined-product configurator for retail banks.
+//!
+//! Layers, from the inside out: [`domain`] (pure business rules: no I/O, no framework types),
+//! [`persistence`] (sea-orm entities and repositories), [`web`] (thin actix handlers and askama
+//! views) and [`cli`]. [`startup`] wires them into a running server.
+
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod persistence;
+pub mod security;
+pub mod startup;
+pub mod telemetry;
+pub mod web;

@@ -1,0 +1,24 @@
+use sea_orm::entity::prelude::*;
+
+/// The one row of bank-wide settings. Scaled columns: see `persistence::scaled`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "bank_settings")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub name: String,
+    pub reporting_currency: String,
+    /// Rate, scale 8.
+    pub target_margin: i64,
+    /// Years, scale 4.
+    pub bundle_lifetime_years: i64,
+    /// Rate, scale 8.
+    pub bundle_overhead_rate: i64,
+    /// Rate, scale 8.
+    pub addon_anchor_threshold: i64,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

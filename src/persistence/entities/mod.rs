@@ -1,0 +1,13 @@
+//! sea-orm entities, one per table. Kept plain: conversions to domain types live in the
+//! repositories beside them, so that these mirror the migrations exactly.
+
+pub mod api_token;
+pub mod bank_settings;
+pub mod client;
+pub mod company;
+pub mod exchange_rate;
+pub mod product;
+pub mod sales_point;
+pub mod segment;
+pub mod session;
+pub mod user;

@@ -1,0 +1,40 @@
+//! Persistence: sea-orm entities, and repositories that convert between rows and domain types.
+//!
+//! Repository functions take `&impl ConnectionTrait`, so the same function works on the pool
+//! and inside a transaction.
+
+pub mod catalog;
+pub mod clients;
+pub mod db;
+pub mod entities;
+pub mod scaled;
+pub mod segments;
+pub mod sessions;
+pub mod tokens;
+pub mod users;
+
+use sea_orm::DbErr;
+
+/// What can go wrong below the web layer.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A unique value (named by `field`) is already taken.
+    #[error("{field} '{value}' is already taken")]
+    Conflict { field: &'static str, value: String },
+    /// A referenced record does not exist.
+    #[error("{what} not found")]
+    NotFound { what: String },
+    /// A value cannot be stored exactly (too many decimal places, out of range …).
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// Whether a database error is a unique-constraint violation, on either backend.
+pub fn is_unique_violation(err: &DbErr) -> bool {
+    matches!(
+        err.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    )
+}

@@ -1,0 +1,197 @@
+//! User administration, for administrators.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::error::WebError;
+use super::identity::Identity;
+use super::layout::{Layout, Section};
+use super::pages::{render, render_with};
+use super::state::AppState;
+use crate::domain::user::{NewPassword, Role, Username};
+use crate::persistence::StoreError;
+use crate::persistence::users::{self, StaffUser};
+use crate::security::hash_password;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin/users", web::get().to(list))
+        .route("/admin/users", web::post().to(create))
+        .route("/admin/users/{id}/active", web::post().to(set_active));
+}
+
+#[derive(Deserialize, Default)]
+pub struct NewUserForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// Messages next to the fields of the new-user form.
+#[derive(Default)]
+pub struct FormErrors {
+    pub username: Option<String>,
+    pub display_name: Option<String>,
+    pub role: Option<String>,
+    pub password: Option<String>,
+}
+
+impl FormErrors {
+    fn any(&self) -> bool {
+        self.username.is_some()
+            || self.display_name.is_some()
+            || self.role.is_some()
+            || self.password.is_some()
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    added: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+struct UsersPage {
+    layout: Layout,
+    users: Vec<StaffUser>,
+    roles: [Role; 4],
+    form_username: String,
+    form_display_name: String,
+    form_role: String,
+    errors: FormErrors,
+    notice: Option<String>,
+    me: i32,
+}
+
+async fn page(
+    state: &AppState,
+    identity: &Identity,
+    form: NewUserForm,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> Result<UsersPage, WebError> {
+    Ok(UsersPage {
+        layout: Layout::new("Users", Some(identity), Section::Users),
+        users: users::list(&state.db).await?,
+        roles: Role::ALL,
+        form_username: form.username,
+        form_display_name: form.display_name,
+        form_role: form.role,
+        errors,
+        notice,
+        me: identity.user.id,
+    })
+}
+
+async fn list(
+    state: web::Data<AppState>,
+    identity: Identity,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, WebError> {
+    let notice = query
+        .added
+        .as_ref()
+        .map(|name| format!("User {name} added."));
+    render(
+        &page(
+            &state,
+            &identity,
+            NewUserForm::default(),
+            FormErrors::default(),
+            notice,
+        )
+        .await?,
+    )
+}
+
+async fn create(
+    state: web::Data<AppState>,
+    identity: Identity,
+    form: web::Form<NewUserForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    let mut errors = FormErrors::default();
+    let username = Username::parse(&form.username)
+        .map_err(|e| errors.username = Some(e.to_string()))
+        .ok();
+    let role = form
+        .role
+        .parse::<Role>()
+        .map_err(|e| errors.role = Some(e.to_string()))
+        .ok();
+    let password = NewPassword::parse(&form.password)
+        .map_err(|e| errors.password = Some(e.to_string()))
+        .ok();
+    if form.display_name.trim().is_empty() || form.display_name.chars().count() > 200 {
+        errors.display_name = Some("enter the name to show, up to 200 characters".to_string());
+    }
+    let (Some(username), Some(role), Some(password), false) =
+        (username, role, password, errors.any())
+    else {
+        let page = page(&state, &identity, form, errors, None).await?;
+        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    let secret = password.expose().to_string();
+    let hash = web::block(move || hash_password(&secret))
+        .await
+        .map_err(|e| WebError::Internal(e.into()))?
+        .map_err(|e| WebError::Internal(anyhow::anyhow!("hashing a password: {e}")))?;
+    match users::create(&state.db, &username, &form.display_name, role, hash).await {
+        Ok(user) => {
+            tracing::info!(admin = %identity.user.username, user = %user.username, role = %role, "user added");
+            let location = format!("/admin/users?added={}", user.username);
+            Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, location))
+                .finish())
+        }
+        Err(StoreError::Conflict { .. }) => {
+            let errors = FormErrors {
+                username: Some("this username is already taken".into()),
+                ..Default::default()
+            };
+            let page = page(&state, &identity, form, errors, None).await?;
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ActiveForm {
+    active: String,
+}
+
+async fn set_active(
+    state: web::Data<AppState>,
+    identity: Identity,
+    path: web::Path<i32>,
+    form: web::Form<ActiveForm>,
+) -> Result<HttpResponse, WebError> {
+    let id = path.into_inner();
+    let active = match form.active.as_str() {
+        "true" => true,
+        "false" => false,
+        other => {
+            return Err(WebError::BadRequest(format!(
+                "active: expected true or false, got '{other}'"
+            )));
+        }
+    };
+    if id == identity.user.id && !active {
+        return Err(WebError::BadRequest(
+            "You cannot disable your own account.".to_string(),
+        ));
+    }
+    users::set_active(&state.db, id, active).await?;
+    tracing::info!(admin = %identity.user.username, user_id = id, active, "user access changed");
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, "/admin/users"))
+        .finish())
+}

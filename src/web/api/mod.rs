@@ -1,0 +1,86 @@
+//! The JSON API under `/api/v1/`, for integrations. Callers authenticate with
+//! `Authorization: Bearer <token>` (see `kombi token create`); every error is JSON:
+//! `{"error": {"code": "...", "message": "..."}}`.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
+use serde_json::json;
+
+use super::identity::Identity;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/api/v1/me", web::get().to(me));
+}
+
+/// The JSON error body of every API error.
+pub fn error_json(status: StatusCode, code: &str, message: &str) -> HttpResponse {
+    HttpResponse::build(status).json(json!({"error": {"code": code, "message": message}}))
+}
+
+/// Errors of API handlers.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// 400: the request body is not what the route takes; the message names the field.
+    #[error("{0}")]
+    BadRequest(String),
+    /// 422: well-formed, but the values are not acceptable; one message per field.
+    #[error("invalid input")]
+    Invalid(Vec<(String, String)>),
+    /// 404
+    #[error("{0}")]
+    NotFound(String),
+    /// 500: logged, never shown.
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            ApiError::BadRequest(message) => error_json(self.status_code(), "bad_request", message),
+            ApiError::NotFound(message) => error_json(self.status_code(), "not_found", message),
+            ApiError::Invalid(fields) => {
+                let fields: Vec<_> = fields
+                    .iter()
+                    .map(|(field, message)| json!({"field": field, "message": message}))
+                    .collect();
+                HttpResponse::build(self.status_code()).json(json!({"error": {
+                    "code": "invalid", "message": "some fields are invalid", "fields": fields}}))
+            }
+            ApiError::Internal(err) => {
+                tracing::error!(error = ?err, "API request failed");
+                error_json(
+                    self.status_code(),
+                    "internal",
+                    "internal error; it has been logged",
+                )
+            }
+        }
+    }
+}
+
+/// Malformed JSON bodies answer 400 with serde's message (which names line and column).
+pub fn json_error_handler(
+    err: actix_web::error::JsonPayloadError,
+    _: &HttpRequest,
+) -> actix_web::Error {
+    ApiError::BadRequest(format!("invalid JSON body: {err}")).into()
+}
+
+/// `GET /api/v1/me`: who the token acts for.
+async fn me(identity: Identity) -> HttpResponse {
+    HttpResponse::Ok().json(json!({
+        "username": identity.user.username,
+        "display_name": identity.user.display_name,
+        "role": identity.role(),
+    }))
+}

@@ -1,0 +1,228 @@
+//! Sign-in and sign-out.
+//!
+//! The sign-in form is protected against login CSRF with a double-submit token: a random value
+//! in a short-lived cookie and in the form must match. A successful sign-in always starts a new
+//! session (no fixation); failures are slowed down by [`super::throttle`].
+
+use std::time::Instant;
+
+use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use chrono::Utc;
+use serde::Deserialize;
+
+use super::error::WebError;
+use super::identity::{Identity, SESSION_COOKIE};
+use super::layout::{Layout, Section, home_for};
+use super::pages::{error_response, render_with};
+use super::state::AppState;
+use crate::config::CookieSecure;
+use crate::persistence::{sessions, users};
+use crate::security::{constant_time_eq, dummy_hash, random_token, verify_password};
+
+const SIGN_IN_CSRF_COOKIE: &str = "kombi_signin";
+
+#[derive(Template)]
+#[template(path = "auth/signin.html")]
+struct SignInPage {
+    layout: Layout,
+    username: String,
+    next: String,
+    error: Option<String>,
+    form_token: String,
+}
+
+#[derive(Deserialize)]
+pub struct SignInQuery {
+    next: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    username: String,
+    password: String,
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// Only local paths are followed after sign-in, never another site (`//evil`, `https://…`).
+fn safe_next(next: &str) -> Option<&str> {
+    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    local.then_some(next)
+}
+
+fn wants_secure_cookie(req: &HttpRequest, setting: CookieSecure) -> bool {
+    match setting {
+        CookieSecure::Always => true,
+        CookieSecure::Never => false,
+        CookieSecure::Auto => req.connection_info().scheme() == "https",
+    }
+}
+
+fn cookie<'a>(req: &HttpRequest, state: &AppState, name: &'a str, value: String) -> Cookie<'a> {
+    Cookie::build(name, value)
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(wants_secure_cookie(req, state.cookie_secure))
+        .finish()
+}
+
+fn sign_in_page(
+    req: &HttpRequest,
+    state: &AppState,
+    status: StatusCode,
+    username: String,
+    next: String,
+    error: Option<String>,
+) -> Result<HttpResponse, WebError> {
+    let form_token = random_token();
+    let page = SignInPage {
+        layout: Layout::new("Sign in", None, Section::None),
+        username,
+        next,
+        error,
+        form_token,
+    };
+    let mut response = render_with(status, &page)?;
+    let mut csrf_cookie = cookie(req, state, SIGN_IN_CSRF_COOKIE, page.form_token.clone());
+    csrf_cookie.set_max_age(CookieDuration::hours(1));
+    csrf_cookie.set_same_site(SameSite::Strict);
+    response
+        .add_cookie(&csrf_cookie)
+        .map_err(|e| WebError::Internal(e.into()))?;
+    Ok(response)
+}
+
+/// `GET /signin`
+pub async fn sign_in_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<SignInQuery>,
+) -> Result<HttpResponse, WebError> {
+    let next = query
+        .next
+        .as_deref()
+        .and_then(safe_next)
+        .unwrap_or("")
+        .to_string();
+    sign_in_page(&req, &state, StatusCode::OK, String::new(), next, None)
+}
+
+/// `POST /signin`
+pub async fn sign_in(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<SignInForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    let cookie_token = req
+        .cookie(SIGN_IN_CSRF_COOKIE)
+        .map(|c| c.value().to_string());
+    if !cookie_token.is_some_and(|t| !t.is_empty() && constant_time_eq(&t, &form.csrf_token)) {
+        return Ok(error_response(
+            StatusCode::FORBIDDEN,
+            None,
+            "The sign-in form has expired. Open the sign-in page again and retry.",
+        ));
+    }
+    let username = form.username.trim().to_lowercase();
+    let peer = req
+        .peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default();
+    let keys = [format!("user:{username}"), format!("ip:{peer}")];
+    if let Some(wait) = state.throttle.check(&keys, Instant::now()) {
+        let seconds = wait.as_secs().max(1);
+        tracing::warn!(%username, %peer, seconds, "sign-in slowed down after repeated failures");
+        let message = format!("Too many failed sign-ins. Wait {seconds} seconds, then try again.");
+        return sign_in_page(
+            &req,
+            &state,
+            StatusCode::TOO_MANY_REQUESTS,
+            username,
+            form.next,
+            Some(message),
+        );
+    }
+
+    let found = users::find_for_sign_in(&state.db, &username).await?;
+    let stored_hash = found
+        .as_ref()
+        .map_or_else(|| dummy_hash().to_string(), |(_, h)| h.clone());
+    let password = form.password;
+    let verified = web::block(move || verify_password(&password, &stored_hash))
+        .await
+        .map_err(|e| WebError::Internal(e.into()))?;
+    let user = match found {
+        Some((user, _)) if verified && user.active => user,
+        _ => {
+            state.throttle.record_failure(&keys, Instant::now());
+            tracing::info!(%username, %peer, "failed sign-in");
+            let message = "Wrong username or password, or the account is disabled.".to_string();
+            return sign_in_page(
+                &req,
+                &state,
+                StatusCode::UNAUTHORIZED,
+                username,
+                form.next,
+                Some(message),
+            );
+        }
+    };
+    state.throttle.record_success(&keys[0]);
+    sessions::delete_expired(&state.db, Utc::now()).await?;
+    let token = sessions::create(&state.db, user.id).await?;
+    tracing::info!(user = %user.username, role = %user.role, "signed in");
+
+    let target = safe_next(&form.next)
+        .unwrap_or(home_for(user.role))
+        .to_string();
+    let mut response = HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, target))
+        .finish();
+    let session_cookie = cookie(&req, &state, SESSION_COOKIE, token);
+    response
+        .add_cookie(&session_cookie)
+        .map_err(|e| WebError::Internal(e.into()))?;
+    response
+        .add_removal_cookie(&cookie(&req, &state, SIGN_IN_CSRF_COOKIE, String::new()))
+        .map_err(|e| WebError::Internal(e.into()))?;
+    Ok(response)
+}
+
+/// `POST /signout` (the guard has checked the CSRF token).
+pub async fn sign_out(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    identity: Identity,
+) -> Result<HttpResponse, WebError> {
+    if let Some(cookie) = req.cookie(SESSION_COOKIE) {
+        sessions::delete(&state.db, cookie.value()).await?;
+    }
+    tracing::info!(user = %identity.user.username, "signed out");
+    let mut response = HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, "/signin"))
+        .finish();
+    response
+        .add_removal_cookie(&cookie(&req, &state, SESSION_COOKIE, String::new()))
+        .map_err(|e| WebError::Internal(e.into()))?;
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_are_followed_after_sign_in() {
+        assert_eq!(safe_next("/finance"), Some("/finance"));
+        assert_eq!(safe_next("//evil.example"), None);
+        assert_eq!(safe_next("https://evil.example"), None);
+        assert_eq!(safe_next("/\\evil.example"), None);
+    }
+}

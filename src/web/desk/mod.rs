@@ -1,0 +1,167 @@
+//! The advisor's desk: find the client, see who they are.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use chrono::Utc;
+use serde::Deserialize;
+
+use super::error::WebError;
+use super::identity::Identity;
+use super::layout::{Layout, Section};
+use super::pages::render;
+use super::state::AppState;
+use crate::domain::client::VERIFICATION_VALID_DAYS;
+use crate::persistence::clients;
+use crate::persistence::entities::client;
+use crate::persistence::scaled;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/desk", web::get().to(index))
+        .route("/desk/clients/{crm_id}", web::get().to(client_card));
+}
+
+/// Clients shown for one search: a desk needs a short list, not a report.
+const SEARCH_LIMIT: u64 = 20;
+
+#[derive(Deserialize)]
+pub struct SearchQuery {
+    #[serde(default)]
+    q: String,
+}
+
+pub struct ClientLine {
+    pub crm_id: String,
+    pub full_name: String,
+    pub birth_date: String,
+    pub city: String,
+}
+
+#[derive(Template)]
+#[template(path = "desk/index.html")]
+struct DeskPage {
+    layout: Layout,
+    query: String,
+    results: Vec<ClientLine>,
+    searched: bool,
+}
+
+async fn index(
+    state: web::Data<AppState>,
+    identity: Identity,
+    query: web::Query<SearchQuery>,
+) -> Result<HttpResponse, WebError> {
+    let q = query.q.trim().to_string();
+    let rows = clients::search(&state.db, &q, SEARCH_LIMIT).await?;
+    let results = rows
+        .into_iter()
+        .map(|c| ClientLine {
+            crm_id: c.crm_id,
+            full_name: c.full_name,
+            birth_date: c
+                .birth_date
+                .map(|d| d.format("%d.%m.%Y").to_string())
+                .unwrap_or_default(),
+            city: c.city.unwrap_or_default(),
+        })
+        .collect();
+    render(&DeskPage {
+        layout: Layout::new("Desk", Some(&identity), Section::Desk),
+        searched: !q.is_empty(),
+        query: q,
+        results,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "desk/client.html")]
+struct ClientPage {
+    layout: Layout,
+    crm_id: String,
+    full_name: String,
+    facts: Vec<(&'static str, String)>,
+    stale: bool,
+}
+
+fn facts(c: &client::Model, today: chrono::NaiveDate) -> Vec<(&'static str, String)> {
+    let or_dash = |v: Option<String>| {
+        v.filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "—".to_string())
+    };
+    let age = c.birth_date.and_then(|b| today.years_since(b));
+    let split = |s: &str| s.trim_matches('|').replace('|', ", ");
+    vec![
+        ("Age", or_dash(age.map(|a| a.to_string()))),
+        (
+            "Birth date",
+            or_dash(c.birth_date.map(|d| d.format("%d.%m.%Y").to_string())),
+        ),
+        ("Gender", or_dash(c.gender.clone())),
+        ("Employment", or_dash(c.employment.clone())),
+        (
+            "Monthly income",
+            or_dash(c.monthly_income.map(|units| {
+                format!(
+                    "{} {}",
+                    scaled::amount(units).round_dp(2),
+                    c.income_currency.clone().unwrap_or_default()
+                )
+            })),
+        ),
+        ("City", or_dash(c.city.clone())),
+        (
+            "City population",
+            or_dash(c.city_population.map(|p| p.to_string())),
+        ),
+        ("Region", or_dash(c.region.clone())),
+        ("Marital status", or_dash(c.marital_status.clone())),
+        ("Children", or_dash(c.children.map(|n| n.to_string()))),
+        ("Lifestyle", or_dash(Some(split(&c.lifestyle_tags)))),
+        ("Digital affinity", or_dash(c.digital_affinity.clone())),
+        ("Language", or_dash(c.preferred_language.clone())),
+        (
+            "Islamic banking",
+            if c.islamic_banking {
+                "preferred".into()
+            } else {
+                "no".into()
+            },
+        ),
+        ("Products held", or_dash(Some(split(&c.products_held)))),
+        (
+            "Consent to offers",
+            if c.consent_to_offers {
+                "yes".into()
+            } else {
+                "no".into()
+            },
+        ),
+        (
+            "Data verified",
+            or_dash(c.data_verified_on.map(|d| d.format("%d.%m.%Y").to_string())),
+        ),
+    ]
+}
+
+async fn client_card(
+    state: web::Data<AppState>,
+    identity: Identity,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let crm_id = path.into_inner();
+    let Some(c) = clients::find_by_crm_id(&state.db, &crm_id).await? else {
+        return Err(WebError::NotFound(format!(
+            "No client with CRM id {crm_id}."
+        )));
+    };
+    let today = Utc::now().date_naive();
+    let stale = c
+        .data_verified_on
+        .is_none_or(|d| (today - d).num_days() > VERIFICATION_VALID_DAYS);
+    render(&ClientPage {
+        layout: Layout::new(c.full_name.clone(), Some(&identity), Section::Desk),
+        facts: facts(&c, today),
+        crm_id: c.crm_id,
+        full_name: c.full_name,
+        stale,
+    })
+}

@@ -1,0 +1,47 @@
+//! Who is making the request: resolved once by [`super::access::guard`], read by handlers.
+
+use std::future::{Ready, ready};
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpMessage, HttpRequest};
+
+use crate::domain::user::Role;
+use crate::persistence::users::StaffUser;
+
+/// Name of the session cookie; its value is a random token whose hash is in `sessions`.
+pub const SESSION_COOKIE: &str = "kombi_session";
+
+/// A signed-in user. Pages get it from the session cookie (with the session's CSRF token),
+/// the API from a bearer token (no CSRF token: bearer requests cannot be forged by a browser).
+#[derive(Clone, Debug)]
+pub struct Identity {
+    pub user: StaffUser,
+    pub csrf_token: Option<String>,
+}
+
+impl Identity {
+    pub fn role(&self) -> Role {
+        self.user.role
+    }
+
+    /// The session's CSRF token for forms ("" for API identities, which render no forms).
+    pub fn csrf(&self) -> &str {
+        self.csrf_token.as_deref().unwrap_or_default()
+    }
+}
+
+impl FromRequest for Identity {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        // The guard inserts the identity before any handler of a signed-in route runs; its
+        // absence means a handler was mounted on a public route by mistake.
+        ready(
+            req.extensions()
+                .get::<Identity>()
+                .cloned()
+                .ok_or_else(|| actix_web::error::ErrorUnauthorized("not signed in")),
+        )
+    }
+}

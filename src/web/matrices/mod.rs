@@ -1,0 +1,31 @@
+//! Product matrices per segment. The matrix model arrives with its own issue; until then the
+//! page lists the segments that will each get a matrix, so the navigation leads somewhere real.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use super::error::WebError;
+use super::identity::Identity;
+use super::layout::{Layout, Section};
+use super::pages::render;
+use super::state::AppState;
+use crate::persistence::segments::{self, SegmentListItem};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/matrices", web::get().to(list));
+}
+
+#[derive(Template)]
+#[template(path = "matrices/list.html")]
+struct MatricesPage {
+    layout: Layout,
+    segments: Vec<SegmentListItem>,
+}
+
+async fn list(state: web::Data<AppState>, identity: Identity) -> Result<HttpResponse, WebError> {
+    let segments = segments::list(&state.db).await?;
+    render(&MatricesPage {
+        layout: Layout::new("Matrices", Some(&identity), Section::Matrices),
+        segments,
+    })
+}

@@ -1,0 +1,93 @@
+//! Pages that belong to no area: the start redirect, and the error pages in the common layout.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse};
+use askama::Template;
+
+use super::error::WebError;
+use super::identity::Identity;
+use super::layout::{Layout, Section, home_for};
+
+/// Renders a page template into a `200 OK` HTML response.
+///
+/// # Errors
+/// When the template fails to render.
+pub fn render(page: &impl Template) -> Result<HttpResponse, WebError> {
+    render_with(StatusCode::OK, page)
+}
+
+/// Renders a page template with another status (e.g. 422 for a form with errors).
+///
+/// # Errors
+/// When the template fails to render.
+pub fn render_with(status: StatusCode, page: &impl Template) -> Result<HttpResponse, WebError> {
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(page.render()?))
+}
+
+/// `/`: each role starts on its own home page.
+pub async fn home(identity: Identity) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, home_for(identity.role())))
+        .finish()
+}
+
+#[derive(Template)]
+#[template(path = "errors/error.html")]
+struct ErrorPage {
+    layout: Layout,
+    status: u16,
+    heading: &'static str,
+    message: String,
+}
+
+fn heading(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 => "The request could not be understood",
+        403 => "Access denied",
+        404 => "Page not found",
+        429 => "Too many attempts",
+        500..=599 => "Something went wrong",
+        _ => "The request could not be completed",
+    }
+}
+
+/// An error page in the common layout (with navigation when the user is known).
+pub fn error_response(
+    status: StatusCode,
+    identity: Option<&Identity>,
+    message: &str,
+) -> HttpResponse {
+    let page = ErrorPage {
+        layout: Layout::new(heading(status), identity, Section::None),
+        status: status.as_u16(),
+        heading: heading(status),
+        message: message.to_string(),
+    };
+    match page.render() {
+        Ok(body) => HttpResponse::build(status)
+            .content_type("text/html; charset=utf-8")
+            .body(body),
+        Err(err) => {
+            tracing::error!(error = %err, "cannot render the error page");
+            HttpResponse::build(status)
+                .content_type("text/plain; charset=utf-8")
+                .body(message.to_string())
+        }
+    }
+}
+
+/// Every unrouted path.
+pub async fn not_found(req: HttpRequest) -> HttpResponse {
+    if req.path().starts_with("/api/") {
+        return super::api::error_json(StatusCode::NOT_FOUND, "not_found", "no such API route");
+    }
+    let identity = req.extensions().get::<Identity>().cloned();
+    error_response(
+        StatusCode::NOT_FOUND,
+        identity.as_ref(),
+        "There is no page at this address. Use the navigation above, or go back.",
+    )
+}

@@ -1,0 +1,22 @@
+//! Shared state handed to every handler.
+
+use sea_orm::DatabaseConnection;
+
+use super::throttle::SignInThrottle;
+use crate::config::CookieSecure;
+
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub throttle: SignInThrottle,
+    pub cookie_secure: CookieSecure,
+}
+
+impl AppState {
+    pub fn new(db: DatabaseConnection, cookie_secure: CookieSecure) -> Self {
+        Self {
+            db,
+            throttle: SignInThrottle::default(),
+            cookie_secure,
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! Integration tests: each test starts Kombi on a random port against its own fresh database:
+//! a temporary SQLite file, or a schema of its own in PostgreSQL when `TEST_DATABASE_URL` is set.
+
+mod access;
+mod api;
+mod auth;
+mod demo_seed;
+mod health;
+mod helpers;
+mod money_storage;
+mod users_admin;

@@ -1,0 +1,115 @@
+use crate::helpers::{location, spawn_app};
+use kombi::domain::user::Role;
+use kombi::persistence::users;
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn an_admin_adds_a_user_who_can_then_sign_in() {
+    let app = spawn_app().await;
+    app.signed_in_as(Role::Admin).await;
+    let csrf = app.session_csrf("/admin/users").await;
+
+    let response = app
+        .post_form(
+            "/admin/users",
+            &[
+                ("csrf_token", &csrf),
+                ("username", "olga"),
+                ("display_name", "Olga Ivanova"),
+                ("role", "advisor"),
+                ("password", "olga-long-password"),
+            ],
+        )
+        .await;
+
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let olga = users::find_by_username(&app.db, "olga")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(olga.role, Role::Advisor);
+    let other_browser = crate::helpers::spawn_app_client(&app);
+    let signed_in = other_browser.sign_in("olga", "olga-long-password").await;
+    assert_eq!(location(&signed_in), "/desk");
+}
+
+#[tokio::test]
+async fn invalid_new_user_fields_are_shown_next_to_the_fields() {
+    let app = spawn_app().await;
+    app.signed_in_as(Role::Admin).await;
+    let csrf = app.session_csrf("/admin/users").await;
+
+    let response = app
+        .post_form(
+            "/admin/users",
+            &[
+                ("csrf_token", &csrf),
+                ("username", "x"),
+                ("display_name", ""),
+                ("role", "teller"),
+                ("password", "short"),
+            ],
+        )
+        .await;
+
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("username must be 3 to 64 characters long"));
+    assert!(
+        html.contains("unknown role &#x27;teller&#x27;")
+            || html.contains("unknown role &#39;teller&#39;")
+    );
+    assert!(html.contains("password must be at least 10 characters long"));
+    assert_eq!(users::count(&app.db).await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn a_taken_username_is_refused() {
+    let app = spawn_app().await;
+    let admin = app.signed_in_as(Role::Admin).await;
+    let csrf = app.session_csrf("/admin/users").await;
+
+    let response = app
+        .post_form(
+            "/admin/users",
+            &[
+                ("csrf_token", &csrf),
+                ("username", &admin),
+                ("display_name", "Again"),
+                ("role", "advisor"),
+                ("password", "another-long-one"),
+            ],
+        )
+        .await;
+
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text().await.unwrap().contains("already taken"));
+}
+
+#[tokio::test]
+async fn disabling_a_user_ends_their_sessions() {
+    let app = spawn_app().await;
+    let advisor_browser = crate::helpers::spawn_app_client(&app);
+    let advisor = advisor_browser.signed_in_as(Role::Advisor).await;
+    assert_eq!(advisor_browser.get("/desk").await.status(), StatusCode::OK);
+    app.signed_in_as(Role::Admin).await;
+    let csrf = app.session_csrf("/admin/users").await;
+    let id = users::find_by_username(&app.db, &advisor)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+
+    let response = app
+        .post_form(
+            &format!("/admin/users/{id}/active"),
+            &[("csrf_token", &csrf), ("active", "false")],
+        )
+        .await;
+
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        advisor_browser.get("/desk").await.status(),
+        StatusCode::SEE_OTHER
+    );
+}
