@@ -1,6 +1,6 @@
 //! The command line: `kombi [serve]`, `migrate`, `seed-demo`, `user add`, `token create`.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
@@ -38,6 +38,12 @@ pub enum Command {
     Migrate,
     /// Load the demo bank (idempotent: existing records are kept).
     SeedDemo,
+    /// Evaluate a profitability document (the format of docs/EVALUATE.md) and print the report
+    /// as JSON. Needs no database.
+    Evaluate {
+        /// The document, e.g. ../shared/worked-example.json.
+        file: std::path::PathBuf,
+    },
     /// Manage staff users.
     #[command(subcommand)]
     User(UserCommand),
@@ -115,6 +121,7 @@ pub fn main() -> ExitCode {
 async fn run(cli: Cli) -> anyhow::Result<()> {
     let database_url = cli.database_url.clone();
     match cli.command {
+        Some(Command::Evaluate { file }) => evaluate_file(&file),
         None => serve(&database_url, cli.serve).await,
         Some(Command::Serve(args)) => serve(&database_url, args).await,
         Some(Command::Migrate) => {
@@ -156,6 +163,31 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             println!("{token}");
             Ok(())
+        }
+    }
+}
+
+/// `kombi evaluate FILE`: the report on stdout; every problem on stderr, named by field.
+fn evaluate_file(file: &std::path::Path) -> anyhow::Result<()> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let document: serde_json::Value = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not valid JSON", file.display()))?;
+    match crate::domain::evaluation::evaluate_document(&document) {
+        Ok(report) => {
+            let text = serde_json::to_string_pretty(&report)?;
+            let mut out = std::io::stdout().lock();
+            match writeln!(out, "{text}") {
+                // `kombi evaluate … | head` closing the pipe early is not an error.
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(err.into()),
+                _ => Ok(()),
+            }
+        }
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("{}: {error}", file.display());
+            }
+            bail!("{} problem(s) in {}", errors.len(), file.display())
         }
     }
 }

@@ -53,6 +53,7 @@ pub fn rule_for(method: &Method, pattern: &str) -> Option<Access> {
             Roles(ADMINS)
         }
         ("GET", "/api/v1/me") => Roles(EVERYONE),
+        ("POST", "/api/v1/evaluate") => Roles(PRODUCT_AND_FINANCE),
         _ => return None,
     };
     Some(rule)

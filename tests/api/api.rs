@@ -69,3 +69,113 @@ async fn unknown_api_routes_answer_json_404() {
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"]["code"], "not_found");
 }
+
+fn worked_example() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/worked-example.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[tokio::test]
+async fn finance_evaluates_the_worked_example_through_the_api() {
+    let app = spawn_app().await;
+    let username = app.add_user(Role::Finance).await;
+    let token = app.api_token_for(&username).await;
+    let document = worked_example();
+
+    let response = app
+        .client
+        .post(app.url("/api/v1/evaluate"))
+        .bearer_auth(&token)
+        .json(&document)
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), StatusCode::OK);
+    let report: Value = response.json().await.unwrap();
+    let expected = &document["expected"];
+    for (code, profit) in expected["standalone_profit"].as_object().unwrap() {
+        assert_eq!(
+            &report["products"][code]["standalone"]["profit"], profit,
+            "{code}"
+        );
+    }
+    assert_eq!(report["bundle"]["profit"], expected["bundle"]["profit"]);
+    assert_eq!(report["bundle"]["revenue"], expected["bundle"]["revenue"]);
+    assert_eq!(
+        report["bundle"]["visit_total"],
+        expected["bundle"]["visit_total"]
+    );
+}
+
+#[tokio::test]
+async fn a_malformed_document_gets_422_naming_each_field() {
+    let app = spawn_app().await;
+    let username = app.add_user(Role::ProductManager).await;
+    let token = app.api_token_for(&username).await;
+    let mut document = worked_example();
+    document["products"]["DEP_PLUS"]["reserve_ratio"] = serde_json::json!("1.5");
+    document["bank"]["currency"] = serde_json::json!("roubles");
+
+    let response = app
+        .client
+        .post(app.url("/api/v1/evaluate"))
+        .bearer_auth(&token)
+        .json(&document)
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = response.json().await.unwrap();
+    let fields: Vec<&str> = body["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert!(
+        fields.contains(&"products.DEP_PLUS.reserve_ratio"),
+        "{fields:?}"
+    );
+    assert!(fields.contains(&"bank.currency"), "{fields:?}");
+}
+
+#[tokio::test]
+async fn a_body_that_is_not_json_gets_400_in_json() {
+    let app = spawn_app().await;
+    let username = app.add_user(Role::Finance).await;
+    let token = app.api_token_for(&username).await;
+
+    let response = app
+        .client
+        .post(app.url("/api/v1/evaluate"))
+        .bearer_auth(&token)
+        .header("content-type", "application/json")
+        .body("{\"bank\": ")
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "bad_request");
+}
+
+#[tokio::test]
+async fn an_advisor_token_cannot_evaluate() {
+    let app = spawn_app().await;
+    let username = app.add_user(Role::Advisor).await;
+    let token = app.api_token_for(&username).await;
+
+    let response = app
+        .client
+        .post(app.url("/api/v1/evaluate"))
+        .bearer_auth(&token)
+        .json(&worked_example())
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+}

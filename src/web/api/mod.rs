@@ -8,8 +8,11 @@ use serde_json::json;
 
 use super::identity::Identity;
 
+mod evaluate;
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/api/v1/me", web::get().to(me));
+    cfg.route("/api/v1/me", web::get().to(me))
+        .route("/api/v1/evaluate", web::post().to(evaluate::evaluate));
 }
 
 /// The JSON error body of every API error.

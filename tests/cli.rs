@@ -1,0 +1,170 @@
+//! The `kombi` binary as an operator uses it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn kombi(args: &[&str], stdin: &str, database_url: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kombi"))
+        .args(args)
+        .env("DATABASE_URL", database_url)
+        .env("KOMBI_LOG", "error")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start kombi");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().expect("kombi runs")
+}
+
+fn worked_example_path() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/worked-example.json").to_string()
+}
+
+#[test]
+fn evaluate_reproduces_the_worked_example_to_the_kopeck() {
+    let path = worked_example_path();
+    let document: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let expected = &document["expected"];
+
+    let output = kombi(&["evaluate", &path], "", "sqlite://unused.db");
+
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    for (code, profit) in expected["standalone_profit"].as_object().unwrap() {
+        assert_eq!(
+            &report["products"][code]["standalone"]["profit"], profit,
+            "{code}"
+        );
+    }
+    let bundle = &report["bundle"];
+    for figure in ["visit_total", "revenue", "profit"] {
+        assert_eq!(bundle[figure], expected["bundle"][figure], "{figure}");
+    }
+    let margin: rust_decimal::Decimal = bundle["margin"].as_str().unwrap().parse().unwrap();
+    let percent = (margin * rust_decimal::Decimal::ONE_HUNDRED)
+        .round_dp(2)
+        .to_string();
+    assert_eq!(
+        percent,
+        expected["bundle"]["margin_percent"].as_str().unwrap()
+    );
+    assert_eq!(
+        bundle["positions"]["ONLINE"]["profit"],
+        expected["bundle"]["ONLINE_profit"]
+    );
+    assert_eq!(
+        report["products"]["CC_GRACE"]["price"]["recommended"],
+        "0.00"
+    );
+    assert_eq!(
+        report["products"]["DEP_PLUS"]["price"]["solved"],
+        expected["DEP_PLUS_client_rate_for_15pct_margin"]
+    );
+}
+
+#[test]
+fn evaluate_names_the_field_of_a_malformed_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.json");
+    let mut document: Value =
+        serde_json::from_str(&std::fs::read_to_string(worked_example_path()).unwrap()).unwrap();
+    document["products"]["CC_GRACE"]["ftp_rate"] = serde_json::json!(0.16);
+    std::fs::write(&path, document.to_string()).unwrap();
+
+    let output = kombi(
+        &["evaluate", path.to_str().unwrap()],
+        "",
+        "sqlite://unused.db",
+    );
+
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("products.CC_GRACE.ftp_rate"), "{stderr}");
+}
+
+#[test]
+fn evaluate_reports_invalid_json_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.json");
+    std::fs::write(&path, "{\"bank\": ").unwrap();
+
+    let output = kombi(
+        &["evaluate", path.to_str().unwrap()],
+        "",
+        "sqlite://unused.db",
+    );
+
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("not valid JSON") && stderr.contains("line 1"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_operator_adds_a_user_and_issues_a_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("ops.db").display());
+
+    let added = kombi(
+        &["user", "add", "--username", "Irina", "--role", "finance"],
+        "irina-long-password\n",
+        &url,
+    );
+    let token = kombi(&["token", "create", "--username", "irina"], "", &url);
+    let duplicate = kombi(
+        &["user", "add", "--username", "irina", "--role", "advisor"],
+        "another-password\n",
+        &url,
+    );
+    let weak = kombi(
+        &["user", "add", "--username", "weak", "--role", "advisor"],
+        "short\n",
+        &url,
+    );
+
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    assert!(String::from_utf8_lossy(&added.stdout).contains("Added user irina (Finance)"));
+    assert!(token.status.success());
+    assert!(
+        String::from_utf8_lossy(&token.stdout)
+            .trim()
+            .starts_with("kombi_")
+    );
+    assert!(!duplicate.status.success());
+    assert!(String::from_utf8_lossy(&duplicate.stderr).contains("already taken"));
+    assert!(!weak.status.success());
+    assert!(String::from_utf8_lossy(&weak.stderr).contains("at least 10 characters"));
+}
+
+#[test]
+fn an_unknown_role_is_refused_with_the_list_of_roles() {
+    let output = kombi(
+        &["user", "add", "--username", "x-user", "--role", "teller"],
+        "",
+        "sqlite://unused.db",
+    );
+
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("advisor, product_manager, finance, admin")
+    );
+}
