@@ -315,3 +315,6 @@ pub const USERS: &[(&str, &str, &str)] = &[
     ("finance", "Elena Volkova", "finance"),
     ("admin", "System Administrator", "admin"),
 ];
+
+/// Exchange rates into roubles on the demo date: (currency, rate).
+pub const EXCHANGE_RATES: &[(&str, &str)] = &[("EUR", "98.50"), ("USD", "92.30")];

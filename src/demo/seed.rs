@@ -14,10 +14,14 @@ use sea_orm::{
     TransactionTrait,
 };
 
-use super::bank::{COMPANIES, DemoProduct, PRODUCTS, SALES_POINTS, SEGMENTS, USERS};
+use super::bank::{
+    COMPANIES, DemoProduct, EXCHANGE_RATES, PRODUCTS, SALES_POINTS, SEGMENTS, USERS,
+};
 use super::crm_generator::generate_clients;
 use crate::domain::user::{NewPassword, Role, Username};
-use crate::persistence::entities::{bank_settings, company, product, sales_point, segment};
+use crate::persistence::entities::{
+    bank_settings, company, exchange_rate, product, sales_point, segment,
+};
 use crate::persistence::scaled::{AMOUNT_SCALE, RATE_SCALE, to_units};
 use crate::persistence::{clients, users};
 use crate::security::hash_password;
@@ -118,6 +122,7 @@ pub async fn seed_demo(
         .collect();
     report.products = insert_products(&txn, &company_ids).await?;
     report.segments = insert_segments(&txn).await?;
+    insert_exchange_rates(&txn, as_of).await?;
     for (username, display, role, hash) in demo_users {
         if users::find_by_username(&txn, username.as_str())
             .await?
@@ -304,6 +309,29 @@ async fn insert_products(
             OnConflict::column(product::Column::Code)
                 .do_nothing()
                 .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?)
+}
+
+async fn insert_exchange_rates(db: &impl ConnectionTrait, on: NaiveDate) -> anyhow::Result<u64> {
+    let mut models = Vec::new();
+    for (currency, value) in EXCHANGE_RATES {
+        models.push(exchange_rate::ActiveModel {
+            rate_date: Set(on),
+            currency: Set((*currency).to_string()),
+            rate: Set(rate(value, "exchange rate")?),
+            ..Default::default()
+        });
+    }
+    Ok(exchange_rate::Entity::insert_many(models)
+        .on_conflict(
+            OnConflict::columns([
+                exchange_rate::Column::Currency,
+                exchange_rate::Column::RateDate,
+            ])
+            .do_nothing()
+            .to_owned(),
         )
         .exec_without_returning(db)
         .await?)

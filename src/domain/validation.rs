@@ -76,6 +76,11 @@ impl FieldErrors {
         self.0.extend(errors);
     }
 
+    /// The names of the fields that have an error so far.
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|e| e.field.as_str())
+    }
+
     pub fn len(&self) -> usize {
         self.0.len()
     }

@@ -2,8 +2,13 @@
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
+use chrono::NaiveDate;
+
 use super::StoreError;
-use super::entities::{bank_settings, company, product, sales_point};
+use super::entities::{bank_settings, company, exchange_rate, product, sales_point};
+use super::scaled::{amount, rate};
+use crate::domain::money::{Currency, ExchangeRates};
+use crate::domain::profitability::SalesPointCosts;
 
 /// One line of the catalog list.
 #[derive(Clone, Debug)]
@@ -80,4 +85,48 @@ pub async fn sales_points(
         .order_by_asc(sales_point::Column::Code)
         .all(db)
         .await?)
+}
+
+/// What a visit costs at this point, in the reporting currency.
+pub fn point_costs(point: &sales_point::Model) -> SalesPointCosts {
+    SalesPointCosts {
+        branch_cost_per_minute: amount(point.branch_cost_per_minute),
+        visit_overhead_minutes: amount(point.visit_overhead_minutes),
+        visit_limit_minutes: point.visit_limit_minutes.map(amount),
+    }
+}
+
+/// How far back rates are loaded: older ones can never be the latest on `on` for a currency
+/// that is still quoted, and the table grows by a row per currency per day.
+const RATE_HISTORY_DAYS: i64 = 400;
+
+/// The exchange rates that can apply on `on`, into the reporting currency.
+///
+/// # Errors
+/// Database errors; `Invalid` for a stored rate that is not a currency or not positive.
+pub async fn exchange_rates(
+    db: &impl ConnectionTrait,
+    reporting: Currency,
+    on: NaiveDate,
+) -> Result<ExchangeRates, StoreError> {
+    let since = on - chrono::Duration::days(RATE_HISTORY_DAYS);
+    let rows = exchange_rate::Entity::find()
+        .filter(exchange_rate::Column::RateDate.lte(on))
+        .filter(exchange_rate::Column::RateDate.gte(since))
+        .all(db)
+        .await?;
+    let mut rates = ExchangeRates::new(reporting);
+    for row in rows {
+        let currency =
+            Currency::parse(&row.currency).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        rates
+            .insert(row.rate_date, currency, rate(row.rate))
+            .map_err(|e| {
+                StoreError::Invalid(format!(
+                    "exchange rate {} on {}: {e}",
+                    row.currency, row.rate_date
+                ))
+            })?;
+    }
+    Ok(rates)
 }

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod clients;
 pub mod db;
 pub mod entities;
+pub mod products;
 pub mod scaled;
 pub mod segments;
 pub mod sessions;
@@ -27,6 +28,9 @@ pub enum StoreError {
     /// A value cannot be stored exactly (too many decimal places, out of range …).
     #[error("{0}")]
     Invalid(String),
+    /// Like `Invalid`, for one field of a form.
+    #[error("{field}: {message}")]
+    InvalidField { field: String, message: String },
     #[error(transparent)]
     Db(#[from] DbErr),
 }

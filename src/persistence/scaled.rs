@@ -23,6 +23,21 @@ pub enum ScaleError {
     OutOfRange { field: String, value: Decimal },
 }
 
+impl From<ScaleError> for super::StoreError {
+    fn from(err: ScaleError) -> Self {
+        match err {
+            ScaleError::TooPrecise { field, scale, .. } => super::StoreError::InvalidField {
+                field,
+                message: format!("keep at most {scale} decimal places"),
+            },
+            ScaleError::OutOfRange { field, .. } => super::StoreError::InvalidField {
+                field,
+                message: "too large to store".to_string(),
+            },
+        }
+    }
+}
+
 /// Converts `value` into units of 1/10^`scale`, refusing to round silently.
 ///
 /// # Errors

@@ -45,7 +45,9 @@ pub fn rule_for(method: &Method, pattern: &str) -> Option<Access> {
         ("GET", "/healthz" | "/signin") | ("POST", "/signin") => Public,
         ("GET", "/") | ("POST", "/signout") => Roles(EVERYONE),
         ("GET", "/desk" | "/desk/clients/{crm_id}") => Roles(ADVISORS),
-        ("GET", "/catalog") => Roles(PRODUCT_AND_FINANCE),
+        ("GET", "/catalog" | "/catalog/{code}") => Roles(PRODUCT_AND_FINANCE),
+        ("GET", "/catalog/new" | "/catalog/{code}/edit")
+        | ("POST", "/catalog" | "/catalog/{code}") => Roles(PRODUCT),
         ("GET", "/segments") => Roles(PRODUCT),
         ("GET", "/matrices") => Roles(PRODUCT_AND_FINANCE),
         ("GET", "/finance") => Roles(FINANCE),

@@ -10,6 +10,7 @@ pub mod csrf;
 pub mod desk;
 pub mod error;
 pub mod finance;
+pub mod format;
 pub mod headers;
 pub mod health;
 pub mod identity;

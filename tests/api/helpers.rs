@@ -155,7 +155,8 @@ impl TestApp {
 
     /// Creates a user with [`PASSWORD`]; the username is the role's name.
     pub async fn add_user(&self, role: Role) -> String {
-        let username = role.as_str().replace('_', "-");
+        // Prefixed so as not to collide with the demo users.
+        let username = format!("t-{}", role.as_str().replace('_', "-"));
         let hash = hash_password(PASSWORD).expect("hash");
         users::create(
             &self.db,

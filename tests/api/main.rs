@@ -4,6 +4,7 @@
 mod access;
 mod api;
 mod auth;
+mod catalog;
 mod demo_seed;
 mod health;
 mod helpers;

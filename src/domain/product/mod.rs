@@ -4,9 +4,11 @@
 //! computed one way for liabilities, another for credit cards); adding a kind means deciding
 //! how it earns money, which the compiler then makes us do everywhere.
 
+mod catalog;
 mod economics;
 mod terms;
 
+pub use catalog::{CatalogProduct, ProductForm, ProductStatus, parse_decimal_input};
 pub use economics::Economics;
 pub use terms::{Terms, Usage};
 

@@ -13,6 +13,7 @@
 //! a target margin), [`client`] (what the client pays), [`verdicts`] (pass/fail with reasons).
 
 pub mod bundle;
+pub mod catalog_review;
 pub mod client;
 mod error;
 pub mod position;
@@ -23,6 +24,7 @@ pub mod verdicts;
 mod tests;
 
 pub use bundle::{BundleBreakdown, BundleLine, Conversion, evaluate_bundle};
+pub use catalog_review::{ProductReview, review_catalog_product};
 pub use client::{ClientCostPair, client_cost, client_cost_pair};
 pub use error::{EngineError, Failure, Quantity};
 pub use position::{DirectLines, FeeLines, PositionBreakdown, evaluate_position};

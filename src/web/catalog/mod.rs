@@ -1,73 +1,18 @@
-//! The product catalog, for product managers (and finance, read-only).
+//! The product catalog: the list (product managers and finance), each product's page with its
+//! standalone P&L, and the forms product managers create and edit products with.
 
-use actix_web::{HttpResponse, web};
-use askama::Template;
-use serde::Deserialize;
+mod form;
+mod list;
+mod product;
 
-use super::error::WebError;
-use super::identity::Identity;
-use super::layout::{Layout, Section};
-use super::pages::render;
-use super::state::AppState;
-use crate::persistence::catalog::{self, ProductFilter, ProductListItem};
+use actix_web::web;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/catalog", web::get().to(list));
-}
-
-#[derive(Deserialize)]
-pub struct FilterQuery {
-    kind: Option<String>,
-    status: Option<String>,
-    currency: Option<String>,
-}
-
-/// An empty select means "any".
-fn non_empty(value: &Option<String>) -> Option<String> {
-    value
-        .as_deref()
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map(str::to_string)
-}
-
-#[derive(Template)]
-#[template(path = "catalog/list.html")]
-struct CatalogPage {
-    layout: Layout,
-    products: Vec<ProductListItem>,
-    kinds: Vec<String>,
-    currencies: Vec<String>,
-    kind: String,
-    status: String,
-    currency: String,
-}
-
-async fn list(
-    state: web::Data<AppState>,
-    identity: Identity,
-    query: web::Query<FilterQuery>,
-) -> Result<HttpResponse, WebError> {
-    let filter = ProductFilter {
-        kind: non_empty(&query.kind),
-        status: non_empty(&query.status),
-        currency: non_empty(&query.currency),
-    };
-    let products = catalog::list_products(&state.db, &filter).await?;
-    let all = catalog::list_products(&state.db, &ProductFilter::default()).await?;
-    let mut kinds: Vec<String> = all.iter().map(|p| p.kind.clone()).collect();
-    kinds.sort();
-    kinds.dedup();
-    let mut currencies: Vec<String> = all.iter().map(|p| p.currency.clone()).collect();
-    currencies.sort();
-    currencies.dedup();
-    render(&CatalogPage {
-        layout: Layout::new("Catalog", Some(&identity), Section::Catalog),
-        products,
-        kinds,
-        currencies,
-        kind: filter.kind.unwrap_or_default(),
-        status: filter.status.unwrap_or_default(),
-        currency: filter.currency.unwrap_or_default(),
-    })
+    // `/catalog/new` before `/catalog/{code}`, which would otherwise match it.
+    cfg.route("/catalog", web::get().to(list::list))
+        .route("/catalog", web::post().to(form::create))
+        .route("/catalog/new", web::get().to(form::new))
+        .route("/catalog/{code}", web::get().to(product::show))
+        .route("/catalog/{code}", web::post().to(form::update))
+        .route("/catalog/{code}/edit", web::get().to(form::edit));
 }

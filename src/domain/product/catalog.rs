@@ -1,0 +1,321 @@
+//! A product as the catalog holds it, and the form a product manager fills in to make one.
+//!
+//! [`ProductForm`] is text as typed; [`ProductForm::parse`] turns it into a [`CatalogProduct`]
+//! or reports every problem under its field name, so the page can show each message next to
+//! its input. Decimals accept a comma and spaces ("1 490,50"), as people type them here.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use super::{Economics, PriceParameter, ProductKind, Terms, Usage};
+use crate::domain::money::Currency;
+use crate::domain::validation::{FieldError, FieldErrors};
+
+/// Whether a product may be sold. A state machine: a product is suspended (finance's
+/// "suspend without regret") and may later be reactivated; nothing else changes the status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProductStatus {
+    Active,
+    Suspended,
+}
+
+impl ProductStatus {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Suspended => "suspended",
+        }
+    }
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Active => "Active",
+            Self::Suspended => "Suspended",
+        }
+    }
+
+    /// The status after suspending; `None` when already suspended.
+    pub const fn suspend(self) -> Option<Self> {
+        match self {
+            Self::Active => Some(Self::Suspended),
+            Self::Suspended => None,
+        }
+    }
+
+    /// The status after reactivating; `None` when already active.
+    pub const fn reactivate(self) -> Option<Self> {
+        match self {
+            Self::Suspended => Some(Self::Active),
+            Self::Active => None,
+        }
+    }
+}
+
+impl FromStr for ProductStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim() {
+            "active" => Ok(Self::Active),
+            "suspended" => Ok(Self::Suspended),
+            other => Err(format!(
+                "unknown status {other:?}; expected active or suspended"
+            )),
+        }
+    }
+}
+
+/// A valid catalog product.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogProduct {
+    /// Upper-case `[A-Z0-9_]`, 2–32 characters: it appears in matrices, CRM data and reports.
+    pub code: String,
+    pub name: String,
+    pub kind: ProductKind,
+    pub currency: Currency,
+    /// Code of the group company that owns the product.
+    pub company: String,
+    pub status: ProductStatus,
+    /// Finance's judgement that the costs cannot be cut any further (suspension rule).
+    pub costs_cannot_be_reduced: bool,
+    /// The term a client compares with other banks', and its market value.
+    pub price_parameter: PriceParameter,
+    pub market_price: Decimal,
+    pub economics: Economics,
+    /// Standalone terms.
+    pub terms: Terms,
+    /// Usage of a typical client, for the standalone P&L.
+    pub usage: Usage,
+}
+
+impl CatalogProduct {
+    /// The standalone terms with the price parameter at its market value: what "at its market
+    /// terms" means in the suspension rule.
+    pub fn market_terms(&self) -> Terms {
+        self.terms.with(self.price_parameter, self.market_price)
+    }
+}
+
+/// The catalog form, as text. Field names are the form's input names.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
+pub struct ProductForm {
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub currency: String,
+    pub company: String,
+    pub status: String,
+    /// An HTML checkbox: present ("on") when ticked, absent otherwise.
+    pub costs_cannot_be_reduced: Option<String>,
+    pub price_parameter: String,
+    pub market_price: String,
+    pub ftp_rate: String,
+    pub reserve_ratio: String,
+    pub interchange_rate: String,
+    pub expected_loss_rate: String,
+    pub servicing_cost: String,
+    pub cost_per_transaction: String,
+    pub partner_commission: String,
+    pub issuance_cost: String,
+    pub acquisition_cost: String,
+    pub lifetime_years: String,
+    pub opening_minutes: String,
+    pub overhead_rate: String,
+    pub monthly_fee: String,
+    pub annual_fee: String,
+    pub setup_fee: String,
+    pub transaction_fee: String,
+    pub client_rate: String,
+    pub avg_balance: String,
+    pub annual_spend: String,
+    pub transactions: String,
+}
+
+/// Parses a decimal as people type it: `1 490,50`, `1490.50`, `0,13`; empty is zero.
+pub fn parse_decimal_input(text: &str) -> Result<Decimal, String> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(Decimal::ZERO);
+    }
+    let normalized = if cleaned.matches(',').count() == 1 && !cleaned.contains('.') {
+        cleaned.replace(',', ".")
+    } else {
+        cleaned.clone()
+    };
+    Decimal::from_str_exact(&normalized).map_err(|_| format!("{text:?} is not a number"))
+}
+
+fn decimal(errors: &mut FieldErrors, field: &str, text: &str) -> Decimal {
+    parse_decimal_input(text).unwrap_or_else(|message| {
+        errors.push(field, message);
+        Decimal::ZERO
+    })
+}
+
+fn product_code(errors: &mut FieldErrors, text: &str) -> String {
+    let code = text.trim().to_uppercase();
+    let well_formed = (2..=32).contains(&code.len())
+        && code
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    if !well_formed {
+        errors.push(
+            "code",
+            "use 2 to 32 capital letters, digits or '_', e.g. DEP_PLUS",
+        );
+    }
+    code
+}
+
+impl ProductForm {
+    /// # Errors
+    /// Every problem in the form, each under its field name.
+    pub fn parse(&self) -> Result<CatalogProduct, Vec<FieldError>> {
+        let mut errors = FieldErrors::default();
+        let code = product_code(&mut errors, &self.code);
+        let name = self.name.trim().to_string();
+        if name.is_empty() || name.chars().count() > 200 {
+            errors.push("name", "enter a name of up to 200 characters");
+        }
+        let kind = ProductKind::from_str(self.kind.trim())
+            .map_err(|e| errors.push("kind", e.to_string()))
+            .ok();
+        let currency = Currency::parse(self.currency.trim())
+            .map_err(|e| errors.push("currency", e.to_string()))
+            .ok();
+        let company = self.company.trim().to_string();
+        if company.is_empty() {
+            errors.push("company", "choose the group company that owns the product");
+        }
+        let status = ProductStatus::from_str(if self.status.trim().is_empty() {
+            "active"
+        } else {
+            &self.status
+        })
+        .map_err(|e| errors.push("status", e))
+        .ok();
+        let price_parameter = PriceParameter::from_str(self.price_parameter.trim())
+            .map_err(|e| errors.push("price_parameter", e.to_string()))
+            .ok();
+        let market_price = decimal(&mut errors, "market_price", &self.market_price);
+
+        let mut e = Economics::with_lifetime(Decimal::ZERO);
+        e.ftp_rate = decimal(&mut errors, "ftp_rate", &self.ftp_rate);
+        e.reserve_ratio = decimal(&mut errors, "reserve_ratio", &self.reserve_ratio);
+        e.interchange_rate = decimal(&mut errors, "interchange_rate", &self.interchange_rate);
+        e.expected_loss_rate = decimal(&mut errors, "expected_loss_rate", &self.expected_loss_rate);
+        e.servicing_cost = decimal(&mut errors, "servicing_cost", &self.servicing_cost);
+        e.cost_per_transaction = decimal(
+            &mut errors,
+            "cost_per_transaction",
+            &self.cost_per_transaction,
+        );
+        e.partner_commission = decimal(&mut errors, "partner_commission", &self.partner_commission);
+        e.issuance_cost = decimal(&mut errors, "issuance_cost", &self.issuance_cost);
+        e.acquisition_cost = decimal(&mut errors, "acquisition_cost", &self.acquisition_cost);
+        e.lifetime_years = decimal(&mut errors, "lifetime_years", &self.lifetime_years);
+        e.opening_minutes = decimal(&mut errors, "opening_minutes", &self.opening_minutes);
+        e.overhead_rate = decimal(&mut errors, "overhead_rate", &self.overhead_rate);
+        let terms = Terms {
+            monthly_fee: decimal(&mut errors, "monthly_fee", &self.monthly_fee),
+            annual_fee: decimal(&mut errors, "annual_fee", &self.annual_fee),
+            setup_fee: decimal(&mut errors, "setup_fee", &self.setup_fee),
+            transaction_fee: decimal(&mut errors, "transaction_fee", &self.transaction_fee),
+            client_rate: decimal(&mut errors, "client_rate", &self.client_rate),
+        };
+        let usage = Usage {
+            avg_balance: decimal(&mut errors, "avg_balance", &self.avg_balance),
+            annual_spend: decimal(&mut errors, "annual_spend", &self.annual_spend),
+            transactions: decimal(&mut errors, "transactions", &self.transactions),
+        };
+        // Range checks only for fields that parsed: one message per field is enough.
+        let parsed_ok = |field: &FieldError| !errors_contain(&errors, &field.field);
+        let range_errors: Vec<FieldError> = [e.validate(), terms.validate(), usage.validate()]
+            .into_iter()
+            .filter_map(Result::err)
+            .flatten()
+            .filter(parsed_ok)
+            .collect();
+        errors.extend(range_errors);
+        if market_price < Decimal::ZERO {
+            errors.push("market_price", "must not be negative");
+        } else if price_parameter.is_some_and(PriceParameter::is_rate)
+            && market_price > Decimal::ONE
+        {
+            errors.push(
+                "market_price",
+                "a rate is a fraction between 0 and 1 (0.13 = 13 %)",
+            );
+        }
+        errors.into_result()?;
+        match (kind, currency, status, price_parameter) {
+            (Some(kind), Some(currency), Some(status), Some(price_parameter)) => {
+                Ok(CatalogProduct {
+                    code,
+                    name,
+                    kind,
+                    currency,
+                    company,
+                    status,
+                    costs_cannot_be_reduced: self.costs_cannot_be_reduced.is_some(),
+                    price_parameter,
+                    market_price,
+                    economics: e,
+                    terms,
+                    usage,
+                })
+            }
+            // Unreachable in practice: each `None` above pushed an error.
+            _ => Err(vec![FieldError::new("", "the form is incomplete")]),
+        }
+    }
+}
+
+fn errors_contain(errors: &FieldErrors, field: &str) -> bool {
+    errors.fields().any(|f| f == field)
+}
+
+impl From<&CatalogProduct> for ProductForm {
+    fn from(p: &CatalogProduct) -> Self {
+        let text = |d: Decimal| d.normalize().to_string();
+        Self {
+            code: p.code.clone(),
+            name: p.name.clone(),
+            kind: p.kind.as_str().to_string(),
+            currency: p.currency.as_str().to_string(),
+            company: p.company.clone(),
+            status: p.status.as_str().to_string(),
+            costs_cannot_be_reduced: p.costs_cannot_be_reduced.then(|| "on".to_string()),
+            price_parameter: p.price_parameter.as_str().to_string(),
+            market_price: text(p.market_price),
+            ftp_rate: text(p.economics.ftp_rate),
+            reserve_ratio: text(p.economics.reserve_ratio),
+            interchange_rate: text(p.economics.interchange_rate),
+            expected_loss_rate: text(p.economics.expected_loss_rate),
+            servicing_cost: text(p.economics.servicing_cost),
+            cost_per_transaction: text(p.economics.cost_per_transaction),
+            partner_commission: text(p.economics.partner_commission),
+            issuance_cost: text(p.economics.issuance_cost),
+            acquisition_cost: text(p.economics.acquisition_cost),
+            lifetime_years: text(p.economics.lifetime_years),
+            opening_minutes: text(p.economics.opening_minutes),
+            overhead_rate: text(p.economics.overhead_rate),
+            monthly_fee: text(p.terms.monthly_fee),
+            annual_fee: text(p.terms.annual_fee),
+            setup_fee: text(p.terms.setup_fee),
+            transaction_fee: text(p.terms.transaction_fee),
+            client_rate: text(p.terms.client_rate),
+            avg_balance: text(p.usage.avg_balance),
+            annual_spend: text(p.usage.annual_spend),
+            transactions: text(p.usage.transactions),
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "catalog_tests.rs"]
+mod tests;

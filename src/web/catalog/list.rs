@@ -1,0 +1,71 @@
+//! The catalog list, with filters by kind, status and currency.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use crate::persistence::catalog::{self, ProductFilter, ProductListItem};
+use crate::web::error::WebError;
+use crate::web::identity::Identity;
+use crate::web::layout::{Layout, Section};
+use crate::web::pages::render;
+use crate::web::state::AppState;
+
+#[derive(Deserialize)]
+pub struct FilterQuery {
+    kind: Option<String>,
+    status: Option<String>,
+    currency: Option<String>,
+}
+
+/// An empty select means "any".
+fn non_empty(value: &Option<String>) -> Option<String> {
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+}
+
+#[derive(Template)]
+#[template(path = "catalog/list.html")]
+struct CatalogPage {
+    layout: Layout,
+    products: Vec<ProductListItem>,
+    kinds: Vec<String>,
+    currencies: Vec<String>,
+    kind: String,
+    status: String,
+    currency: String,
+    can_create: bool,
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    identity: Identity,
+    query: web::Query<FilterQuery>,
+) -> Result<HttpResponse, WebError> {
+    let filter = ProductFilter {
+        kind: non_empty(&query.kind),
+        status: non_empty(&query.status),
+        currency: non_empty(&query.currency),
+    };
+    let products = catalog::list_products(&state.db, &filter).await?;
+    let all = catalog::list_products(&state.db, &ProductFilter::default()).await?;
+    let mut kinds: Vec<String> = all.iter().map(|p| p.kind.clone()).collect();
+    kinds.sort();
+    kinds.dedup();
+    let mut currencies: Vec<String> = all.iter().map(|p| p.currency.clone()).collect();
+    currencies.sort();
+    currencies.dedup();
+    render(&CatalogPage {
+        layout: Layout::new("Catalog", Some(&identity), Section::Catalog),
+        products,
+        kinds,
+        currencies,
+        kind: filter.kind.unwrap_or_default(),
+        status: filter.status.unwrap_or_default(),
+        currency: filter.currency.unwrap_or_default(),
+        can_create: identity.role() == crate::domain::user::Role::ProductManager,
+    })
+}

@@ -1,0 +1,312 @@
+//! A product's page: its standalone P&L line by line, the verdicts, and the recommended price.
+
+use actix_web::{HttpResponse, web};
+use anyhow::anyhow;
+use askama::Template;
+use chrono::Utc;
+use serde::Deserialize;
+
+use crate::domain::money::Currency;
+use crate::domain::product::CatalogProduct;
+use crate::domain::profitability::{
+    Outcome, PositionBreakdown, ProductReview, Valuation, review_catalog_product,
+};
+use crate::domain::user::Role;
+use crate::persistence::catalog::{self, exchange_rates, point_costs};
+use crate::persistence::products;
+use crate::persistence::scaled::rate;
+use crate::web::error::WebError;
+use crate::web::format::{amount, money, percent, plain};
+use crate::web::identity::Identity;
+use crate::web::layout::{Layout, Section};
+use crate::web::pages::render;
+use crate::web::state::AppState;
+
+#[derive(Deserialize)]
+pub struct PointQuery {
+    point: Option<String>,
+}
+
+/// One line of the P&L table, at standalone terms and at the market price.
+pub struct PnlLine {
+    pub label: &'static str,
+    pub formula: &'static str,
+    pub at_terms: String,
+    pub at_market: String,
+    pub total: bool,
+}
+
+pub struct VerdictLine {
+    pub outcome: &'static str,
+    pub message: String,
+}
+
+pub struct PointChoice {
+    pub code: String,
+    pub name: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "catalog/product.html")]
+struct ProductPage {
+    layout: Layout,
+    code: String,
+    name: String,
+    kind: &'static str,
+    status: &'static str,
+    company: String,
+    currency: String,
+    can_edit: bool,
+    points: Vec<PointChoice>,
+    price_parameter: &'static str,
+    market_price: String,
+    lines: Vec<PnlLine>,
+    verdicts: Vec<VerdictLine>,
+    price: Option<String>,
+    recommended: String,
+    review_error: Option<String>,
+    inputs: Vec<(&'static str, String)>,
+}
+
+fn pnl_lines(
+    terms: &PositionBreakdown,
+    market: &PositionBreakdown,
+    currency: Currency,
+) -> Vec<PnlLine> {
+    type Pick = fn(&PositionBreakdown) -> rust_decimal::Decimal;
+    let rows: [(&'static str, &'static str, Pick, bool); 17] = [
+        (
+            "Monthly fees",
+            "12 × monthly fee",
+            |b| b.fees.monthly,
+            false,
+        ),
+        ("Annual fee", "annual fee", |b| b.fees.annual, false),
+        (
+            "Set-up fee",
+            "set-up fee ÷ lifetime",
+            |b| b.fees.setup,
+            false,
+        ),
+        (
+            "Transaction fees",
+            "transactions × fee",
+            |b| b.fees.transactions,
+            false,
+        ),
+        (
+            "Partner commission",
+            "transactions × commission",
+            |b| b.partner,
+            false,
+        ),
+        ("Interest", "balance × spread", |b| b.interest, false),
+        (
+            "Interchange",
+            "spend × interchange rate",
+            |b| b.interchange,
+            false,
+        ),
+        ("Revenue", "", |b| b.revenue, true),
+        ("Servicing", "per year", |b| b.direct.servicing, false),
+        (
+            "Transaction costs",
+            "transactions × cost",
+            |b| b.direct.transactions,
+            false,
+        ),
+        (
+            "One-off costs",
+            "(issuance + acquisition) ÷ lifetime",
+            |b| b.direct.one_off,
+            false,
+        ),
+        (
+            "Expected loss",
+            "balance × loss rate",
+            |b| b.direct.expected_loss,
+            false,
+        ),
+        (
+            "Opening time",
+            "minutes × cost per minute ÷ lifetime",
+            |b| b.direct.opening_time,
+            false,
+        ),
+        ("Direct cost", "", |b| b.direct.total, true),
+        (
+            "Visit overhead",
+            "sold alone: the whole visit",
+            |b| b.visit,
+            false,
+        ),
+        (
+            "Indirect cost",
+            "overhead rate × (direct + visit)",
+            |b| b.indirect,
+            false,
+        ),
+        ("Profit", "revenue − costs", |b| b.profit, true),
+    ];
+    let mut lines: Vec<PnlLine> = rows
+        .into_iter()
+        .map(|(label, formula, pick, total)| PnlLine {
+            label,
+            formula,
+            at_terms: amount(pick(terms), currency),
+            at_market: amount(pick(market), currency),
+            total,
+        })
+        .collect();
+    let margin = |b: &PositionBreakdown| b.margin.map_or_else(|| "—".to_string(), percent);
+    lines.push(PnlLine {
+        label: "Margin",
+        formula: "profit ÷ revenue",
+        at_terms: margin(terms),
+        at_market: margin(market),
+        total: true,
+    });
+    lines
+}
+
+fn inputs(p: &CatalogProduct) -> Vec<(&'static str, String)> {
+    let (e, t, u, c) = (&p.economics, &p.terms, &p.usage, p.currency);
+    vec![
+        ("Lifetime, years", plain(e.lifetime_years)),
+        ("FTP rate", percent(e.ftp_rate)),
+        ("Reserve ratio", percent(e.reserve_ratio)),
+        ("Interchange rate", percent(e.interchange_rate)),
+        ("Expected loss rate", percent(e.expected_loss_rate)),
+        ("Servicing cost", money(e.servicing_cost, c)),
+        ("Cost per transaction", money(e.cost_per_transaction, c)),
+        ("Partner commission", money(e.partner_commission, c)),
+        ("Issuance cost", money(e.issuance_cost, c)),
+        ("Acquisition cost", money(e.acquisition_cost, c)),
+        ("Opening minutes", plain(e.opening_minutes)),
+        ("Overhead rate", percent(e.overhead_rate)),
+        ("Monthly fee", money(t.monthly_fee, c)),
+        ("Annual fee", money(t.annual_fee, c)),
+        ("Set-up fee", money(t.setup_fee, c)),
+        ("Transaction fee", money(t.transaction_fee, c)),
+        ("Client rate", percent(t.client_rate)),
+        ("Average balance", money(u.avg_balance, c)),
+        ("Annual card spend", money(u.annual_spend, c)),
+        ("Transactions a year", plain(u.transactions)),
+    ]
+}
+
+fn outcome(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Pass => "pass",
+        Outcome::Info => "info",
+        Outcome::Warning => "warning",
+        Outcome::Fail => "fail",
+    }
+}
+
+fn shown_price(p: &CatalogProduct, value: rust_decimal::Decimal) -> String {
+    if p.price_parameter.is_rate() {
+        percent(value)
+    } else {
+        money(value, p.currency)
+    }
+}
+
+/// `GET /catalog/{code}`
+pub async fn show(
+    state: web::Data<AppState>,
+    identity: Identity,
+    path: web::Path<String>,
+    query: web::Query<PointQuery>,
+) -> Result<HttpResponse, WebError> {
+    let code = path.into_inner();
+    let stored = products::find(&state.db, &code)
+        .await?
+        .ok_or_else(|| WebError::NotFound(format!("There is no product {code} in the catalog.")))?;
+    let bank = catalog::bank_settings(&state.db)
+        .await?
+        .ok_or_else(|| anyhow!("bank settings missing"))?;
+    let points = catalog::sales_points(&state.db).await?;
+    let chosen = query
+        .point
+        .as_deref()
+        .and_then(|c| points.iter().find(|p| p.code == c))
+        .or_else(|| points.first())
+        .ok_or_else(|| anyhow!("no sales point is configured"))?;
+    let reporting =
+        Currency::parse(&bank.reporting_currency).map_err(|e| anyhow!("bank currency: {e}"))?;
+    let today = Utc::now().date_naive();
+    let rates = exchange_rates(&state.db, reporting, today).await?;
+    let valuation = Valuation {
+        rates: &rates,
+        on: today,
+    };
+    // Matrices are not stored yet, so no product is in a bundle: the suspension rule sees that.
+    let review = review_catalog_product(
+        &stored.product,
+        &point_costs(chosen),
+        rate(bank.target_margin),
+        &valuation,
+        false,
+    );
+    let p = &stored.product;
+    let (lines, verdicts, price, recommended, review_error) = match &review {
+        Ok(ProductReview {
+            at_terms,
+            at_market,
+            verdicts,
+            price,
+            ..
+        }) => (
+            pnl_lines(at_terms, at_market, p.currency),
+            verdicts
+                .iter()
+                .map(|v| VerdictLine {
+                    outcome: outcome(v.outcome),
+                    message: v.message.clone(),
+                })
+                .collect(),
+            Some(price.explain(p.currency)),
+            shown_price(p, price.recommended),
+            None,
+        ),
+        Err(err) => (
+            Vec::new(),
+            Vec::new(),
+            None,
+            String::new(),
+            Some(err.to_string()),
+        ),
+    };
+    render(&ProductPage {
+        layout: Layout::new(
+            format!("{} — {}", p.code, p.name),
+            Some(&identity),
+            Section::Catalog,
+        ),
+        code: p.code.clone(),
+        name: p.name.clone(),
+        kind: p.kind.label(),
+        status: p.status.as_str(),
+        company: stored.company_name.clone(),
+        currency: p.currency.as_str().to_string(),
+        can_edit: identity.role() == Role::ProductManager,
+        points: points
+            .iter()
+            .map(|pt| PointChoice {
+                code: pt.code.clone(),
+                name: pt.name.clone(),
+                selected: pt.id == chosen.id,
+            })
+            .collect(),
+        price_parameter: p.price_parameter.as_str(),
+        market_price: shown_price(p, p.market_price),
+        lines,
+        verdicts,
+        price,
+        recommended,
+        review_error,
+        inputs: inputs(p),
+    })
+}

@@ -1,0 +1,162 @@
+use kombi::demo::seed::{DemoOptions, seed_demo};
+use kombi::domain::user::Role;
+use kombi::persistence::products;
+use reqwest::StatusCode;
+
+use crate::helpers::{TestApp, location, spawn_app};
+
+async fn demo_app() -> TestApp {
+    let app = spawn_app().await;
+    seed_demo(&app.db, &DemoOptions { clients: 0 })
+        .await
+        .unwrap();
+    app
+}
+
+fn new_deposit<'a>(csrf: &'a str, code: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("csrf_token", csrf),
+        ("code", code),
+        ("name", "Savings 2027"),
+        ("kind", "deposit"),
+        ("currency", "RUB"),
+        ("company", "BANK"),
+        ("status", "active"),
+        ("price_parameter", "client_rate"),
+        ("market_price", "0,13"),
+        ("ftp_rate", "0.15"),
+        ("reserve_ratio", "0.04"),
+        ("servicing_cost", "400"),
+        ("acquisition_cost", "1 500"),
+        ("lifetime_years", "3"),
+        ("opening_minutes", "10"),
+        ("overhead_rate", "0.20"),
+        ("client_rate", "0.13"),
+        ("avg_balance", "300000"),
+    ]
+}
+
+#[tokio::test]
+async fn a_product_manager_creates_a_product_and_sees_its_standalone_pnl() {
+    let app = demo_app().await;
+    app.signed_in_as(Role::ProductManager).await;
+    let csrf = app.session_csrf("/catalog/new").await;
+
+    let response = app
+        .post_form("/catalog", &new_deposit(&csrf, "SAVE_27"))
+        .await;
+
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/catalog/SAVE_27");
+    let page = app.get("/catalog/SAVE_27").await.text().await.unwrap();
+    // The worked example's DEP_PLUS figures: 2 870.00 a year alone, 0.138784 for a 15 % margin.
+    assert!(page.contains("2\u{202f}870.00"), "standalone profit shown");
+    assert!(page.contains("13.8784 %"), "recommended rate shown");
+}
+
+#[tokio::test]
+async fn the_worked_example_loss_maker_shows_its_loss_and_fails_break_even() {
+    let app = demo_app().await;
+    app.signed_in_as(Role::Finance).await;
+
+    let response = app.get("/catalog/ONLINE").await;
+
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("-154.00"));
+    assert!(page.contains(r#"<li class="fail">"#), "break-even fails");
+    assert!(
+        !page.contains("/catalog/ONLINE/edit"),
+        "finance reads, does not edit"
+    );
+}
+
+#[tokio::test]
+async fn a_euro_product_is_costed_with_the_exchange_rate() {
+    let app = demo_app().await;
+    app.signed_in_as(Role::Finance).await;
+
+    let page = app.get("/catalog/CA_EUR").await.text().await.unwrap();
+
+    assert!(!page.contains("cannot be computed"), "{page}");
+    assert!(page.contains("Standalone P&amp;L"));
+}
+
+#[tokio::test]
+async fn invalid_fields_are_named_and_nothing_is_stored() {
+    let app = demo_app().await;
+    app.signed_in_as(Role::ProductManager).await;
+    let csrf = app.session_csrf("/catalog/new").await;
+    let mut form = new_deposit(&csrf, "BAD_1");
+    form.retain(|(name, _)| !matches!(*name, "lifetime_years" | "reserve_ratio" | "kind"));
+    form.extend([
+        ("lifetime_years", "0"),
+        ("reserve_ratio", "1.5"),
+        ("kind", "mortgage"),
+    ]);
+
+    let response = app.post_form("/catalog", &form).await;
+
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("must be greater than zero"));
+    assert!(html.contains("must be a fraction between 0 and 1"));
+    assert!(html.contains("unknown product kind"));
+    assert!(products::find(&app.db, "BAD_1").await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn a_duplicate_code_is_refused_next_to_the_code() {
+    let app = demo_app().await;
+    app.signed_in_as(Role::ProductManager).await;
+    let csrf = app.session_csrf("/catalog/new").await;
+
+    let response = app
+        .post_form("/catalog", &new_deposit(&csrf, "DEP_PLUS"))
+        .await;
+
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("a product DEP_PLUS already exists")
+    );
+}
+
+#[tokio::test]
+async fn an_edit_saved_over_someone_else_s_is_refused() {
+    let app = demo_app().await;
+    app.signed_in_as(Role::ProductManager).await;
+    let csrf = app.session_csrf("/catalog/DEP_PLUS/edit").await;
+    let mut form = new_deposit(&csrf, "DEP_PLUS");
+    form.push(("version", "1"));
+    let first = app.post_form("/catalog/DEP_PLUS", &form).await;
+    assert_eq!(first.status(), StatusCode::SEE_OTHER);
+
+    let second = app.post_form("/catalog/DEP_PLUS", &form).await;
+
+    assert_eq!(second.status(), StatusCode::CONFLICT);
+    let stored = products::find(&app.db, "DEP_PLUS").await.unwrap().unwrap();
+    assert_eq!(stored.version, 2);
+    assert_eq!(stored.product.name, "Savings 2027");
+}
+
+#[tokio::test]
+async fn finance_cannot_change_the_catalog() {
+    let app = demo_app().await;
+    app.signed_in_as(Role::Finance).await;
+    let csrf = app.session_csrf("/catalog").await;
+
+    let response = app
+        .post_form("/catalog", &new_deposit(&csrf, "SNEAKY"))
+        .await;
+
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.get("/catalog/new").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert!(products::find(&app.db, "SNEAKY").await.unwrap().is_none());
+}
