@@ -43,6 +43,11 @@ pub fn percent(value: Decimal) -> String {
     format!("{shown} %")
 }
 
+/// "13 100 000": a count with thousands grouped.
+pub fn integer(value: i64) -> String {
+    group_thousands(&value.to_string())
+}
+
 /// A plain decimal as entered, without trailing zeros ("0.2", "15").
 pub fn plain(value: Decimal) -> String {
     value.normalize().to_string()

@@ -10,10 +10,14 @@ use super::identity::Identity;
 use super::layout::{Layout, Section};
 use super::pages::render;
 use super::state::AppState;
-use crate::domain::client::VERIFICATION_VALID_DAYS;
+use crate::domain::client::{
+    DigitalAffinity, Employment, Gender, MaritalStatus, VERIFICATION_VALID_DAYS,
+};
+use crate::domain::money::Currency;
 use crate::persistence::clients;
 use crate::persistence::entities::client;
 use crate::persistence::scaled;
+use crate::web::format;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/desk", web::get().to(index))
@@ -82,41 +86,57 @@ struct ClientPage {
     stale: bool,
 }
 
+/// The label of a stored enum value (`self_employed` → "Self-employed"), or the value itself.
+fn label<T: std::str::FromStr>(
+    value: &Option<String>,
+    label: fn(&T) -> &'static str,
+) -> Option<String> {
+    value.as_ref().map(|v| {
+        v.parse::<T>()
+            .map_or_else(|_| v.clone(), |parsed| label(&parsed).to_string())
+    })
+}
+
 fn facts(c: &client::Model, today: chrono::NaiveDate) -> Vec<(&'static str, String)> {
     let or_dash = |v: Option<String>| {
         v.filter(|s| !s.is_empty())
             .unwrap_or_else(|| "—".to_string())
     };
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%d.%m.%Y").to_string());
     let age = c.birth_date.and_then(|b| today.years_since(b));
     let split = |s: &str| s.trim_matches('|').replace('|', ", ");
+    let yes_no = |b: bool| {
+        if b {
+            "yes".to_string()
+        } else {
+            "no".to_string()
+        }
+    };
     vec![
         ("Age", or_dash(age.map(|a| a.to_string()))),
+        ("Birth date", or_dash(date(c.birth_date))),
+        ("Gender", or_dash(label::<Gender>(&c.gender, |g| g.label()))),
         (
-            "Birth date",
-            or_dash(c.birth_date.map(|d| d.format("%d.%m.%Y").to_string())),
+            "Employment",
+            or_dash(label::<Employment>(&c.employment, |e| e.label())),
         ),
-        ("Gender", or_dash(c.gender.clone())),
-        ("Employment", or_dash(c.employment.clone())),
-        (
-            "Monthly income",
-            or_dash(c.monthly_income.map(|units| {
-                format!(
-                    "{} {}",
-                    scaled::amount(units).round_dp(2),
-                    c.income_currency.clone().unwrap_or_default()
-                )
-            })),
-        ),
+        ("Monthly income", or_dash(income(c))),
         ("City", or_dash(c.city.clone())),
         (
             "City population",
-            or_dash(c.city_population.map(|p| p.to_string())),
+            or_dash(c.city_population.map(format::integer)),
         ),
         ("Region", or_dash(c.region.clone())),
-        ("Marital status", or_dash(c.marital_status.clone())),
+        (
+            "Marital status",
+            or_dash(label::<MaritalStatus>(&c.marital_status, |m| m.label())),
+        ),
         ("Children", or_dash(c.children.map(|n| n.to_string()))),
         ("Lifestyle", or_dash(Some(split(&c.lifestyle_tags)))),
-        ("Digital affinity", or_dash(c.digital_affinity.clone())),
+        (
+            "Digital affinity",
+            or_dash(label::<DigitalAffinity>(&c.digital_affinity, |d| d.label())),
+        ),
         ("Language", or_dash(c.preferred_language.clone())),
         (
             "Islamic banking",
@@ -127,19 +147,18 @@ fn facts(c: &client::Model, today: chrono::NaiveDate) -> Vec<(&'static str, Stri
             },
         ),
         ("Products held", or_dash(Some(split(&c.products_held)))),
-        (
-            "Consent to offers",
-            if c.consent_to_offers {
-                "yes".into()
-            } else {
-                "no".into()
-            },
-        ),
-        (
-            "Data verified",
-            or_dash(c.data_verified_on.map(|d| d.format("%d.%m.%Y").to_string())),
-        ),
+        ("Consent to offers", yes_no(c.consent_to_offers)),
+        ("Data verified", or_dash(date(c.data_verified_on))),
     ]
+}
+
+fn income(c: &client::Model) -> Option<String> {
+    let units = c.monthly_income?;
+    let code = c.income_currency.as_deref().unwrap_or_default();
+    Some(match Currency::parse(code) {
+        Ok(currency) => format::money(scaled::amount(units), currency),
+        Err(_) => format!("{} {code}", scaled::amount(units).normalize()),
+    })
 }
 
 async fn client_card(
