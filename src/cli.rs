@@ -44,6 +44,21 @@ pub enum Command {
         /// The document, e.g. ../shared/worked-example.json.
         file: std::path::PathBuf,
     },
+    /// Write a deterministic synthetic CRM extract (the canonical columns) for demos and
+    /// benchmarks: the same seed always gives the same file.
+    GenerateCrm {
+        /// How many clients.
+        #[arg(long)]
+        clients: usize,
+        #[arg(long, default_value_t = crate::demo::seed::DEMO_CRM_SEED)]
+        seed: u64,
+        /// The date the data are "as of" (verification dates are drawn before it).
+        #[arg(long, default_value = "2026-11-01")]
+        as_of: chrono::NaiveDate,
+        /// Output CSV file.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// Manage staff users.
     #[command(subcommand)]
     User(UserCommand),
@@ -122,6 +137,23 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let database_url = cli.database_url.clone();
     match cli.command {
         Some(Command::Evaluate { file }) => evaluate_file(&file),
+        Some(Command::GenerateCrm {
+            clients,
+            seed,
+            as_of,
+            out,
+        }) => {
+            let file = std::fs::File::create(&out)
+                .with_context(|| format!("creating {}", out.display()))?;
+            let writer = std::io::BufWriter::new(file);
+            let rows = crate::demo::crm_csv::write_clients_csv(
+                crate::demo::crm_generator::generate_clients(clients, seed, as_of),
+                writer,
+            )
+            .with_context(|| format!("writing {}", out.display()))?;
+            println!("Wrote {rows} clients to {}", out.display());
+            Ok(())
+        }
         None => serve(&database_url, cli.serve).await,
         Some(Command::Serve(args)) => serve(&database_url, args).await,
         Some(Command::Migrate) => {

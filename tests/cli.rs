@@ -168,3 +168,45 @@ fn an_unknown_role_is_refused_with_the_list_of_roles() {
             .contains("advisor, product_manager, finance, admin")
     );
 }
+
+#[test]
+fn generate_crm_is_deterministic_for_a_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, c) = (
+        dir.path().join("a.csv"),
+        dir.path().join("b.csv"),
+        dir.path().join("c.csv"),
+    );
+    for (path, seed) in [(&a, "11"), (&b, "11"), (&c, "12")] {
+        let out = kombi(
+            &[
+                "generate-crm",
+                "--clients",
+                "300",
+                "--seed",
+                seed,
+                "--out",
+                path.to_str().unwrap(),
+            ],
+            "",
+            "sqlite://unused.db",
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    let (a, b, c) = (
+        std::fs::read(a).unwrap(),
+        std::fs::read(b).unwrap(),
+        std::fs::read(c).unwrap(),
+    );
+
+    assert_eq!(a, b);
+    assert_ne!(a, c);
+    let text = String::from_utf8(a).unwrap();
+    assert!(text.starts_with("crm_id,full_name,"));
+    assert_eq!(text.lines().count(), 301, "header and 300 clients");
+}

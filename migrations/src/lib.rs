@@ -9,6 +9,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_foundation;
 mod m20261123_000002_catalog_and_crm;
+mod m20261123_000003_crm_import;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_foundation::Migration),
             Box::new(m20261123_000002_catalog_and_crm::Migration),
+            Box::new(m20261123_000003_crm_import::Migration),
         ]
     }
 }

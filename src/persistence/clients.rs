@@ -3,11 +3,12 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect,
 };
+use sha2::{Digest, Sha256};
 
 use super::StoreError;
 use super::entities::client;
@@ -55,6 +56,7 @@ fn to_active_model(
     };
     let custom = serde_json::to_string(&client.custom_attributes)
         .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let content_hash = content_hash(client)?;
     let now = Utc::now();
     Ok(client::ActiveModel {
         crm_id: Set(client.crm_id.as_str().to_string()),
@@ -79,10 +81,73 @@ fn to_active_model(
         data_verified_on: Set(client.data_verified_on),
         home_sales_point_id: Set(home_sales_point_id),
         custom_attributes: Set(custom),
+        content_hash: Set(content_hash),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
     })
+}
+
+/// SHA-256 of everything stored about the client (serde's field order is fixed, maps sorted).
+fn content_hash(client: &Client) -> Result<String, StoreError> {
+    let canonical = serde_json::to_vec(client).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    Ok(hex::encode(Sha256::digest(&canonical)))
+}
+
+/// Inserts new clients and updates changed ones, by CRM id, one statement per
+/// [`BATCH_ROWS`]. A row whose content is unchanged is not written at all, so re-importing the
+/// same file changes nothing (not even `updated_at`). Returns how many rows were written.
+///
+/// # Errors
+/// `NotFound` for an unknown home sales point; database errors.
+pub async fn upsert(
+    db: &impl ConnectionTrait,
+    clients: &[Client],
+    sales_point_ids: &HashMap<String, i32>,
+) -> Result<u64, StoreError> {
+    use client::Column as C;
+    let mut written = 0;
+    for chunk in clients.chunks(BATCH_ROWS) {
+        let models = chunk
+            .iter()
+            .map(|c| to_active_model(c, sales_point_ids))
+            .collect::<Result<Vec<_>, _>>()?;
+        let on_conflict = OnConflict::column(C::CrmId)
+            .update_columns([
+                C::FullName,
+                C::SearchName,
+                C::BirthDate,
+                C::Gender,
+                C::Employment,
+                C::MonthlyIncome,
+                C::IncomeCurrency,
+                C::City,
+                C::CityPopulation,
+                C::Region,
+                C::MaritalStatus,
+                C::Children,
+                C::LifestyleTags,
+                C::DigitalAffinity,
+                C::PreferredLanguage,
+                C::IslamicBanking,
+                C::ProductsHeld,
+                C::ConsentToOffers,
+                C::DataVerifiedOn,
+                C::HomeSalesPointId,
+                C::CustomAttributes,
+                C::ContentHash,
+                C::UpdatedAt,
+            ])
+            .action_and_where(Expr::cust(
+                r#""clients"."content_hash" <> "excluded"."content_hash""#,
+            ))
+            .to_owned();
+        written += client::Entity::insert_many(models)
+            .on_conflict(on_conflict)
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(written)
 }
 
 /// Inserts clients whose CRM id is not stored yet, in one statement per [`BATCH_ROWS`];

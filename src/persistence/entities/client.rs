@@ -30,6 +30,8 @@ pub struct Model {
     pub data_verified_on: Option<Date>,
     pub home_sales_point_id: Option<i32>,
     pub custom_attributes: String,
+    /// SHA-256 of the client's data: an upsert of unchanged data writes nothing.
+    pub content_hash: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

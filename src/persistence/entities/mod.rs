@@ -6,6 +6,8 @@ pub mod bank_settings;
 pub mod client;
 pub mod company;
 pub mod exchange_rate;
+pub mod import_mapping;
+pub mod import_run;
 pub mod product;
 pub mod sales_point;
 pub mod segment;
