@@ -21,6 +21,16 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // The income exactly as the CRM sent it (any number of decimals); `monthly_income`
+        // keeps it floored to 1/10,000 for SQL comparisons and sums.
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Clients::Table)
+                    .add_column(string_len_null(Clients::MonthlyIncomeExact, 64))
+                    .to_owned(),
+            )
+            .await?;
 
         manager
             .create_table(
@@ -88,6 +98,7 @@ impl MigrationTrait for Migration {
 enum Clients {
     Table,
     ContentHash,
+    MonthlyIncomeExact,
 }
 
 #[derive(DeriveIden)]

@@ -13,7 +13,8 @@ use sha2::{Digest, Sha256};
 use super::StoreError;
 use super::entities::client;
 use super::scaled::{AMOUNT_SCALE, to_units};
-use crate::domain::client::Client;
+use crate::domain::client::{Client, ClientDraft};
+use crate::persistence::entities::sales_point;
 
 /// Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits.
 pub const BATCH_ROWS: usize = 500;
@@ -36,9 +37,17 @@ fn to_active_model(
     client: &Client,
     sales_point_ids: &HashMap<String, i32>,
 ) -> Result<client::ActiveModel, StoreError> {
+    // Floored to the column's scale (rounding could lift an income over a rule's threshold);
+    // the exact value is kept beside it.
     let income = client
         .monthly_income
-        .map(|income| to_units(income, AMOUNT_SCALE, "monthly_income"))
+        .map(|income| {
+            let floored = income.round_dp_with_strategy(
+                AMOUNT_SCALE,
+                rust_decimal::RoundingStrategy::ToNegativeInfinity,
+            );
+            to_units(floored, AMOUNT_SCALE, "monthly_income")
+        })
         .transpose()
         .map_err(|e| StoreError::Invalid(format!("client {}: {e}", client.crm_id.as_str())))?;
     let home_sales_point_id = match &client.home_sales_point {
@@ -82,6 +91,7 @@ fn to_active_model(
         home_sales_point_id: Set(home_sales_point_id),
         custom_attributes: Set(custom),
         content_hash: Set(content_hash),
+        monthly_income_exact: Set(client.monthly_income.map(|i| i.to_string())),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -223,4 +233,97 @@ pub async fn search(
         .limit(limit)
         .all(db)
         .await?)
+}
+
+fn split_delimited(stored: &str) -> Vec<String> {
+    stored
+        .split('|')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Reads a stored row back as a domain client, re-checking it on the way.
+///
+/// # Errors
+/// `Invalid` for a row that no longer parses (edited by hand).
+pub fn to_domain(
+    row: &client::Model,
+    home_sales_point: Option<String>,
+) -> Result<Client, StoreError> {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let draft = ClientDraft {
+        crm_id: row.crm_id.clone(),
+        full_name: row.full_name.clone(),
+        birth_date: row.birth_date.map(|d| d.to_string()).unwrap_or_default(),
+        gender: text(&row.gender),
+        employment: text(&row.employment),
+        monthly_income: row
+            .monthly_income_exact
+            .clone()
+            .or_else(|| {
+                row.monthly_income
+                    .map(|units| super::scaled::amount(units).normalize().to_string())
+            })
+            .unwrap_or_default(),
+        income_currency: text(&row.income_currency),
+        city: text(&row.city),
+        city_population: row
+            .city_population
+            .map(|p| p.to_string())
+            .unwrap_or_default(),
+        region: text(&row.region),
+        marital_status: text(&row.marital_status),
+        children: row.children.map(|c| c.to_string()).unwrap_or_default(),
+        lifestyle_tags: split_delimited(&row.lifestyle_tags),
+        digital_affinity: text(&row.digital_affinity),
+        preferred_language: text(&row.preferred_language),
+        islamic_banking: row.islamic_banking.to_string(),
+        products_held: split_delimited(&row.products_held),
+        consent_to_offers: row.consent_to_offers.to_string(),
+        data_verified_on: row
+            .data_verified_on
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        home_sales_point: home_sales_point.unwrap_or_default(),
+        custom_attributes: serde_json::from_str(&row.custom_attributes).map_err(|e| {
+            StoreError::Invalid(format!("client {}: custom attributes: {e}", row.crm_id))
+        })?,
+    };
+    draft
+        .parse()
+        .map_err(|e| StoreError::Invalid(format!("client {}: {e}", row.crm_id)))
+}
+
+/// The client with this CRM id, as a domain value.
+///
+/// # Errors
+/// Database errors; `Invalid` for a corrupt row.
+pub async fn load(db: &impl ConnectionTrait, crm_id: &str) -> Result<Option<Client>, StoreError> {
+    let Some(row) = find_by_crm_id(db, crm_id).await? else {
+        return Ok(None);
+    };
+    let point = match row.home_sales_point_id {
+        Some(id) => sales_point::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|p| p.code),
+        None => None,
+    };
+    to_domain(&row, point).map(Some)
+}
+
+/// Sales point ids by code, for writing clients' home sales points.
+///
+/// # Errors
+/// Database errors only.
+pub async fn sales_point_ids(
+    db: &impl ConnectionTrait,
+) -> Result<HashMap<String, i32>, StoreError> {
+    Ok(sales_point::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.code, p.id))
+        .collect())
 }

@@ -5,6 +5,7 @@ mod access;
 mod api;
 mod auth;
 mod catalog;
+mod clients_api;
 mod clients_store;
 mod demo_seed;
 mod health;

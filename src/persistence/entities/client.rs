@@ -14,6 +14,7 @@ pub struct Model {
     pub birth_date: Option<Date>,
     pub gender: Option<String>,
     pub employment: Option<String>,
+    /// Scale 4, floored: for SQL comparisons and sums.
     pub monthly_income: Option<i64>,
     pub income_currency: Option<String>,
     pub city: Option<String>,
@@ -32,6 +33,8 @@ pub struct Model {
     pub custom_attributes: String,
     /// SHA-256 of the client's data: an upsert of unchanged data writes nothing.
     pub content_hash: String,
+    /// The income exactly as received.
+    pub monthly_income_exact: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -8,11 +8,14 @@ use serde_json::json;
 
 use super::identity::Identity;
 
+mod clients;
 mod evaluate;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/api/v1/me", web::get().to(me))
-        .route("/api/v1/evaluate", web::post().to(evaluate::evaluate));
+        .route("/api/v1/evaluate", web::post().to(evaluate::evaluate))
+        .route("/api/v1/clients/{crm_id}", web::put().to(clients::put))
+        .route("/api/v1/clients/{crm_id}", web::get().to(clients::get));
 }
 
 /// The JSON error body of every API error.

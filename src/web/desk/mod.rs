@@ -153,11 +153,15 @@ fn facts(c: &client::Model, today: chrono::NaiveDate) -> Vec<(&'static str, Stri
 }
 
 fn income(c: &client::Model) -> Option<String> {
-    let units = c.monthly_income?;
+    let exact = c
+        .monthly_income_exact
+        .as_deref()
+        .and_then(|text| text.parse().ok());
+    let income = exact.or_else(|| c.monthly_income.map(scaled::amount))?;
     let code = c.income_currency.as_deref().unwrap_or_default();
     Some(match Currency::parse(code) {
-        Ok(currency) => format::money(scaled::amount(units), currency),
-        Err(_) => format!("{} {code}", scaled::amount(units).normalize()),
+        Ok(currency) => format::money(income, currency),
+        Err(_) => format!("{} {code}", income.normalize()),
     })
 }
 

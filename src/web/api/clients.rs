@@ -1,0 +1,87 @@
+//! The client API for CRM integration: upsert and read one client by CRM id.
+
+use actix_web::{HttpResponse, web};
+use serde_json::Value;
+
+use super::ApiError;
+use crate::domain::client::Client;
+use crate::persistence::{StoreError, clients};
+use crate::web::state::AppState;
+
+fn store_error(err: StoreError) -> ApiError {
+    match err {
+        StoreError::NotFound { what } => ApiError::Invalid(vec![(
+            "home_sales_point".into(),
+            format!("{what} does not exist"),
+        )]),
+        other => ApiError::Internal(other.into()),
+    }
+}
+
+/// `PUT /api/v1/clients/{crm_id}`: creates or replaces the client; 200 with the stored client.
+/// The body is the client as JSON (`crm_id` may be omitted; if given it must match the path).
+///
+/// # Errors
+/// 422 naming every invalid field; 400 when the body's CRM id differs from the path's.
+pub async fn put(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    let crm_id = path.into_inner();
+    let mut body = body.into_inner();
+    let Some(object) = body.as_object_mut() else {
+        return Err(ApiError::BadRequest(
+            "the body must be a JSON object with the client's fields".into(),
+        ));
+    };
+    match object.get("crm_id").and_then(Value::as_str) {
+        Some(given) if given.trim() != crm_id => {
+            return Err(ApiError::BadRequest(format!(
+                "crm_id: the body says {given:?}, the path says {crm_id:?}"
+            )));
+        }
+        _ => {
+            object.insert("crm_id".into(), Value::String(crm_id.clone()));
+        }
+    }
+    let client: Client = serde_json::from_value(body).map_err(|e| {
+        // The draft parser reports every field as "field: message; field: message".
+        let fields = e
+            .to_string()
+            .trim_start_matches("invalid client record: ")
+            .split("; ")
+            .map(|part| match part.split_once(": ") {
+                Some((field, message)) => (field.to_string(), message.to_string()),
+                None => (String::new(), part.to_string()),
+            })
+            .collect();
+        ApiError::Invalid(fields)
+    })?;
+    let points = clients::sales_point_ids(&state.db)
+        .await
+        .map_err(store_error)?;
+    clients::upsert(&state.db, std::slice::from_ref(&client), &points)
+        .await
+        .map_err(store_error)?;
+    let stored = clients::load(&state.db, &crm_id)
+        .await
+        .map_err(store_error)?;
+    Ok(HttpResponse::Ok().json(stored))
+}
+
+/// `GET /api/v1/clients/{crm_id}`
+///
+/// # Errors
+/// 404 for an unknown CRM id.
+pub async fn get(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let crm_id = path.into_inner();
+    let client = clients::load(&state.db, &crm_id)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| ApiError::NotFound(format!("no client with CRM id {crm_id}")))?;
+    Ok(HttpResponse::Ok().json(client))
+}
