@@ -2,7 +2,9 @@
 //!
 //! Each session has its own random token; every state-changing form carries it in a hidden
 //! `csrf_token` field (or a script sends it as `X-CSRF-Token`). The guard checks it before the
-//! handler runs, reading the form body and putting it back for the handler.
+//! handler runs, reading the form body and putting it back for the handler. File uploads
+//! (`multipart/form-data`) carry it in the form's action URL instead, so that a large body need
+//! not be read twice; the request log records paths without query strings.
 
 use actix_web::HttpMessage;
 use actix_web::dev::{Payload, ServiceRequest};
@@ -29,6 +31,19 @@ pub fn is_state_changing(method: &Method) -> bool {
 pub async fn submitted_token(req: &mut ServiceRequest) -> Result<Option<String>, actix_web::Error> {
     if let Some(header) = req.headers().get(HEADER) {
         return Ok(header.to_str().ok().map(str::to_string));
+    }
+    let content_type = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if content_type.starts_with("multipart/form-data") {
+        let query = serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
+            .unwrap_or_default();
+        return Ok(query
+            .into_iter()
+            .find(|(key, _)| key == FIELD)
+            .map(|(_, v)| v));
     }
     let is_form = req
         .headers()

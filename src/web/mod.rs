@@ -48,7 +48,10 @@ fn static_dir() -> String {
         .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/static").to_string())
 }
 
-/// One log line per request (method, path, status, time); bodies and cookies are never logged.
+/// One log line per request (method, path, status, time); query strings (which may carry an
+/// upload's CSRF token), bodies and cookies are never logged.
 pub fn request_log() -> Logger {
-    Logger::new("%a \"%r\" %s %b %Dms").exclude("/healthz")
+    Logger::new("%a \"%{method}xi %U\" %s %b %Dms")
+        .custom_request_replace("method", |req| req.method().to_string())
+        .exclude("/healthz")
 }
