@@ -59,6 +59,18 @@ pub enum Command {
         #[arg(long)]
         out: std::path::PathBuf,
     },
+    /// Import a CRM extract (CSV) into the clients, by CRM id: new clients are added, changed
+    /// ones updated, unchanged ones left alone; bad rows are skipped and reported.
+    ImportCrm {
+        /// The CSV file (`,` `;` or tab; UTF-8 with or without BOM; a header row).
+        file: std::path::PathBuf,
+        /// Column mapping (TOML, see docs/CRM_IMPORT.md); default: Kombi's canonical columns.
+        #[arg(long)]
+        mapping: Option<std::path::PathBuf>,
+        /// Write every rejected row (line, column, reason) to this CSV file.
+        #[arg(long)]
+        errors_csv: Option<std::path::PathBuf>,
+    },
     /// Manage staff users.
     #[command(subcommand)]
     User(UserCommand),
@@ -137,6 +149,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let database_url = cli.database_url.clone();
     match cli.command {
         Some(Command::Evaluate { file }) => evaluate_file(&file),
+        Some(Command::ImportCrm {
+            file,
+            mapping,
+            errors_csv,
+        }) => {
+            let db = open(&database_url, 2).await?;
+            crate::cli_import::import_crm(&db, &file, mapping.as_deref(), errors_csv.as_deref())
+                .await
+        }
         Some(Command::GenerateCrm {
             clients,
             seed,

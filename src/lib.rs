@@ -5,9 +5,11 @@
 //! views) and [`cli`]. [`startup`] wires them into a running server.
 
 pub mod cli;
+pub mod cli_import;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod import;
 pub mod persistence;
 pub mod security;
 pub mod startup;

@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod clients;
+pub mod crm_import;
 pub mod db;
 pub mod entities;
 pub mod products;

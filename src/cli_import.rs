@@ -1,0 +1,67 @@
+//! `kombi import-crm`: a CRM extract into the database, with a progress bar on the terminal.
+
+use std::path::Path;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use sea_orm::DatabaseConnection;
+
+use crate::import::Mapping;
+use crate::persistence::crm_import::import_file;
+
+/// Errors printed on the terminal; the rest go to `--errors-csv`.
+const ERRORS_SHOWN: usize = 20;
+
+/// # Errors
+/// An unreadable mapping or file, a file that cannot be imported at all, a database failure.
+pub async fn import_crm(
+    db: &DatabaseConnection,
+    file: &Path,
+    mapping: Option<&Path>,
+    errors_csv: Option<&Path>,
+) -> anyhow::Result<()> {
+    let mapping = match mapping {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            Mapping::from_toml(&text).with_context(|| format!("mapping {}", path.display()))?
+        }
+        None => Mapping::canonical(),
+    };
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {msg} ({eta} left)")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let (report, progress) = import_file(db, file, &mapping, |p| {
+        bar.set_length(p.bytes_total);
+        bar.set_position(p.bytes_read);
+        bar.set_message(format!("{} rows, {} skipped", p.rows, p.skipped));
+    })
+    .await
+    .with_context(|| format!("importing {}", file.display()))?;
+    bar.finish_and_clear();
+
+    println!(
+        "{}: {} rows read, {} imported ({} new or changed, the rest unchanged), {} skipped.",
+        file.display(),
+        report.rows,
+        report.imported,
+        progress.written,
+        report.skipped
+    );
+    for error in report.errors.iter().take(ERRORS_SHOWN) {
+        println!("  {error}");
+    }
+    let not_shown =
+        report.errors.len().saturating_sub(ERRORS_SHOWN) as u64 + report.errors_not_kept;
+    if not_shown > 0 {
+        println!("  … and {not_shown} more (use --errors-csv FILE to get them all)");
+    }
+    if let Some(path) = errors_csv {
+        std::fs::write(path, report.to_csv())
+            .with_context(|| format!("writing {}", path.display()))?;
+        println!("Rejected rows written to {}", path.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,191 @@
+//! Which column of a CRM extract fills which client attribute, and how its cells are spelt.
+//!
+//! ```toml
+//! [columns]                      # source column = target (a client field or custom:NAME)
+//! "Client ID" = "crm_id"
+//! "Full name" = "full_name"
+//! "Sex" = "gender"
+//! "Loyalty" = "custom:loyalty_tier"
+//! [values.gender]                # cell text → canonical text, before parsing
+//! "Ж" = "female"
+//! [options]                      # all optional; these are the defaults
+//! delimiter = "auto"             # or "," ";" "\t"
+//! date_format = "auto"           # YYYY-MM-DD or DD.MM.YYYY; or a chrono format
+//! trim = true
+//! case_fold = true               # value-map keys match case-insensitively
+//! list_separator = "|"
+//! ignore = []                    # columns to drop instead of keeping as custom attributes
+//! # default_income_currency = "RUB"
+//! ```
+//!
+//! Design decisions:
+//! - A mapping is TOML (`[columns]`, `[values.TARGET]`, `[options]`) because people edit it by
+//!   hand and the UI keeps it in the database as text; [`Mapping::to_toml`] writes a text that
+//!   [`Mapping::from_toml`] reads back into an equal mapping, every option spelt out.
+//! - A [`Mapping`] exists only once checked: every problem is reported at once, each with its
+//!   TOML key and line, so a typo fails when the mapping is saved, not on every row.
+//! - Columns absent from `[columns]` and `ignore` are kept as custom attributes: an import must
+//!   not drop data silently. Value maps are checked against the domain's own parsers.
+//! - Without a mapping file, [`Mapping::canonical`] reads the canonical CSV of
+//!   [`crate::demo::crm_csv`] as is.
+
+mod options;
+mod parse;
+mod write;
+
+use crate::demo::crm_csv::CANONICAL_COLUMNS;
+
+pub use super::cells::DateFormat;
+pub use super::target::{Field, Target};
+
+/// A checked mapping; see the module documentation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mapping {
+    /// Source column (as written in the mapping) → target, in the file's order.
+    columns: Vec<(String, Target)>,
+    /// Per target, the value map as written: source spelling → canonical spelling.
+    values: Vec<(Target, Vec<(String, String)>)>,
+    options: Options,
+}
+
+/// The `[options]` table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    pub delimiter: Delimiter,
+    pub date_format: DateFormat,
+    /// Trim cells and header names before matching them.
+    pub trim: bool,
+    /// Value-map keys match case-insensitively.
+    pub case_fold: bool,
+    /// Separates entries of list cells (`lifestyle_tags`, `products_held`, packed custom
+    /// attributes); never empty.
+    pub list_separator: String,
+    /// Columns dropped instead of kept as custom attributes.
+    pub ignore: Vec<String>,
+    /// Currency of incomes whose row gives none (three upper-case letters).
+    pub default_income_currency: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            delimiter: Delimiter::Auto,
+            date_format: DateFormat::Auto,
+            trim: true,
+            case_fold: true,
+            list_separator: "|".to_owned(),
+            ignore: Vec::new(),
+            default_income_currency: None,
+        }
+    }
+}
+
+/// The field separator of the extract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delimiter {
+    /// Whichever of `,` `;` tab occurs most often outside quotes in the header line.
+    Auto,
+    Comma,
+    Semicolon,
+    Tab,
+}
+
+impl Delimiter {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Comma => ",",
+            Self::Semicolon => ";",
+            Self::Tab => "\t",
+        }
+    }
+
+    /// The byte, unless it is to be detected.
+    pub const fn byte(self) -> Option<u8> {
+        match self {
+            Self::Auto => None,
+            Self::Comma => Some(b','),
+            Self::Semicolon => Some(b';'),
+            Self::Tab => Some(b'\t'),
+        }
+    }
+}
+
+/// Every problem of a mapping, in file order; never empty.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid mapping: {}", join_problems(.0))]
+pub struct MappingError(pub Vec<MappingProblem>);
+
+/// One problem of a mapping, with the TOML key and line where it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{}{message}",
+    line.map(|l| format!("line {l}: ")).unwrap_or_default(),
+    if key.is_empty() { String::new() } else { format!("{key}: ") })]
+pub struct MappingProblem {
+    /// 1-based line in the TOML text, when known.
+    pub line: Option<usize>,
+    /// Dotted TOML key such as `columns."Sex"`; empty for syntax errors.
+    pub key: String,
+    pub message: String,
+}
+
+fn join_problems(problems: &[MappingProblem]) -> String {
+    let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    all.join("; ")
+}
+
+impl Mapping {
+    /// Reads and checks a mapping.
+    ///
+    /// # Errors
+    /// [`MappingError`] listing every problem: TOML syntax, unknown keys or targets, a target
+    /// filled by two columns, no column for `crm_id` or `full_name`, a value map whose values
+    /// the domain would refuse, an invalid option.
+    pub fn from_toml(text: &str) -> Result<Self, MappingError> {
+        parse::from_toml(text)
+    }
+
+    /// The mapping as TOML, with every option written out.
+    #[must_use]
+    pub fn to_toml(&self) -> String {
+        write::to_toml(self)
+    }
+
+    /// The columns of [`crate::demo::crm_csv::CANONICAL_COLUMNS`] onto the fields of the same
+    /// name; the packed `custom` column onto [`Field::CustomAttributes`].
+    #[must_use]
+    pub fn canonical() -> Self {
+        let columns = CANONICAL_COLUMNS
+            .iter()
+            .map(|&column| {
+                let field = Field::from_name(column).unwrap_or(Field::CustomAttributes);
+                (column.to_owned(), Target::Field(field))
+            })
+            .collect();
+        Self {
+            columns,
+            values: Vec::new(),
+            options: Options::default(),
+        }
+    }
+
+    /// Source column → target, in the mapping's order.
+    pub fn columns(&self) -> &[(String, Target)] {
+        &self.columns
+    }
+
+    /// The value map of `target` (source spelling → canonical spelling), if it has one.
+    pub fn value_map(&self, target: &Target) -> Option<&[(String, String)]> {
+        self.values
+            .iter()
+            .find(|(t, _)| t == target)
+            .map(|(_, entries)| entries.as_slice())
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+}
+
+#[cfg(test)]
+mod tests;

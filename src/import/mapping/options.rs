@@ -1,0 +1,113 @@
+//! The `[options]` table, read and checked.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use chrono::format::{Item, StrftimeItems};
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::parse::Problems;
+use super::{DateFormat, Delimiter, Options};
+
+#[derive(Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub(super) struct RawOptions {
+    delimiter: Option<Spanned<String>>,
+    date_format: Option<Spanned<String>>,
+    trim: Option<bool>,
+    case_fold: Option<bool>,
+    list_separator: Option<Spanned<String>>,
+    ignore: Vec<Spanned<String>>,
+    default_income_currency: Option<Spanned<String>>,
+}
+
+pub(super) fn options(raw: RawOptions, problems: &mut Problems<'_>) -> Options {
+    let mut options = Options {
+        trim: raw.trim.unwrap_or(true),
+        case_fold: raw.case_fold.unwrap_or(true),
+        ..Options::default()
+    };
+    if let Some(delimiter) = raw.delimiter {
+        match delimiter.get_ref().as_str() {
+            "auto" => {}
+            "," => options.delimiter = Delimiter::Comma,
+            ";" => options.delimiter = Delimiter::Semicolon,
+            "\t" | "tab" => options.delimiter = Delimiter::Tab,
+            _ => problems.add(
+                Some(delimiter.span().start),
+                "options.delimiter",
+                r#"must be "auto", ",", ";" or "\t""#,
+            ),
+        }
+    }
+    if let Some(format) = raw.date_format {
+        match date_format(format.get_ref()) {
+            Ok(parsed) => options.date_format = parsed,
+            Err(message) => problems.add(Some(format.span().start), "options.date_format", message),
+        }
+    }
+    if let Some(separator) = raw.list_separator {
+        if separator.get_ref().is_empty() {
+            problems.add(
+                Some(separator.span().start),
+                "options.list_separator",
+                "must not be empty",
+            );
+        } else {
+            options.list_separator = separator.into_inner();
+        }
+    }
+    for column in raw.ignore {
+        if column.get_ref().trim().is_empty() {
+            problems.add(
+                Some(column.span().start),
+                "options.ignore",
+                "a column name is blank",
+            );
+        } else {
+            options.ignore.push(column.into_inner());
+        }
+    }
+    if let Some(currency) = raw.default_income_currency {
+        let code = currency.get_ref().trim().to_ascii_uppercase();
+        if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+            options.default_income_currency = Some(code);
+        } else {
+            let message = format!(
+                "{:?} is not an ISO 4217 code (3 letters)",
+                currency.get_ref()
+            );
+            problems.add(
+                Some(currency.span().start),
+                "options.default_income_currency",
+                message,
+            );
+        }
+    }
+    options
+}
+
+/// `auto`, or a chrono format that can write and read back a whole date.
+fn date_format(text: &str) -> Result<DateFormat, String> {
+    if text == "auto" {
+        return Ok(DateFormat::Auto);
+    }
+    if StrftimeItems::new(text).any(|item| matches!(item, Item::Error)) {
+        return Err(format!(
+            "{text:?} is not a chrono date format such as \"%d/%m/%Y\""
+        ));
+    }
+    // Writing can fail (a time field in a date format); `write!` reports it, `to_string` panics.
+    let sample = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+    let mut written = String::new();
+    let round_trips = write!(written, "{}", sample.format(text)).is_ok()
+        && NaiveDate::parse_from_str(&written, text) == Ok(sample);
+    if round_trips {
+        Ok(DateFormat::Pattern(text.to_owned()))
+    } else {
+        Err(format!(
+            "{text:?} must give the year, the month and the day, and no time of day"
+        ))
+    }
+}

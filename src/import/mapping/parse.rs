@@ -1,0 +1,218 @@
+//! A mapping's TOML text, read and checked.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
+use toml::Spanned;
+
+use super::options::{RawOptions, options};
+use super::{Field, Mapping, MappingError, MappingProblem, Options, Target};
+use crate::import::cells::lookup_key;
+use crate::import::row::check_value;
+
+/// A TOML table as (key, value) pairs in file order (the `toml` crate keeps the order with its
+/// `preserve_order` feature), so that a saved mapping reads in the order it was written.
+struct Pairs<V>(Vec<(String, V)>);
+
+impl<V> Default for Pairs<V> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Pairs<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PairsVisitor<V>(PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for PairsVisitor<V> {
+            type Value = Pairs<V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a table")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pairs<V>, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(pair) = map.next_entry()? {
+                    pairs.push(pair);
+                }
+                Ok(Pairs(pairs))
+            }
+        }
+        deserializer.deserialize_map(PairsVisitor(PhantomData))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMapping {
+    #[serde(default)]
+    columns: Pairs<Spanned<String>>,
+    #[serde(default)]
+    values: Pairs<Pairs<Spanned<String>>>,
+    #[serde(default)]
+    options: RawOptions,
+}
+
+/// Collects problems with their lines.
+pub(super) struct Problems<'a> {
+    text: &'a str,
+    found: Vec<MappingProblem>,
+}
+
+impl Problems<'_> {
+    /// A problem at byte `offset` of the text, under TOML `key`.
+    pub(super) fn add(&mut self, offset: Option<usize>, key: &str, message: impl Into<String>) {
+        let line = offset.map(|offset| line_of(self.text, offset));
+        self.found.push(MappingProblem {
+            line,
+            key: key.to_owned(),
+            message: message.into(),
+        });
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    let before = &text.as_bytes()[..offset.min(text.len())];
+    before.iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// `name` as a TOML key in messages: bare when it can be, quoted otherwise.
+fn key(table: &str, name: &str) -> String {
+    let bare = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if bare {
+        format!("{table}.{name}")
+    } else {
+        format!("{table}.{name:?}")
+    }
+}
+
+pub(super) fn from_toml(text: &str) -> Result<Mapping, MappingError> {
+    let raw: RawMapping = toml::from_str(text).map_err(|error| {
+        MappingError(vec![MappingProblem {
+            line: error.span().map(|span| line_of(text, span.start)),
+            key: String::new(),
+            message: error.message().trim().to_owned(),
+        }])
+    })?;
+    let mut problems = Problems {
+        text,
+        found: Vec::new(),
+    };
+    let options = options(raw.options, &mut problems);
+    let columns = columns(raw.columns, &options, &mut problems);
+    let values = values(raw.values, &options, &mut problems);
+    if problems.found.is_empty() {
+        Ok(Mapping {
+            columns,
+            values,
+            options,
+        })
+    } else {
+        Err(MappingError(problems.found))
+    }
+}
+
+fn columns(
+    raw: Pairs<Spanned<String>>,
+    options: &Options,
+    problems: &mut Problems<'_>,
+) -> Vec<(String, Target)> {
+    let same =
+        |a: &str, b: &str| lookup_key(a, options.trim, false) == lookup_key(b, options.trim, false);
+    let mut columns: Vec<(String, Target)> = Vec::new();
+    for (source, target) in raw.0 {
+        let here = key("columns", &source);
+        let span = Some(target.span().start);
+        if source.trim().is_empty() {
+            problems.add(span, &here, "the column name is blank");
+            continue;
+        }
+        if columns.iter().any(|(other, _)| same(other, &source)) {
+            problems.add(span, &here, "the column is mapped twice");
+            continue;
+        }
+        if options.ignore.iter().any(|ignored| same(ignored, &source)) {
+            problems.add(
+                span,
+                &here,
+                "the column is both mapped and in options.ignore",
+            );
+        }
+        match Target::parse(target.get_ref()) {
+            Err(message) => problems.add(span, &here, message),
+            Ok(target) => match columns.iter().find(|(_, t)| *t == target) {
+                Some((first, _)) => problems.add(
+                    span,
+                    &here,
+                    format!("{first:?} is already mapped to {target}; a target takes one column"),
+                ),
+                None => columns.push((source, target)),
+            },
+        }
+    }
+    for required in [Field::CrmId, Field::FullName] {
+        if !columns.iter().any(|(_, t)| *t == Target::Field(required)) {
+            problems.add(
+                None,
+                "columns",
+                format!("no column is mapped to {required}"),
+            );
+        }
+    }
+    columns
+}
+
+/// Value maps. A map for a field no column fills is allowed (it does nothing): a bank may
+/// keep one set of value maps across extracts that carry different columns.
+fn values(
+    raw: Pairs<Pairs<Spanned<String>>>,
+    options: &Options,
+    problems: &mut Problems<'_>,
+) -> Vec<(Target, Vec<(String, String)>)> {
+    let mut values: Vec<(Target, Vec<(String, String)>)> = Vec::new();
+    for (name, entries) in raw.0 {
+        let here = key("values", &name);
+        let span = entries.0.first().map(|(_, value)| value.span().start);
+        let target = match Target::parse(&name) {
+            Ok(target) => target,
+            Err(message) => {
+                problems.add(span, &here, message);
+                continue;
+            }
+        };
+        if target == Target::Field(Field::CustomAttributes) {
+            problems.add(span, &here, "packed custom attributes take no value map");
+            continue;
+        }
+        if values.iter().any(|(t, _)| *t == target) {
+            problems.add(span, &here, "this value map is given twice");
+            continue;
+        }
+        let mut seen: HashMap<String, (String, String)> = HashMap::new();
+        let mut map = Vec::new();
+        for (from, to) in entries.0 {
+            let entry = key(&here, &from);
+            let folded = lookup_key(&from, options.trim, options.case_fold);
+            if let Some((other, other_to)) = seen.get(&folded)
+                && other_to != to.get_ref()
+            {
+                let message =
+                    format!("{other:?} and {from:?} are the same key but map to different values");
+                problems.add(Some(to.span().start), &entry, message);
+            }
+            if let Target::Field(field) = &target
+                && let Err(message) = check_value(*field, to.get_ref(), options)
+            {
+                problems.add(Some(to.span().start), &entry, message);
+            }
+            seen.insert(folded, (from.clone(), to.get_ref().clone()));
+            map.push((from, to.into_inner()));
+        }
+        values.push((target, map));
+    }
+    values
+}

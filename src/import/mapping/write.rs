@@ -1,0 +1,52 @@
+//! A mapping written back as TOML.
+
+use toml::{Table, Value};
+
+use super::{DateFormat, Mapping};
+
+pub(super) fn to_toml(mapping: &Mapping) -> String {
+    let mut columns = Table::new();
+    for (source, target) in &mapping.columns {
+        columns.insert(source.clone(), Value::String(target.to_string()));
+    }
+    let mut values = Table::new();
+    for (target, entries) in &mapping.values {
+        let map = entries
+            .iter()
+            .map(|(from, to)| (from.clone(), Value::String(to.clone())))
+            .collect();
+        values.insert(target.to_string(), Value::Table(map));
+    }
+    let o = &mapping.options;
+    let date_format = match &o.date_format {
+        DateFormat::Auto => "auto".to_owned(),
+        DateFormat::Pattern(pattern) => pattern.clone(),
+    };
+    let mut options = Table::new();
+    options.insert(
+        "delimiter".into(),
+        Value::String(o.delimiter.as_str().into()),
+    );
+    options.insert("date_format".into(), Value::String(date_format));
+    options.insert("trim".into(), Value::Boolean(o.trim));
+    options.insert("case_fold".into(), Value::Boolean(o.case_fold));
+    options.insert(
+        "list_separator".into(),
+        Value::String(o.list_separator.clone()),
+    );
+    let ignore = o.ignore.iter().cloned().map(Value::String).collect();
+    options.insert("ignore".into(), Value::Array(ignore));
+    if let Some(currency) = &o.default_income_currency {
+        options.insert(
+            "default_income_currency".into(),
+            Value::String(currency.clone()),
+        );
+    }
+    let mut root = Table::new();
+    root.insert("columns".into(), Value::Table(columns));
+    if !values.is_empty() {
+        root.insert("values".into(), Value::Table(values));
+    }
+    root.insert("options".into(), Value::Table(options));
+    toml::to_string(&root).expect("a table of strings, booleans and arrays always serialises")
+}

@@ -1,0 +1,127 @@
+//! A mapping applied to one file's header: what to do with each column, by position.
+
+use std::collections::HashMap;
+
+use super::cells::{DateFormat, ValueLookup};
+use super::errors::ImportError;
+use super::mapping::{Mapping, Options};
+use super::target::{Field, Target, attribute_name};
+
+/// What happens to the cells of one column.
+#[derive(Debug, Clone)]
+pub(super) enum Slot {
+    /// Ignored, or a column without a name (a trailing delimiter in the header).
+    Skip,
+    Field(Field, ValueLookup),
+    Custom(String, ValueLookup),
+}
+
+/// Everything the row converter needs, worked out once per file.
+#[derive(Debug)]
+pub(super) struct Plan {
+    pub(super) slots: Vec<Slot>,
+    /// The header's column names, for messages.
+    pub(super) columns: Vec<String>,
+    /// Position of the column filling each field, indexed by `Field as usize`.
+    pub(super) field_columns: [Option<usize>; Field::ALL.len()],
+    pub(super) date_format: DateFormat,
+    pub(super) list_separator: String,
+    pub(super) default_income_currency: Option<String>,
+}
+
+impl Plan {
+    /// Matches the mapping against `header` (names as read, untrimmed).
+    ///
+    /// # Errors
+    /// [`ImportError::MissingColumns`] naming every mapped column the header lacks,
+    /// [`ImportError::DuplicateColumn`], [`ImportError::AttributeClash`].
+    pub(super) fn new(header: Vec<String>, mapping: &Mapping) -> Result<Self, ImportError> {
+        let options = mapping.options();
+        let name = |raw: &str| {
+            if options.trim {
+                raw.trim().to_owned()
+            } else {
+                raw.to_owned()
+            }
+        };
+        let columns: Vec<String> = header.iter().map(|h| name(h)).collect();
+        let lookup = |target: &Target| lookup_for(mapping, options, target);
+        let mut slots = vec![Slot::Skip; columns.len()];
+        let mut field_columns = [None; Field::ALL.len()];
+        let mut custom_names: HashMap<String, usize> = HashMap::new();
+        let mut missing = Vec::new();
+        for (source, target) in mapping.columns() {
+            let source = name(source);
+            let mut found = columns.iter().enumerate().filter(|(_, c)| **c == source);
+            let Some((position, _)) = found.next() else {
+                missing.push(source);
+                continue;
+            };
+            if found.next().is_some() {
+                return Err(ImportError::DuplicateColumn { name: source });
+            }
+            slots[position] = match target {
+                Target::Field(field) => {
+                    field_columns[*field as usize] = Some(position);
+                    Slot::Field(*field, lookup(target))
+                }
+                Target::Custom(key) => {
+                    custom_names.insert(key.clone(), position);
+                    Slot::Custom(key.clone(), lookup(target))
+                }
+            };
+        }
+        if !missing.is_empty() {
+            return Err(ImportError::MissingColumns {
+                missing,
+                found: columns,
+            });
+        }
+        let ignored: Vec<String> = options.ignore.iter().map(|c| name(c)).collect();
+        for (position, column) in columns.iter().enumerate() {
+            let unclaimed = matches!(slots[position], Slot::Skip)
+                && !column.trim().is_empty()
+                && !ignored.contains(column);
+            if !unclaimed {
+                continue;
+            }
+            let key = attribute_name(column).unwrap_or_else(|| format!("column_{}", position + 1));
+            if let Some(&first) = custom_names.get(&key) {
+                return Err(ImportError::AttributeClash {
+                    first: columns[first].clone(),
+                    second: column.clone(),
+                    name: key,
+                });
+            }
+            custom_names.insert(key.clone(), position);
+            let target = Target::Custom(key.clone());
+            slots[position] = Slot::Custom(key, lookup(&target));
+        }
+        Ok(Self {
+            slots,
+            columns,
+            field_columns,
+            date_format: options.date_format.clone(),
+            list_separator: options.list_separator.clone(),
+            default_income_currency: options.default_income_currency.clone(),
+        })
+    }
+
+    /// The column filling `field`, if one does.
+    pub(super) fn column_of(&self, field: Field) -> Option<usize> {
+        self.field_columns[field as usize]
+    }
+}
+
+fn lookup_for(mapping: &Mapping, options: &Options, target: &Target) -> ValueLookup {
+    mapping
+        .value_map(target)
+        .map(|entries| {
+            ValueLookup::new(
+                entries.iter().map(|(from, to)| (from, to)),
+                options.trim,
+                options.case_fold,
+            )
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,281 @@
+//! One record of the extract → a checked [`Client`], or every reason it is not one.
+//!
+//! Cells are rewritten into the draft's canonical text (`cells`), then [`ClientDraft::parse`]
+//! decides, as it does for the desk form and the JSON API. Its errors name client fields; each
+//! is traced back to the source column that filled the field.
+
+use std::collections::BTreeMap;
+use std::str;
+
+use csv::ByteRecord;
+
+use super::cells::{self, DateFormat};
+use super::mapping::Options;
+use super::plan::{Plan, Slot};
+use super::target::{Field, Kind};
+use crate::domain::client::{Client, ClientDraft, CrmId, FieldError};
+
+/// A problem found in a record, by column position (`None`: the record as a whole).
+pub(super) type Problem = (Option<usize>, String);
+
+// Returned by value once per record and never stored, so the size gap costs nothing.
+#[allow(clippy::large_enum_variant)]
+pub(super) enum Outcome {
+    /// Only blank cells: a spacer line or a spreadsheet's trailing `;;;;`, not a record.
+    Blank,
+    Row {
+        /// The record's CRM id, if it has a valid one (even when the record fails otherwise).
+        crm_id: Option<CrmId>,
+        result: Result<Client, Vec<Problem>>,
+    },
+}
+
+impl Plan {
+    pub(super) fn convert(&self, record: &ByteRecord) -> Outcome {
+        let cell = |i: usize| {
+            let bytes = record.get(i).unwrap_or_default();
+            // The parser ends records at '\n'; a CRLF file leaves '\r' on the last cell.
+            if i + 1 == record.len() {
+                bytes.strip_suffix(b"\r").unwrap_or(bytes)
+            } else {
+                bytes
+            }
+        };
+        if (0..record.len()).all(|i| cell(i).iter().all(u8::is_ascii_whitespace)) {
+            return Outcome::Blank;
+        }
+        if record.len() != self.slots.len() {
+            let message = format!(
+                "the row has {} fields but the header has {}",
+                record.len(),
+                self.slots.len()
+            );
+            return Outcome::Row {
+                crm_id: None,
+                result: Err(vec![(None, message)]),
+            };
+        }
+        let mut draft = ClientDraft::default();
+        let mut problems = Vec::new();
+        // Which column each custom attribute came from, to place its errors.
+        let mut origins: Vec<(String, usize)> = Vec::new();
+        for (position, slot) in self.slots.iter().enumerate() {
+            let Ok(text) = str::from_utf8(cell(position)) else {
+                problems.push((Some(position), "is not UTF-8 text".to_owned()));
+                continue;
+            };
+            if let Err(message) = self.fill(slot, text, position, &mut draft, &mut origins) {
+                problems.push((Some(position), message));
+            }
+        }
+        if let Some(currency) = &self.default_income_currency
+            && !draft.monthly_income.trim().is_empty()
+            && draft.income_currency.trim().is_empty()
+        {
+            draft.income_currency.clone_from(currency);
+        }
+        let crm_id = CrmId::parse(&draft.crm_id).ok();
+        let result = match draft.parse() {
+            Ok(client) if problems.is_empty() => Ok(client),
+            Ok(_) => Err(problems),
+            Err(errors) => {
+                // A cell that could not be read was left blank: "is required" would be noise.
+                let unreadable: Vec<Option<usize>> = problems.iter().map(|p| p.0).collect();
+                for error in errors.0 {
+                    let placed = self.place(error, &draft, &origins);
+                    problems.extend(placed.into_iter().filter(|p| !unreadable.contains(&p.0)));
+                }
+                Err(problems)
+            }
+        };
+        Outcome::Row { crm_id, result }
+    }
+
+    /// Puts one cell into the draft.
+    fn fill(
+        &self,
+        slot: &Slot,
+        text: &str,
+        position: usize,
+        draft: &mut ClientDraft,
+        origins: &mut Vec<(String, usize)>,
+    ) -> Result<(), String> {
+        match slot {
+            Slot::Skip => Ok(()),
+            Slot::Field(field, lookup) => match field.kind() {
+                Kind::List => {
+                    let items = text
+                        .split(self.list_separator.as_str())
+                        .map(|item| lookup.apply(item))
+                        .filter(|item| !item.trim().is_empty())
+                        .map(str::to_owned)
+                        .collect();
+                    set_list(draft, *field, items);
+                    Ok(())
+                }
+                Kind::Packed => self.unpack(text, position, draft, origins),
+                kind => scalar(kind, lookup.apply(text), &self.date_format)
+                    .map(|value| set_scalar(draft, *field, value)),
+            },
+            Slot::Custom(key, lookup) => {
+                let value = lookup.apply(text);
+                if value.trim().is_empty() {
+                    Ok(())
+                } else {
+                    origins.push((key.clone(), position));
+                    add_attribute(&mut draft.custom_attributes, key, value)
+                }
+            }
+        }
+    }
+
+    /// Parses a packed `key=value|key=value` cell into the draft's custom attributes.
+    fn unpack(
+        &self,
+        text: &str,
+        position: usize,
+        draft: &mut ClientDraft,
+        origins: &mut Vec<(String, usize)>,
+    ) -> Result<(), String> {
+        let pairs = text.split(self.list_separator.as_str());
+        for pair in pairs.filter(|p| !p.trim().is_empty()) {
+            let (key, value) = pair
+                .split_once('=')
+                .ok_or_else(|| format!("{pair:?} is not key=value"))?;
+            let key = key.trim();
+            origins.push((key.to_owned(), position));
+            add_attribute(&mut draft.custom_attributes, key, value)?;
+        }
+        Ok(())
+    }
+
+    /// The column (and message) a domain error belongs to.
+    fn place(
+        &self,
+        error: FieldError,
+        draft: &ClientDraft,
+        origins: &[(String, usize)],
+    ) -> Vec<Problem> {
+        let field = Field::from_name(error.field);
+        if field == Some(Field::CustomAttributes) {
+            let culprits = culprits(&draft.custom_attributes, origins);
+            if !culprits.is_empty() {
+                return culprits;
+            }
+        }
+        match field.and_then(|f| self.column_of(f)) {
+            Some(position) => vec![(Some(position), error.message)],
+            None if field == Some(Field::IncomeCurrency) => vec![(
+                None,
+                format!(
+                    "income_currency {}; map a currency column or set \
+                     options.default_income_currency",
+                    error.message
+                ),
+            )],
+            None => vec![(None, error.to_string())],
+        }
+    }
+}
+
+fn add_attribute(
+    attributes: &mut BTreeMap<String, String>,
+    key: &str,
+    value: &str,
+) -> Result<(), String> {
+    match attributes.insert(key.to_owned(), value.to_owned()) {
+        Some(_) => Err(format!("custom attribute {key:?} is given twice")),
+        None => Ok(()),
+    }
+}
+
+/// Checks each custom attribute alone, to find the ones the domain refuses. Runs only after the
+/// record failed, so the happy path parses once.
+fn culprits(attributes: &BTreeMap<String, String>, origins: &[(String, usize)]) -> Vec<Problem> {
+    origins
+        .iter()
+        .filter_map(|(key, position)| {
+            let value = attributes.get(key)?;
+            let alone = ClientDraft {
+                custom_attributes: BTreeMap::from([(key.clone(), value.clone())]),
+                ..placeholder()
+            };
+            let errors = alone.parse().err()?;
+            let message = errors.message_for(Field::CustomAttributes.as_str())?;
+            Some((Some(*position), message.to_owned()))
+        })
+        .collect()
+}
+
+/// A draft that parses, to check one value at a time.
+fn placeholder() -> ClientDraft {
+    ClientDraft {
+        crm_id: "X".to_owned(),
+        full_name: "X".to_owned(),
+        ..ClientDraft::default()
+    }
+}
+
+/// A scalar cell in the draft's canonical text.
+fn scalar(kind: Kind, text: &str, date_format: &DateFormat) -> Result<String, String> {
+    match kind {
+        Kind::Date => cells::date(text, date_format),
+        Kind::Decimal => cells::decimal(text),
+        Kind::Integer => Ok(cells::integer(text)),
+        Kind::Flag => Ok(cells::flag(text)),
+        Kind::Text | Kind::List | Kind::Packed => Ok(text.to_owned()),
+    }
+}
+
+fn set_list(draft: &mut ClientDraft, field: Field, items: Vec<String>) {
+    match field {
+        Field::LifestyleTags => draft.lifestyle_tags = items,
+        Field::ProductsHeld => draft.products_held = items,
+        _ => {}
+    }
+}
+
+fn set_scalar(draft: &mut ClientDraft, field: Field, value: String) {
+    let slot = match field {
+        Field::CrmId => &mut draft.crm_id,
+        Field::FullName => &mut draft.full_name,
+        Field::BirthDate => &mut draft.birth_date,
+        Field::Gender => &mut draft.gender,
+        Field::Employment => &mut draft.employment,
+        Field::MonthlyIncome => &mut draft.monthly_income,
+        Field::IncomeCurrency => &mut draft.income_currency,
+        Field::City => &mut draft.city,
+        Field::CityPopulation => &mut draft.city_population,
+        Field::Region => &mut draft.region,
+        Field::MaritalStatus => &mut draft.marital_status,
+        Field::Children => &mut draft.children,
+        Field::DigitalAffinity => &mut draft.digital_affinity,
+        Field::PreferredLanguage => &mut draft.preferred_language,
+        Field::IslamicBanking => &mut draft.islamic_banking,
+        Field::ConsentToOffers => &mut draft.consent_to_offers,
+        Field::DataVerifiedOn => &mut draft.data_verified_on,
+        Field::HomeSalesPoint => &mut draft.home_sales_point,
+        Field::LifestyleTags | Field::ProductsHeld | Field::CustomAttributes => return,
+    };
+    *slot = value;
+}
+
+/// Whether the domain accepts `text` (a value-map value) for `field`, read as a cell would be.
+///
+/// # Errors
+/// The domain's message.
+pub(super) fn check_value(field: Field, text: &str, options: &Options) -> Result<(), String> {
+    let mut draft = placeholder();
+    match field.kind() {
+        Kind::Packed => return Ok(()),
+        Kind::List => set_list(&mut draft, field, vec![text.to_owned()]),
+        kind => set_scalar(&mut draft, field, scalar(kind, text, &options.date_format)?),
+    }
+    match draft.parse() {
+        Err(errors) => match errors.message_for(field.as_str()) {
+            Some(message) => Err(message.to_owned()),
+            None => Ok(()),
+        },
+        Ok(_) => Ok(()),
+    }
+}

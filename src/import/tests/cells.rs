@@ -1,0 +1,257 @@
+//! Cells in the spellings real extracts use.
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::*;
+use crate::domain::client::Gender;
+
+const HEADER: &str = "Client ID;Full name;Date of birth;Sex;Monthly income;Loyalty";
+
+fn row(cells: &str) -> String {
+    format!("{HEADER}\nC1;Ivanov Ivan;{cells}\n")
+}
+
+fn income(cell: &str) -> Decimal {
+    only_client(&row(&format!(";;{cell};")), &example())
+        .monthly_income
+        .unwrap()
+}
+
+#[test]
+fn amounts_take_a_decimal_comma_and_grouped_thousands() {
+    assert_eq!(income("1 234,56"), Decimal::from_str("1234.56").unwrap());
+    assert_eq!(income("1\u{a0}234\u{a0}567,5").to_string(), "1234567.5");
+    assert_eq!(income("87450.00").to_string(), "87450.00");
+}
+
+#[test]
+fn amounts_keep_every_digit() {
+    let amount = income("14.890999999999998");
+    assert_eq!(amount.to_string(), "14.890999999999998");
+    assert_eq!(amount, Decimal::from_str("14.890999999999998").unwrap());
+    assert_eq!(
+        income("14,890999999999998").to_string(),
+        "14.890999999999998"
+    );
+}
+
+#[test]
+fn an_ambiguous_amount_is_a_row_error_on_its_column() {
+    let errors = only_errors(&row(";;1,234.56;"), &example());
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].column.as_deref(), Some("Monthly income"));
+    assert!(
+        errors[0]
+            .reason
+            .starts_with("\"1,234.56\" is not an amount"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_bad_date_skips_its_row_and_the_others_go_in() {
+    let text = format!(
+        "{HEADER}\nC1;Ivanov Ivan;2026-11-23;;;\nC2;Petrov Petr;31.02.1990;;;\nC3;Sidorov Sidor;01.03.1990;;;\n"
+    );
+    let (rows, stats) = read_all(text.as_bytes(), &example());
+    assert_eq!(
+        rows[0].as_ref().unwrap().birth_date,
+        NaiveDate::from_ymd_opt(2026, 11, 23)
+    );
+    assert_eq!(
+        rows[1].as_ref().unwrap_err().errors(),
+        [error(
+            3,
+            Some("Date of birth"),
+            "\"31.02.1990\" is not a date in the form YYYY-MM-DD or DD.MM.YYYY"
+        )]
+    );
+    assert_eq!(
+        rows[2].as_ref().unwrap().birth_date,
+        NaiveDate::from_ymd_opt(1990, 3, 1)
+    );
+    assert_eq!((stats.rows_ok, stats.rows_failed), (2, 1));
+}
+
+#[test]
+fn a_configured_date_format_is_used() {
+    let mapping = mapping_with("Born = \"birth_date\"", "date_format = \"%d/%m/%Y\"");
+    let text = "Client ID,Full name,Born\nC1,Ivanov Ivan,23/11/1990\n";
+    let client = only_client(text, &mapping);
+    assert_eq!(client.birth_date, NaiveDate::from_ymd_opt(1990, 11, 23));
+    let errors = only_errors(
+        "Client ID,Full name,Born\nC1,Ivanov Ivan,1990-11-23\n",
+        &mapping,
+    );
+    assert_eq!(
+        errors[0].reason,
+        "\"1990-11-23\" is not a date in the form %d/%m/%Y"
+    );
+}
+
+#[test]
+fn value_maps_apply_after_trim_and_case_fold() {
+    for (cell, gender) in [
+        ("M", Gender::Male),
+        ("  MALE ", Gender::Male),
+        ("ж", Gender::Female),
+    ] {
+        let client = only_client(&row(&format!(";{cell};;")), &example());
+        assert_eq!(client.gender, Some(gender), "{cell:?}");
+    }
+    let errors = only_errors(&row(";X;;"), &example());
+    assert_eq!(errors[0].column.as_deref(), Some("Sex"));
+    assert!(
+        errors[0].reason.starts_with("unknown gender \"X\""),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn without_case_folding_value_maps_match_exactly() {
+    let mapping = mapping_with(
+        "Sex = \"gender\"\n[values.gender]\nM = \"male\"",
+        "case_fold = false",
+    );
+    let header = "Client ID,Full name,Sex";
+    assert_eq!(
+        only_client(&format!("{header}\nC1,I I, M \n"), &mapping).gender,
+        Some(Gender::Male)
+    );
+    let errors = only_errors(&format!("{header}\nC1,I I,m\n"), &mapping);
+    assert!(errors[0].reason.starts_with("unknown gender \"m\""));
+}
+
+#[test]
+fn flags_read_yes_no_true_false_digits_and_russian_after_the_value_map() {
+    let mapping = mapping_with(
+        "Islamic = \"islamic_banking\"\nConsent = \"consent_to_offers\"\n[values.islamic_banking]\nJa = \"yes\"",
+        "",
+    );
+    let header = "Client ID,Full name,Islamic,Consent";
+    for (islamic, consent, expected) in [
+        ("Да", "нет", (true, false)),
+        ("yes", "1", (true, true)),
+        ("0", "TRUE", (false, true)),
+        ("ja", "No", (true, false)),
+        ("", "", (false, false)),
+    ] {
+        let client = only_client(&format!("{header}\nC1,I I,{islamic},{consent}\n"), &mapping);
+        assert_eq!((client.islamic_banking, client.consent_to_offers), expected);
+    }
+    let errors = only_errors(&format!("{header}\nC1,I I,может быть,\n"), &mapping);
+    assert_eq!(errors[0].column.as_deref(), Some("Islamic"));
+}
+
+#[test]
+fn list_columns_are_split_on_the_separator_and_mapped_per_entry() {
+    let mapping = mapping_with(
+        "Products = \"products_held\"\nTags = \"lifestyle_tags\"\n[values.products_held]\n\"Кредитка\" = \"CC_GRACE\"",
+        "list_separator = \";\"",
+    );
+    let text =
+        "Client ID,Full name,Products,Tags\nC1,I I,кредитка; online ;;CA_RUB,Family;Car_Owner\n";
+    let client = only_client(text, &mapping);
+    assert_eq!(client.products_held, ["CA_RUB", "CC_GRACE", "ONLINE"]);
+    assert_eq!(client.lifestyle_tags, ["car_owner", "family"]);
+}
+
+#[test]
+fn grouped_whole_numbers_are_read() {
+    let mapping = mapping_with("Population = \"city_population\"\nKids = \"children\"", "");
+    let text = "Client ID;Full name;Population;Kids\nC1;I I;1 630 000;2\n";
+    let client = only_client(text, &mapping);
+    assert_eq!(
+        (client.city_population, client.children),
+        (Some(1_630_000), Some(2))
+    );
+}
+
+#[test]
+fn the_default_currency_fills_incomes_without_one() {
+    let client = only_client(&row(";;1000;"), &example());
+    assert_eq!(client.income_currency.as_deref(), Some("RUB"));
+    let mapping = mapping_with(
+        "Income = \"monthly_income\"\nCurrency = \"income_currency\"",
+        "default_income_currency = \"RUB\"",
+    );
+    let text = "Client ID,Full name,Income,Currency\nC1,I I,10,usd\nC2,P P,,\n";
+    let (rows, _) = read_all(text.as_bytes(), &mapping);
+    assert_eq!(
+        rows[0].as_ref().unwrap().income_currency.as_deref(),
+        Some("USD")
+    );
+    assert_eq!(
+        rows[1].as_ref().unwrap().income_currency,
+        None,
+        "no income, no currency"
+    );
+}
+
+#[test]
+fn an_income_without_any_currency_says_how_to_fix_it() {
+    let mapping = mapping_with("Income = \"monthly_income\"", "");
+    let errors = only_errors("Client ID,Full name,Income\nC1,I I,10\n", &mapping);
+    assert_eq!(errors[0].column, None);
+    assert!(
+        errors[0]
+            .reason
+            .contains("set options.default_income_currency"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn unmapped_columns_become_custom_attributes_and_ignored_ones_do_not() {
+    let text = "Client ID;Full name;Date of birth;Sex;Monthly income;Loyalty;Loyalty tier (old);\
+                Internal note;Филиал;\nC1;I I;;;;gold;silver;secret;Тверь;\n";
+    let client = only_client(text, &example());
+    let attributes: Vec<(&str, &str)> = client
+        .custom_attributes
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(
+        attributes,
+        [
+            ("column_9", "Тверь"),
+            ("loyalty_tier", "gold"),
+            ("loyalty_tier_old", "silver")
+        ]
+    );
+}
+
+#[test]
+fn blank_custom_cells_record_nothing() {
+    let text =
+        "Client ID;Full name;Date of birth;Sex;Monthly income;Loyalty;Branch\nC1;I I;;;;;  \n";
+    assert!(only_client(text, &example()).custom_attributes.is_empty());
+}
+
+#[test]
+fn two_columns_named_alike_cannot_share_an_attribute() {
+    let text = "Client ID,Full name,Branch code,branch-code,Branch_code\n";
+    let error = ImportReader::new(text.as_bytes(), &mapping_with("", ""))
+        .err()
+        .unwrap();
+    let message = error.to_string();
+    assert!(
+        message.contains("\"Branch code\" and \"Branch_code\" would both become the custom attribute \"branch_code\""),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_bad_custom_value_names_its_column() {
+    let text = "Client ID,Full name,Branch,Note\nC1,I I,MSK,a|b\n";
+    let errors = only_errors(text, &mapping_with("", ""));
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].column.as_deref(), Some("Note"));
+    assert!(
+        errors[0].reason.contains("must not contain '|'"),
+        "{errors:?}"
+    );
+}

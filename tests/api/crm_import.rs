@@ -1,0 +1,110 @@
+use chrono::NaiveDate;
+use kombi::demo::crm_csv::write_clients_csv;
+use kombi::demo::crm_generator::generate_clients;
+use kombi::import::Mapping;
+use kombi::persistence::clients;
+use kombi::persistence::crm_import::import_file;
+
+use crate::clients_store::sales_points;
+use crate::helpers::fresh_database;
+
+fn generated_file(dir: &tempfile::TempDir, count: usize) -> std::path::PathBuf {
+    let path = dir.path().join("crm.csv");
+    let file = std::fs::File::create(&path).unwrap();
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    write_clients_csv(generate_clients(count, 3, as_of), file).unwrap();
+    path
+}
+
+#[tokio::test]
+async fn importing_the_same_file_twice_changes_nothing_the_second_time() {
+    let (db, _url, _guard) = fresh_database().await;
+    sales_points(&db).await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = generated_file(&dir, 2_500);
+
+    let (first, first_progress) = import_file(&db, &path, &Mapping::canonical(), |_| {})
+        .await
+        .unwrap();
+    let (second, second_progress) = import_file(&db, &path, &Mapping::canonical(), |_| {})
+        .await
+        .unwrap();
+
+    assert_eq!(
+        (first.rows, first.imported, first.skipped),
+        (2_500, 2_500, 0)
+    );
+    assert_eq!(first_progress.written, 2_500);
+    assert_eq!(second.imported, 2_500);
+    assert_eq!(
+        second_progress.written, 0,
+        "unchanged rows are not rewritten"
+    );
+    assert_eq!(clients::count(&db).await.unwrap(), 2_500);
+}
+
+#[tokio::test]
+async fn bad_rows_are_skipped_with_line_and_column_and_good_rows_go_in() {
+    let (db, _url, _guard) = fresh_database().await;
+    sales_points(&db).await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("extract.csv");
+    std::fs::write(
+        &path,
+        "\u{feff}Client ID;Name;Born;Income;Branch\n\
+         K-1;Ivanov Ivan;01.02.1980;\"120 000,50\";MSK-HO\n\
+         K-2;\"Petrova\nAnna\";1985-13-01;1000;MSK-HO\n\
+         K-3;Sidorov Petr;1990-05-05;14.890999999999998;SPB-01\n\
+         K-1;Ivanov Again;01.02.1980;1;MSK-HO\n",
+    )
+    .unwrap();
+    let mapping = Mapping::from_toml(
+        r#"
+        [columns]
+        "Client ID" = "crm_id"
+        "Name" = "full_name"
+        "Born" = "birth_date"
+        "Income" = "monthly_income"
+        "Branch" = "home_sales_point"
+        [options]
+        default_income_currency = "RUB"
+        "#,
+    )
+    .unwrap();
+
+    let (report, _) = import_file(&db, &path, &mapping, |_| {}).await.unwrap();
+
+    assert_eq!((report.rows, report.imported, report.skipped), (4, 1, 3));
+    let lines: Vec<(u64, Option<&str>)> = report
+        .errors
+        .iter()
+        .map(|e| (e.line, e.column.as_deref()))
+        .collect();
+    assert!(lines.contains(&(3, Some("Born"))), "{lines:?}");
+    assert!(lines.contains(&(5, Some("home_sales_point"))), "{lines:?}");
+    assert!(
+        report
+            .errors
+            .iter()
+            .any(|e| e.line == 6 && e.reason.contains("duplicate")),
+        "{:?}",
+        report.errors
+    );
+    let ivanov = clients::load(&db, "K-1").await.unwrap().unwrap();
+    assert_eq!(ivanov.monthly_income.unwrap().to_string(), "120000.50");
+    assert_eq!(ivanov.birth_date, NaiveDate::from_ymd_opt(1980, 2, 1));
+}
+
+#[tokio::test]
+async fn a_file_missing_a_mapped_column_is_refused_before_any_row() {
+    let (db, _url, _guard) = fresh_database().await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("extract.csv");
+    std::fs::write(&path, "id,name\n1,Ivanov\n").unwrap();
+
+    let result = import_file(&db, &path, &Mapping::canonical(), |_| {}).await;
+
+    let message = result.unwrap_err().to_string();
+    assert!(message.contains("crm_id"), "{message}");
+    assert_eq!(clients::count(&db).await.unwrap(), 0);
+}
