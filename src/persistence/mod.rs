@@ -8,6 +8,7 @@ pub mod clients;
 pub mod crm_import;
 pub mod db;
 pub mod entities;
+pub mod import_runs;
 pub mod products;
 pub mod scaled;
 pub mod segments;

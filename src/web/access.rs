@@ -49,6 +49,12 @@ pub fn rule_for(method: &Method, pattern: &str) -> Option<Access> {
         ("GET", "/catalog/new" | "/catalog/{code}/edit")
         | ("POST", "/catalog" | "/catalog/{code}") => Roles(PRODUCT),
         ("GET", "/segments") => Roles(PRODUCT),
+        (
+            "GET",
+            "/clients/import" | "/clients/imports/{id}" | "/clients/imports/{id}/errors.csv",
+        )
+        | ("GET" | "POST", "/clients/mappings")
+        | ("POST", "/clients/import") => Roles(PRODUCT),
         ("GET", "/matrices") => Roles(PRODUCT_AND_FINANCE),
         ("GET", "/finance") => Roles(FINANCE),
         ("GET", "/admin/users") | ("POST", "/admin/users" | "/admin/users/{id}/active") => {

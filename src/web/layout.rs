@@ -11,6 +11,7 @@ pub enum Section {
     Catalog,
     Segments,
     Matrices,
+    Clients,
     Finance,
     Users,
     None,
@@ -23,6 +24,7 @@ impl Section {
             Section::Catalog => "Catalog",
             Section::Segments => "Segments",
             Section::Matrices => "Matrices",
+            Section::Clients => "Clients",
             Section::Finance => "Finance",
             Section::Users => "Users",
             Section::None => "",
@@ -35,6 +37,7 @@ impl Section {
             Section::Catalog => "/catalog",
             Section::Segments => "/segments",
             Section::Matrices => "/matrices",
+            Section::Clients => "/clients/import",
             Section::Finance => "/finance",
             Section::Users => "/admin/users",
             Section::None => "/",
@@ -47,7 +50,12 @@ impl Section {
 pub fn sections_for(role: Role) -> &'static [Section] {
     match role {
         Role::Advisor => &[Section::Desk],
-        Role::ProductManager => &[Section::Catalog, Section::Segments, Section::Matrices],
+        Role::ProductManager => &[
+            Section::Catalog,
+            Section::Segments,
+            Section::Matrices,
+            Section::Clients,
+        ],
         Role::Finance => &[Section::Finance, Section::Catalog, Section::Matrices],
         Role::Admin => &[Section::Users],
     }

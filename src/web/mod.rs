@@ -6,6 +6,7 @@ pub mod admin;
 pub mod api;
 pub mod auth;
 pub mod catalog;
+pub mod clients;
 pub mod csrf;
 pub mod desk;
 pub mod error;
@@ -34,6 +35,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/signout", web::post().to(auth::sign_out))
         .configure(desk::routes)
         .configure(catalog::routes)
+        .configure(clients::routes)
         .configure(segments::routes)
         .configure(matrices::routes)
         .configure(finance::routes)

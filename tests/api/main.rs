@@ -7,6 +7,7 @@ mod auth;
 mod catalog;
 mod clients_api;
 mod clients_store;
+mod clients_ui;
 mod crm_import;
 mod demo_seed;
 mod health;

@@ -1,0 +1,272 @@
+//! Upload a CRM extract, watch its progress, read its report.
+
+use std::io::Write;
+use std::time::Duration;
+
+use actix_multipart::Multipart;
+use actix_web::http::header;
+use actix_web::{HttpResponse, web};
+use anyhow::Context;
+use askama::Template;
+use futures_util::StreamExt;
+use sea_orm::DatabaseConnection;
+
+use crate::import::Mapping;
+use crate::persistence::crm_import::{Progress, import_file};
+use crate::persistence::entities::import_run;
+use crate::persistence::import_runs::{self, RUNNING};
+use crate::web::error::WebError;
+use crate::web::identity::Identity;
+use crate::web::layout::{Layout, Section};
+use crate::web::pages::render;
+use crate::web::state::AppState;
+
+/// Largest extract accepted through the browser (a million clients is about 250 MB).
+const MAX_UPLOAD_BYTES: usize = 2 * 1024 * 1024 * 1024;
+/// The database is told about progress at most this often.
+const PROGRESS_EVERY: Duration = Duration::from_millis(500);
+
+pub struct RunLine {
+    pub id: i32,
+    pub file_name: String,
+    pub status: String,
+    pub started_at: String,
+    pub summary: String,
+}
+
+fn run_line(run: &import_run::Model) -> RunLine {
+    RunLine {
+        id: run.id,
+        file_name: run.file_name.clone(),
+        status: run.status.clone(),
+        started_at: run.started_at.format("%d.%m.%Y %H:%M").to_string(),
+        summary: format!(
+            "{} rows, {} written, {} skipped",
+            run.rows, run.written, run.skipped
+        ),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "clients/import.html")]
+struct ImportPage {
+    layout: Layout,
+    mappings: Vec<(i32, String)>,
+    runs: Vec<RunLine>,
+    error: Option<String>,
+}
+
+async fn import_page(
+    state: &AppState,
+    identity: &Identity,
+    error: Option<String>,
+) -> Result<ImportPage, WebError> {
+    let mappings = import_runs::mappings(&state.db)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m.name))
+        .collect();
+    let runs = import_runs::recent(&state.db, 10)
+        .await?
+        .iter()
+        .map(run_line)
+        .collect();
+    Ok(ImportPage {
+        layout: Layout::new("Import clients", Some(identity), Section::Clients),
+        mappings,
+        runs,
+        error,
+    })
+}
+
+/// `GET /clients/import`
+pub async fn form(
+    state: web::Data<AppState>,
+    identity: Identity,
+) -> Result<HttpResponse, WebError> {
+    render(&import_page(&state, &identity, None).await?)
+}
+
+/// The uploaded file, spooled to disk so that memory stays bounded.
+struct Upload {
+    file: tempfile::NamedTempFile,
+    name: String,
+    bytes: u64,
+}
+
+async fn receive(mut payload: Multipart) -> Result<(Option<Upload>, String), WebError> {
+    let bad = |e: actix_multipart::MultipartError| {
+        WebError::BadRequest(format!("the upload was cut short: {e}"))
+    };
+    let (mut upload, mut mapping) = (None, String::new());
+    while let Some(field) = payload.next().await {
+        let mut field = field.map_err(bad)?;
+        let disposition = field.content_disposition().cloned();
+        let name = disposition
+            .as_ref()
+            .and_then(|d| d.get_name())
+            .unwrap_or_default()
+            .to_string();
+        if name == "file" {
+            let file_name = disposition
+                .as_ref()
+                .and_then(|d| d.get_filename())
+                .unwrap_or("upload.csv")
+                .to_string();
+            let mut file = tempfile::NamedTempFile::new().context("creating a temporary file")?;
+            let mut bytes = 0_usize;
+            while let Some(chunk) = field.next().await {
+                let chunk = chunk.map_err(bad)?;
+                bytes += chunk.len();
+                if bytes > MAX_UPLOAD_BYTES {
+                    return Err(WebError::BadRequest(
+                        "the file is larger than 2 GB: use `kombi import-crm`".into(),
+                    ));
+                }
+                file.write_all(&chunk).context("spooling the upload")?;
+            }
+            upload = Some(Upload {
+                file,
+                name: file_name,
+                bytes: bytes as u64,
+            });
+        } else if name == "mapping" {
+            while let Some(chunk) = field.next().await {
+                mapping.push_str(&String::from_utf8_lossy(&chunk.map_err(bad)?));
+            }
+        }
+    }
+    Ok((upload, mapping))
+}
+
+/// `POST /clients/import` (multipart; CSRF token in the action URL): starts the import in the
+/// background and shows its progress page.
+pub async fn upload(
+    state: web::Data<AppState>,
+    identity: Identity,
+    payload: Multipart,
+) -> Result<HttpResponse, WebError> {
+    let (upload, mapping_choice) = receive(payload).await?;
+    let Some(upload) = upload.filter(|u| u.bytes > 0) else {
+        let page = import_page(
+            &state,
+            &identity,
+            Some("Choose a non-empty CSV file to import.".into()),
+        )
+        .await?;
+        return crate::web::pages::render_with(
+            actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+            &page,
+        );
+    };
+    let mapping = match mapping_choice.trim().parse::<i32>() {
+        Ok(id) => {
+            let saved = import_runs::mapping(&state.db, id)
+                .await?
+                .ok_or_else(|| WebError::BadRequest(format!("mapping {id} does not exist")))?;
+            Mapping::from_toml(&saved.toml)
+                .map_err(|e| WebError::BadRequest(format!("saved mapping {}: {e}", saved.name)))?
+        }
+        Err(_) => Mapping::canonical(),
+    };
+    let id = import_runs::start(&state.db, &upload.name, identity.user.id, upload.bytes).await?;
+    tracing::info!(user = %identity.user.username, run = id, file = %upload.name, bytes = upload.bytes, "CRM import started");
+    actix_web::rt::spawn(run_import(state.db.clone(), id, upload, mapping));
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, format!("/clients/imports/{id}")))
+        .finish())
+}
+
+async fn run_import(db: DatabaseConnection, id: i32, upload: Upload, mapping: Mapping) {
+    let (sender, mut receiver) = tokio::sync::watch::channel(Progress::default());
+    let progress_db = db.clone();
+    let reporter = actix_web::rt::spawn(async move {
+        while receiver.changed().await.is_ok() {
+            let progress = *receiver.borrow_and_update();
+            if let Err(err) = import_runs::record_progress(&progress_db, id, &progress).await {
+                tracing::warn!(run = id, error = %err, "cannot record import progress");
+            }
+            tokio::time::sleep(PROGRESS_EVERY).await;
+        }
+    });
+    let result = import_file(&db, upload.file.path(), &mapping, |p| {
+        sender.send_replace(*p);
+    })
+    .await;
+    drop(sender);
+    let _ = reporter.await;
+    let outcome = match result {
+        Ok((report, progress)) => import_runs::finish(&db, id, &report, &progress).await,
+        Err(err) => import_runs::fail(&db, id, &err.to_string()).await,
+    };
+    if let Err(err) = outcome {
+        tracing::error!(run = id, error = %err, "cannot record the end of an import");
+    }
+    tracing::info!(run = id, "CRM import ended");
+}
+
+#[derive(Template)]
+#[template(path = "clients/run.html")]
+struct RunPage {
+    layout: Layout,
+    run: RunLine,
+    running: bool,
+    percent: u64,
+    message: String,
+    errors: Vec<Vec<String>>,
+    has_errors: bool,
+}
+
+async fn find_run(state: &AppState, id: i32) -> Result<import_run::Model, WebError> {
+    import_runs::find(&state.db, id)
+        .await?
+        .ok_or_else(|| WebError::NotFound(format!("There is no import {id}.")))
+}
+
+/// `GET /clients/imports/{id}`: progress while it runs (the page refreshes itself), then the report.
+pub async fn run(
+    state: web::Data<AppState>,
+    identity: Identity,
+    path: web::Path<i32>,
+) -> Result<HttpResponse, WebError> {
+    let run = find_run(&state, path.into_inner()).await?;
+    let percent = if run.bytes_total > 0 {
+        (run.bytes_read * 100 / run.bytes_total).clamp(0, 100) as u64
+    } else {
+        0
+    };
+    let errors: Vec<Vec<String>> = csv::Reader::from_reader(run.errors_csv.as_bytes())
+        .records()
+        .filter_map(Result::ok)
+        .take(100)
+        .map(|r| r.iter().map(str::to_string).collect())
+        .collect();
+    render(&RunPage {
+        layout: Layout::new(
+            format!("Import {}", run.id),
+            Some(&identity),
+            Section::Clients,
+        ),
+        running: run.status == RUNNING,
+        percent,
+        message: run.message.clone(),
+        has_errors: !errors.is_empty(),
+        errors,
+        run: run_line(&run),
+    })
+}
+
+/// `GET /clients/imports/{id}/errors.csv`
+pub async fn errors_csv(
+    state: web::Data<AppState>,
+    path: web::Path<i32>,
+) -> Result<HttpResponse, WebError> {
+    let run = find_run(&state, path.into_inner()).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"import-{}-errors.csv\"", run.id),
+        ))
+        .body(run.errors_csv))
+}

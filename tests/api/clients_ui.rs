@@ -1,0 +1,133 @@
+use kombi::domain::user::Role;
+use kombi::persistence::{clients, import_runs};
+use reqwest::StatusCode;
+use reqwest::multipart::{Form, Part};
+
+use crate::clients_store::sales_points;
+use crate::helpers::{TestApp, location, spawn_app};
+
+const EXTRACT: &str = "Client ID;Name;Sex\nS-1;Ivanov Ivan; Male\nS-2;Petrova Anna;F\nS-3;;M\n";
+const MAPPING: &str = r#"
+[columns]
+"Client ID" = "crm_id"
+"Name" = "full_name"
+"Sex" = "gender"
+[values.gender]
+"male" = "male"
+"f" = "female"
+"m" = "male"
+"#;
+
+async fn upload(app: &TestApp, csrf: &str, mapping: &str) -> reqwest::Response {
+    let form = Form::new().text("mapping", mapping.to_string()).part(
+        "file",
+        Part::bytes(EXTRACT.as_bytes().to_vec()).file_name("siebel.csv"),
+    );
+    app.client
+        .post(app.url(&format!("/clients/import?csrf_token={csrf}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn wait_until_finished(
+    app: &TestApp,
+    run: i32,
+) -> kombi::persistence::entities::import_run::Model {
+    for _ in 0..200 {
+        let found = import_runs::find(&app.db, run).await.unwrap().unwrap();
+        if found.status != import_runs::RUNNING {
+            return found;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("import {run} did not finish");
+}
+
+#[tokio::test]
+async fn a_product_manager_imports_an_extract_through_a_saved_mapping() {
+    let app = spawn_app().await;
+    sales_points(&app.db).await;
+    app.signed_in_as(Role::ProductManager).await;
+    let csrf = app.session_csrf("/clients/mappings").await;
+    let saved = app
+        .post_form(
+            "/clients/mappings",
+            &[("csrf_token", &csrf), ("name", "Siebel"), ("toml", MAPPING)],
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let mapping_id = import_runs::mappings(&app.db).await.unwrap()[0]
+        .id
+        .to_string();
+
+    let response = upload(&app, &csrf, &mapping_id).await;
+
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let run_id: i32 = location(&response)
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let run = wait_until_finished(&app, run_id).await;
+    assert_eq!(
+        (run.status.as_str(), run.rows, run.written, run.skipped),
+        ("finished", 3, 2, 1)
+    );
+    let page = app
+        .get(&format!("/clients/imports/{run_id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Rejected rows") && page.contains("Name"),
+        "the report names the bad row's column"
+    );
+    assert_eq!(
+        clients::load(&app.db, "S-2")
+            .await
+            .unwrap()
+            .unwrap()
+            .gender
+            .unwrap()
+            .as_str(),
+        "female"
+    );
+}
+
+#[tokio::test]
+async fn an_upload_without_the_csrf_token_is_refused() {
+    let app = spawn_app().await;
+    app.signed_in_as(Role::ProductManager).await;
+
+    let response = upload(&app, "forged", "canonical").await;
+
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert!(import_runs::recent(&app.db, 10).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_broken_mapping_is_refused_with_its_line() {
+    let app = spawn_app().await;
+    app.signed_in_as(Role::ProductManager).await;
+    let csrf = app.session_csrf("/clients/mappings").await;
+    let broken = "[columns]\n\"Client ID\" = \"crm_id\"\n\"Born\" = \"birthday\"\n";
+
+    let response = app
+        .post_form(
+            "/clients/mappings",
+            &[("csrf_token", &csrf), ("name", "Broken"), ("toml", broken)],
+        )
+        .await;
+
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains("line 3") && html.contains("birthday"),
+        "{html}"
+    );
+    assert!(import_runs::mappings(&app.db).await.unwrap().is_empty());
+}
