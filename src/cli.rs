@@ -37,7 +37,11 @@ pub enum Command {
     /// Apply pending database migrations and exit.
     Migrate,
     /// Load the demo bank (idempotent: existing records are kept).
-    SeedDemo,
+    SeedDemo {
+        /// Synthetic CRM clients to add (0 for the bank without clients).
+        #[arg(long, default_value_t = 5_000)]
+        clients: usize,
+    },
     /// Evaluate a profitability document (the format of docs/EVALUATE.md) and print the report
     /// as JSON. Needs no database.
     Evaluate {
@@ -182,9 +186,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Migrations applied to {}", redact(&database_url));
             Ok(())
         }
-        Some(Command::SeedDemo) => {
+        Some(Command::SeedDemo { clients }) => {
             let db = open(&database_url, 2).await?;
-            let report = demo::seed::seed_demo(&db, &demo::seed::DemoOptions::default()).await?;
+            let report = demo::seed::seed_demo(&db, &demo::seed::DemoOptions { clients }).await?;
             println!("{report}");
             Ok(())
         }

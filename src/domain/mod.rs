@@ -5,5 +5,6 @@ pub mod evaluation;
 pub mod money;
 pub mod product;
 pub mod profitability;
+pub mod segment;
 pub mod user;
 pub mod validation;

@@ -11,6 +11,7 @@ pub mod entities;
 pub mod import_runs;
 pub mod products;
 pub mod scaled;
+pub mod segment_sql;
 pub mod segments;
 pub mod sessions;
 pub mod tokens;

@@ -13,4 +13,5 @@ mod demo_seed;
 mod health;
 mod helpers;
 mod money_storage;
+mod segment_rules;
 mod users_admin;

@@ -11,8 +11,8 @@ use kombi::persistence::clients;
 use kombi::persistence::entities::{client, sales_point};
 use kombi::persistence::segment_sql::rule_condition;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, PaginatorTrait,
+    QueryFilter,
 };
 
 use crate::helpers::fresh_database;
@@ -37,7 +37,7 @@ const RULES: &[&str] = &[
     "monthly_income > 150000.00005 or children >= 2",
     "age = 44 or age > 64 or not age >= 1",
     "loyalty_tier in [gold, platinum] or preferred_contact = \"sms\"",
-    "not salary_project = \"EMP-0001\" and not salary_project > 5",
+    "not salary_project = \"EMP-0001\" or salary_project > 5",
     "score >= 7.5 or score = 0 or not score between -1 and 12",
     "data_age_days > 365 or data_verified_on < 2025-01-01",
     "home_sales_point = \"NSK-KKO\"",
