@@ -14,4 +14,5 @@ mod health;
 mod helpers;
 mod money_storage;
 mod segment_rules;
+mod segment_sizes;
 mod users_admin;
