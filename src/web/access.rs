@@ -48,7 +48,8 @@ pub fn rule_for(method: &Method, pattern: &str) -> Option<Access> {
         ("GET", "/catalog" | "/catalog/{code}") => Roles(PRODUCT_AND_FINANCE),
         ("GET", "/catalog/new" | "/catalog/{code}/edit")
         | ("POST", "/catalog" | "/catalog/{code}") => Roles(PRODUCT),
-        ("GET", "/segments") => Roles(PRODUCT),
+        ("GET", "/segments" | "/segments/new" | "/segments/count" | "/segments/{code}")
+        | ("POST", "/segments" | "/segments/{code}") => Roles(PRODUCT),
         (
             "GET",
             "/clients/import" | "/clients/imports/{id}" | "/clients/imports/{id}/errors.csv",

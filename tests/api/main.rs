@@ -15,4 +15,5 @@ mod helpers;
 mod money_storage;
 mod segment_rules;
 mod segment_sizes;
+mod segments_ui;
 mod users_admin;

@@ -1,30 +1,106 @@
-//! Client segments, for product managers.
+//! Client segments, for product managers: the overview with sizes and overlaps, and the editor
+//! that shows how many clients a rule matches while it is written.
+
+mod edit;
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
+use chrono::Utc;
 
-use super::error::WebError;
-use super::identity::Identity;
-use super::layout::{Layout, Section};
-use super::pages::render;
-use super::state::AppState;
+use crate::domain::segment::SegmentRule;
 use crate::persistence::segments::{self, SegmentListItem};
+use crate::web::error::WebError;
+use crate::web::format::integer;
+use crate::web::identity::Identity;
+use crate::web::layout::{Layout, Section};
+use crate::web::pages::render;
+use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/segments", web::get().to(list));
+    cfg.route("/segments", web::get().to(list))
+        .route("/segments", web::post().to(edit::create))
+        .route("/segments/new", web::get().to(edit::new))
+        .route("/segments/count", web::get().to(edit::count))
+        .route("/segments/{code}", web::get().to(edit::show))
+        .route("/segments/{code}", web::post().to(edit::update));
+}
+
+pub struct SegmentLine {
+    pub item: SegmentListItem,
+    pub size: String,
+    pub share: String,
+    pub rule_error: Option<String>,
 }
 
 #[derive(Template)]
 #[template(path = "segments/list.html")]
 struct SegmentsPage {
     layout: Layout,
-    segments: Vec<SegmentListItem>,
+    total: String,
+    segments: Vec<SegmentLine>,
+    /// Codes of the segments whose rule parses, in the order of `overlaps`.
+    codes: Vec<String>,
+    overlaps: Vec<Vec<String>>,
 }
 
 async fn list(state: web::Data<AppState>, identity: Identity) -> Result<HttpResponse, WebError> {
-    let segments = segments::list(&state.db).await?;
+    let items = segments::list(&state.db).await?;
+    let parsed: Vec<Option<SegmentRule>> = items
+        .iter()
+        .map(|i| SegmentRule::parse(&i.segment.rule).ok())
+        .collect();
+    let valid: Vec<SegmentRule> = parsed.iter().flatten().cloned().collect();
+    let today = Utc::now().date_naive();
+    let sizes = segments::sizes(&state.db, &valid, today).await?;
+    let share = |n: u64| match sizes.total {
+        0 => "—".to_string(),
+        total => crate::web::format::percent(
+            rust_decimal::Decimal::from(n) / rust_decimal::Decimal::from(total),
+        ),
+    };
+    let mut next = 0;
+    let mut codes = Vec::new();
+    let mut lines = Vec::new();
+    for (item, rule) in items.into_iter().zip(&parsed) {
+        let (size, share, rule_error) = match rule {
+            Some(_) => {
+                let n = sizes.sizes[next];
+                next += 1;
+                codes.push(item.segment.code.clone());
+                (integer(n as i64), share(n), None)
+            }
+            None => (
+                "—".into(),
+                "—".into(),
+                SegmentRule::parse(&item.segment.rule)
+                    .err()
+                    .map(|e| e.to_string()),
+            ),
+        };
+        lines.push(SegmentLine {
+            item,
+            size,
+            share,
+            rule_error,
+        });
+    }
+    let n = codes.len();
+    let overlaps = (0..n)
+        .map(|i| {
+            (0..n)
+                .map(|j| match i.cmp(&j) {
+                    std::cmp::Ordering::Less => integer(sizes.overlaps[i][j] as i64),
+                    std::cmp::Ordering::Equal => "·".to_string(),
+                    std::cmp::Ordering::Greater => String::new(),
+                })
+                .collect()
+        })
+        .collect();
     render(&SegmentsPage {
         layout: Layout::new("Segments", Some(&identity), Section::Segments),
-        segments,
+        total: integer(sizes.total as i64),
+        segments: lines,
+        codes,
+        overlaps,
     })
 }

@@ -1,0 +1,368 @@
+//! Creating and editing a segment: its rule as text or as a form of conditions, and the count
+//! of matching clients (on the page with "Count", live with the small script when it runs).
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use chrono::Utc;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::domain::segment::{
+    Attribute, ConditionForm, Joiner, PRODUCTS_FIELD, RuleForm, SegmentRule, TAGS_FIELD,
+};
+use crate::persistence::catalog;
+use crate::persistence::segments::{self, SegmentDraft};
+use crate::web::error::WebError;
+use crate::web::format::integer;
+use crate::web::identity::Identity;
+use crate::web::layout::{Layout, Section};
+use crate::web::pages::render_with;
+use crate::web::state::AppState;
+
+/// Empty condition rows offered under the filled ones, for adding conditions without script.
+const SPARE_ROWS: usize = 2;
+pub const OPERATORS: &[&str] = &["=", "!=", "<", "<=", ">", ">=", "between", "in", "has"];
+
+/// The form as posted, read as pairs because condition rows repeat their field names.
+#[derive(Default)]
+struct Posted {
+    code: String,
+    name: String,
+    description: String,
+    priority: String,
+    sales_point: String,
+    rule: String,
+    active: bool,
+    /// "form" when the rule is to be built from the condition rows (buttons `*-form`).
+    editor: String,
+    /// "count" to count without saving.
+    intent: String,
+    joiner: String,
+    rows: Vec<ConditionForm>,
+}
+
+impl Posted {
+    fn read(pairs: Vec<(String, String)>) -> Self {
+        let mut posted = Posted::default();
+        for (key, value) in pairs {
+            match key.as_str() {
+                "code" => posted.code = value,
+                "name" => posted.name = value,
+                "description" => posted.description = value,
+                "priority" => posted.priority = value,
+                "sales_point" => posted.sales_point = value,
+                "rule" => posted.rule = value,
+                "active" => posted.active = true,
+                "intent" => match value.strip_suffix("-form") {
+                    Some(intent) => {
+                        posted.editor = "form".into();
+                        posted.intent = intent.to_string();
+                    }
+                    None => posted.intent = value,
+                },
+                "joiner" => posted.joiner = value,
+                "attribute" => posted.rows.push(ConditionForm {
+                    attribute: value,
+                    ..Default::default()
+                }),
+                "operator" => {
+                    if let Some(row) = posted.rows.last_mut() {
+                        row.operator = value
+                    }
+                }
+                "value" => {
+                    if let Some(row) = posted.rows.last_mut() {
+                        row.value = value
+                    }
+                }
+                _ => {}
+            }
+        }
+        posted.rows.retain(|row| !row.attribute.trim().is_empty());
+        posted
+    }
+
+    fn rule(&self) -> Result<SegmentRule, String> {
+        if self.editor == "form" {
+            let joiner = if self.joiner == "or" {
+                Joiner::Or
+            } else {
+                Joiner::And
+            };
+            RuleForm {
+                joiner,
+                conditions: self.rows.clone(),
+            }
+            .to_rule()
+            .map_err(|e| e.to_string())
+        } else {
+            SegmentRule::parse(&self.rule).map_err(|e| e.to_string())
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "segments/edit.html")]
+struct EditPage {
+    layout: Layout,
+    heading: String,
+    action: String,
+    editing: bool,
+    code: String,
+    name: String,
+    description: String,
+    priority: String,
+    sales_point: String,
+    sales_points: Vec<(String, String)>,
+    rule: String,
+    active: bool,
+    joiner_or: bool,
+    rows: Vec<ConditionForm>,
+    form_note: Option<String>,
+    attributes: Vec<String>,
+    operators: &'static [&'static str],
+    errors: Vec<String>,
+    count: Option<String>,
+}
+
+impl EditPage {
+    async fn build(
+        state: &AppState,
+        identity: &Identity,
+        posted: &Posted,
+        editing: bool,
+    ) -> Result<Self, WebError> {
+        let sales_points = catalog::sales_points(&state.db)
+            .await?
+            .into_iter()
+            .map(|p| (p.code, p.name))
+            .collect();
+        let parsed = SegmentRule::parse(&posted.rule).ok();
+        let (joiner_or, mut rows, form_note) = match parsed.as_ref().map(RuleForm::try_from) {
+            Some(Ok(form)) => (form.joiner == Joiner::Or, form.conditions, None),
+            Some(Err(_)) => (
+                false,
+                Vec::new(),
+                Some("This rule uses brackets or “not”: edit it as text.".to_string()),
+            ),
+            None => (false, posted.rows.clone(), None),
+        };
+        rows.extend(std::iter::repeat_with(ConditionForm::default).take(SPARE_ROWS));
+        let (heading, action) = if editing {
+            (
+                format!("Segment {}", posted.code),
+                format!("/segments/{}", posted.code),
+            )
+        } else {
+            ("New segment".to_string(), "/segments".to_string())
+        };
+        Ok(Self {
+            layout: Layout::new(heading.clone(), Some(identity), Section::Segments),
+            heading,
+            action,
+            editing,
+            code: posted.code.clone(),
+            name: posted.name.clone(),
+            description: posted.description.clone(),
+            priority: posted.priority.clone(),
+            sales_point: posted.sales_point.clone(),
+            sales_points,
+            rule: posted.rule.clone(),
+            active: posted.active,
+            joiner_or,
+            rows,
+            form_note,
+            attributes: Attribute::catalog()
+                .map(|a| a.name().to_string())
+                .chain([TAGS_FIELD.to_string(), PRODUCTS_FIELD.to_string()])
+                .collect(),
+            operators: OPERATORS,
+            errors: Vec::new(),
+            count: None,
+        })
+    }
+}
+
+async fn count_text(state: &AppState, rule: &SegmentRule) -> Result<String, WebError> {
+    let n = segments::count_matching(&state.db, rule, Utc::now().date_naive()).await?;
+    Ok(format!(
+        "{} clients match this rule today",
+        integer(n as i64)
+    ))
+}
+
+/// `GET /segments/new`
+pub async fn new(state: web::Data<AppState>, identity: Identity) -> Result<HttpResponse, WebError> {
+    let posted = Posted {
+        priority: "100".into(),
+        active: true,
+        ..Posted::default()
+    };
+    render_with(
+        StatusCode::OK,
+        &EditPage::build(&state, &identity, &posted, false).await?,
+    )
+}
+
+/// `GET /segments/{code}`
+pub async fn show(
+    state: web::Data<AppState>,
+    identity: Identity,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let code = path.into_inner();
+    let row = segments::find(&state.db, &code)
+        .await?
+        .ok_or_else(|| WebError::NotFound(format!("There is no segment {code}.")))?;
+    let points = catalog::sales_points(&state.db).await?;
+    let posted = Posted {
+        code: row.code,
+        name: row.name,
+        description: row.description,
+        priority: row.priority.to_string(),
+        sales_point: row
+            .sales_point_id
+            .and_then(|id| points.iter().find(|p| p.id == id))
+            .map(|p| p.code.clone())
+            .unwrap_or_default(),
+        rule: row.rule,
+        active: row.active,
+        ..Posted::default()
+    };
+    let mut page = EditPage::build(&state, &identity, &posted, true).await?;
+    if let Ok(rule) = SegmentRule::parse(&posted.rule) {
+        page.count = Some(count_text(&state, &rule).await?);
+    }
+    render_with(StatusCode::OK, &page)
+}
+
+async fn submit(
+    state: &AppState,
+    identity: &Identity,
+    mut posted: Posted,
+    editing: bool,
+) -> Result<HttpResponse, WebError> {
+    let mut errors = Vec::new();
+    let rule = posted
+        .rule()
+        .map_err(|e| errors.push(format!("rule: {e}")))
+        .ok();
+    if let Some(rule) = &rule {
+        posted.rule = rule.to_string();
+    }
+    let code = posted.code.trim().to_uppercase();
+    if !(2..=32).contains(&code.len())
+        || !code
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    {
+        errors.push("code: use 2 to 32 capital letters, digits or '_'".into());
+    }
+    posted.code = code;
+    if posted.name.trim().is_empty() {
+        errors.push("name: give the segment a name".into());
+    }
+    let priority = posted
+        .priority
+        .trim()
+        .parse::<i32>()
+        .map_err(|_| errors.push("priority: a whole number; 1 is the highest".into()))
+        .ok();
+    let points = catalog::sales_points(&state.db).await?;
+    let sales_point_id = match posted.sales_point.trim() {
+        "" => None,
+        code => match points.iter().find(|p| p.code == code) {
+            Some(p) => Some(p.id),
+            None => {
+                errors.push(format!("sales_point: unknown sales point {code}"));
+                None
+            }
+        },
+    };
+    let mut page = EditPage::build(state, identity, &posted, editing).await?;
+    if let Some(rule) = &rule {
+        page.count = Some(count_text(state, rule).await?);
+    }
+    if !errors.is_empty() || posted.intent == "count" {
+        let status = if errors.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        };
+        page.errors = errors;
+        return render_with(status, &page);
+    }
+    let (Some(rule), Some(priority)) = (rule, priority) else {
+        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    let draft = SegmentDraft {
+        code: posted.code.clone(),
+        name: posted.name.trim().to_string(),
+        description: posted.description.trim().to_string(),
+        priority,
+        sales_point_id,
+        rule,
+        active: posted.active,
+    };
+    segments::save(&state.db, &draft).await?;
+    tracing::info!(user = %identity.user.username, segment = %draft.code, rule = %draft.rule, "segment saved");
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, format!("/segments/{}", draft.code)))
+        .finish())
+}
+
+/// `POST /segments`
+pub async fn create(
+    state: web::Data<AppState>,
+    identity: Identity,
+    body: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let posted = Posted::read(body.into_inner());
+    if segments::find(&state.db, &posted.code).await?.is_some() && posted.intent != "count" {
+        let mut page = EditPage::build(&state, &identity, &posted, false).await?;
+        page.errors = vec![format!(
+            "code: a segment {} already exists",
+            posted.code.trim().to_uppercase()
+        )];
+        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    submit(&state, &identity, posted, false).await
+}
+
+/// `POST /segments/{code}`
+pub async fn update(
+    state: web::Data<AppState>,
+    identity: Identity,
+    path: web::Path<String>,
+    body: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let mut posted = Posted::read(body.into_inner());
+    posted.code = path.into_inner();
+    segments::find(&state.db, &posted.code)
+        .await?
+        .ok_or_else(|| WebError::NotFound(format!("There is no segment {}.", posted.code)))?;
+    submit(&state, &identity, posted, true).await
+}
+
+#[derive(Deserialize)]
+pub struct CountQuery {
+    #[serde(default)]
+    rule: String,
+}
+
+/// `GET /segments/count?rule=…`: the live count for the editor's script, as JSON.
+pub async fn count(
+    state: web::Data<AppState>,
+    query: web::Query<CountQuery>,
+) -> Result<HttpResponse, WebError> {
+    match SegmentRule::parse(&query.rule) {
+        Ok(rule) => {
+            let n = segments::count_matching(&state.db, &rule, Utc::now().date_naive()).await?;
+            Ok(HttpResponse::Ok().json(json!({"count": n, "rule": rule.to_string()})))
+        }
+        Err(err) => {
+            Ok(HttpResponse::Ok().json(json!({"error": err.to_string(), "column": err.column()})))
+        }
+    }
+}

@@ -1,0 +1,148 @@
+use kombi::demo::seed::{DemoOptions, seed_demo};
+use kombi::domain::user::Role;
+use kombi::persistence::segments;
+use reqwest::StatusCode;
+
+use crate::helpers::{TestApp, location, spawn_app};
+
+async fn manager_with_demo() -> (TestApp, String) {
+    let app = spawn_app().await;
+    seed_demo(&app.db, &DemoOptions { clients: 300 })
+        .await
+        .unwrap();
+    app.signed_in_as(Role::ProductManager).await;
+    let csrf = app.session_csrf("/segments/new").await;
+    (app, csrf)
+}
+
+#[tokio::test]
+async fn a_product_manager_writes_the_seed_segment_and_sees_its_size() {
+    let (app, csrf) = manager_with_demo().await;
+    let rule =
+        "age >= 35 and gender = male and employment = employed and city_population >= 1000000";
+
+    let counted = app
+        .post_form(
+            "/segments",
+            &[
+                ("csrf_token", &csrf),
+                ("code", "SEED_2"),
+                ("name", "Seed again"),
+                ("priority", "5"),
+                ("rule", rule),
+                ("intent", "count"),
+            ],
+        )
+        .await;
+    let saved = app
+        .post_form(
+            "/segments",
+            &[
+                ("csrf_token", &csrf),
+                ("code", "SEED_2"),
+                ("name", "Seed again"),
+                ("priority", "5"),
+                ("rule", rule),
+                ("active", "on"),
+                ("intent", "save"),
+            ],
+        )
+        .await;
+
+    assert_eq!(counted.status(), StatusCode::OK);
+    assert!(
+        counted
+            .text()
+            .await
+            .unwrap()
+            .contains("clients match this rule today")
+    );
+    assert!(
+        segments::find(&app.db, "SEED_2").await.unwrap().is_some(),
+        "saved only on save"
+    );
+    assert_eq!(location(&saved), "/segments/SEED_2");
+    let list = app.get("/segments").await.text().await.unwrap();
+    assert!(list.contains("Seed again") && list.contains("Overlaps"));
+}
+
+#[tokio::test]
+async fn a_bad_rule_is_refused_with_its_position() {
+    let (app, csrf) = manager_with_demo().await;
+
+    let response = app
+        .post_form(
+            "/segments",
+            &[
+                ("csrf_token", &csrf),
+                ("code", "BAD"),
+                ("name", "Bad"),
+                ("priority", "5"),
+                ("rule", "age >= and gender = male"),
+                ("intent", "save"),
+            ],
+        )
+        .await;
+
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text().await.unwrap().contains("column 8"));
+    assert!(segments::find(&app.db, "BAD").await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn a_rule_built_from_condition_rows_is_saved_as_text() {
+    let (app, csrf) = manager_with_demo().await;
+
+    let response = app
+        .post_form(
+            "/segments/MOTORCYCLIST",
+            &[
+                ("csrf_token", &csrf),
+                ("name", "Bikers"),
+                ("priority", "30"),
+                ("rule", "ignored"),
+                ("joiner", "and"),
+                ("attribute", "lifestyle_tags"),
+                ("operator", "has"),
+                ("value", "motorcyclist"),
+                ("attribute", "age"),
+                ("operator", ">="),
+                ("value", "25"),
+                ("attribute", ""),
+                ("operator", "="),
+                ("value", ""),
+                ("active", "on"),
+                ("intent", "save-form"),
+            ],
+        )
+        .await;
+
+    let stored = segments::find(&app.db, "MOTORCYCLIST")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{}", stored.rule);
+    assert!(stored.rule.contains("age >= 25"), "{}", stored.rule);
+    assert_eq!(stored.name, "Bikers");
+}
+
+#[tokio::test]
+async fn the_live_count_answers_json() {
+    let (app, _csrf) = manager_with_demo().await;
+
+    let ok: serde_json::Value = app
+        .get("/segments/count?rule=gender%20%3D%20female")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let bad: serde_json::Value = app
+        .get("/segments/count?rule=gender%20%3E%3D%203")
+        .await
+        .json()
+        .await
+        .unwrap();
+
+    assert!(ok["count"].as_u64().unwrap() > 0);
+    assert!(bad["error"].as_str().unwrap().contains("gender"));
+}
