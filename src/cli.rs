@@ -75,6 +75,9 @@ pub enum Command {
         #[arg(long)]
         errors_csv: Option<std::path::PathBuf>,
     },
+    /// Client segments, for scripts.
+    #[command(subcommand)]
+    Segment(SegmentCommand),
     /// Manage staff users.
     #[command(subcommand)]
     User(UserCommand),
@@ -111,6 +114,15 @@ pub enum UserCommand {
         /// Name shown in the application (defaults to the username).
         #[arg(long)]
         display_name: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SegmentCommand {
+    /// Print how many clients match a rule today, e.g. --rule 'age >= 35 and gender = male'.
+    Count {
+        #[arg(long)]
+        rule: String,
     },
 }
 
@@ -190,6 +202,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = open(&database_url, 2).await?;
             let report = demo::seed::seed_demo(&db, &demo::seed::DemoOptions { clients }).await?;
             println!("{report}");
+            Ok(())
+        }
+        Some(Command::Segment(SegmentCommand::Count { rule })) => {
+            let rule = crate::domain::segment::SegmentRule::parse(&rule)
+                .map_err(|e| anyhow::anyhow!("rule: {e}"))?;
+            let db = open(&database_url, 2).await?;
+            let today = chrono::Utc::now().date_naive();
+            println!(
+                "{}",
+                crate::persistence::segments::count_matching(&db, &rule, today).await?
+            );
             Ok(())
         }
         Some(Command::User(UserCommand::Add {

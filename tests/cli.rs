@@ -210,3 +210,43 @@ fn generate_crm_is_deterministic_for_a_seed() {
     assert!(text.starts_with("crm_id,full_name,"));
     assert_eq!(text.lines().count(), 301, "header and 300 clients");
 }
+
+#[test]
+fn segment_count_prints_a_number_and_refuses_a_bad_rule_with_its_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("seg.db").display());
+    let seeded = kombi(&["seed-demo", "--clients", "200"], "", &url);
+    assert!(
+        seeded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&seeded.stderr)
+    );
+
+    let all = kombi(
+        &[
+            "segment",
+            "count",
+            "--rule",
+            "gender = male or gender = female",
+        ],
+        "",
+        &url,
+    );
+    let men = kombi(&["segment", "count", "--rule", "gender = male"], "", &url);
+    let bad = kombi(&["segment", "count", "--rule", "age >= male"], "", &url);
+
+    let number = |o: &Output| {
+        String::from_utf8_lossy(&o.stdout)
+            .trim()
+            .parse::<u64>()
+            .unwrap()
+    };
+    assert_eq!(number(&all), 200);
+    assert!(number(&men) > 0 && number(&men) < 200);
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("column 8"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+}

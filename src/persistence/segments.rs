@@ -12,7 +12,7 @@ use sea_orm::{
 use super::StoreError;
 use super::entities::{client, sales_point, segment};
 use super::segment_sql::rule_condition;
-use crate::domain::segment::SegmentRule;
+use crate::domain::segment::{RankedSegment, SegmentRule};
 
 /// One line of the segment list, with the code of its sales-point scope if any.
 #[derive(Clone, Debug)]
@@ -173,4 +173,26 @@ pub async fn save(db: &impl ConnectionTrait, draft: &SegmentDraft) -> Result<(),
     model.updated_at = Set(now);
     model.save(db).await?;
     Ok(())
+}
+
+/// Active segments whose rule parses, for matching clients (a few dozen rows at most).
+///
+/// # Errors
+/// Database errors only.
+pub async fn active_ranked(db: &impl ConnectionTrait) -> Result<Vec<RankedSegment>, StoreError> {
+    Ok(list(db)
+        .await?
+        .into_iter()
+        .filter(|item| item.segment.active)
+        .filter_map(|item| {
+            let rule = SegmentRule::parse(&item.segment.rule).ok()?;
+            Some(RankedSegment {
+                code: item.segment.code,
+                name: item.segment.name,
+                priority: item.segment.priority,
+                sales_point: item.sales_point_code,
+                rule,
+            })
+        })
+        .collect())
 }

@@ -65,7 +65,9 @@ pub fn rule_for(method: &Method, pattern: &str) -> Option<Access> {
         ("POST", "/api/v1/evaluate") => Roles(PRODUCT_AND_FINANCE),
         // CRM integration writes clients with an administrator's or product manager's token.
         ("PUT", "/api/v1/clients/{crm_id}") => Roles(&[ProductManager, Admin]),
-        ("GET", "/api/v1/clients/{crm_id}") => Roles(&[Advisor, ProductManager, Admin]),
+        ("GET", "/api/v1/clients/{crm_id}" | "/api/v1/clients/{crm_id}/segments") => {
+            Roles(&[Advisor, ProductManager, Admin])
+        }
         _ => return None,
     };
     Some(rule)

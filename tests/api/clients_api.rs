@@ -186,3 +186,55 @@ async fn a_finance_token_cannot_write_clients() {
 
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn an_advisor_sees_why_a_client_is_in_the_seed_segment() {
+    let app = spawn_app().await;
+    kombi::demo::seed::seed_demo(&app.db, &kombi::demo::seed::DemoOptions { clients: 0 })
+        .await
+        .unwrap();
+    let mut body = anna();
+    body["gender"] = json!("male");
+    body["full_name"] = json!("Petrov Ivan");
+    body["birth_date"] = json!("1980-01-01");
+    let token = app.api_token_for("manager").await;
+    let put = app
+        .client
+        .put(app.url("/api/v1/clients/CRM-7"))
+        .bearer_auth(&token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(put.status(), StatusCode::OK);
+    app.signed_in_as(Role::Advisor).await;
+
+    let card = app.get("/desk/clients/CRM-7").await.text().await.unwrap();
+    let api: Value = app
+        .client
+        .get(app.url("/api/v1/clients/CRM-7/segments"))
+        .bearer_auth(app.api_token_for("advisor").await)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+
+    assert!(
+        card.contains("Working urban male 35+"),
+        "the seed segment is on the card"
+    );
+    assert!(
+        card.contains("age &gt;= 35") || card.contains("age &#62;= 35"),
+        "with the conditions that held"
+    );
+    assert_eq!(api["segments"][0]["code"], "URBAN_MALE_35", "{api}");
+    assert!(
+        api["segments"][0]["held"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h == "gender = male")
+    );
+}

@@ -47,6 +47,7 @@ mod form;
 mod lexer;
 mod op;
 mod parser;
+mod ranking;
 mod value;
 
 #[cfg(test)]
@@ -57,6 +58,7 @@ pub use error::RuleError;
 pub use eval::{Match, NearMiss, Truth};
 pub use form::{ConditionForm, Joiner, NotFlat, PRODUCTS_FIELD, RuleForm, TAGS_FIELD};
 pub use op::CompareOp;
+pub use ranking::{RankedSegment, SegmentMatch, SegmentNearMiss, rank};
 pub use value::Value;
 
 /// Longest rule text accepted, in characters.

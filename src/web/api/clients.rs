@@ -85,3 +85,46 @@ pub async fn get(
         .ok_or_else(|| ApiError::NotFound(format!("no client with CRM id {crm_id}")))?;
     Ok(HttpResponse::Ok().json(client))
 }
+
+/// `GET /api/v1/clients/{crm_id}/segments`: the client's segments by priority, each with the
+/// conditions that held, and the segments missed by a single condition.
+///
+/// # Errors
+/// 404 for an unknown CRM id.
+pub async fn segments(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let crm_id = path.into_inner();
+    let client = clients::load(&state.db, &crm_id)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| ApiError::NotFound(format!("no client with CRM id {crm_id}")))?;
+    let segments = crate::persistence::segments::active_ranked(&state.db)
+        .await
+        .map_err(store_error)?;
+    let today = chrono::Utc::now().date_naive();
+    let (matched, near) = crate::domain::segment::rank(&segments, &client, today);
+    let matched: Vec<_> = matched
+        .iter()
+        .map(|m| {
+            serde_json::json!({
+                "code": m.segment.code, "name": m.segment.name, "priority": m.segment.priority,
+                "rule": m.segment.rule.to_string(), "held": m.explanation.held,
+            })
+        })
+        .collect();
+    let near: Vec<_> = near
+        .iter()
+        .map(|n| {
+            let failed = match &n.near_miss {
+                crate::domain::segment::NearMiss::Only(condition) => vec![condition.clone()],
+                crate::domain::segment::NearMiss::Failed(conditions) => conditions.clone(),
+            };
+            serde_json::json!({"code": n.segment.code, "name": n.segment.name, "failed": failed})
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(serde_json::json!({
+        "crm_id": crm_id, "as_of": today, "segments": matched, "near_misses": near,
+    })))
+}

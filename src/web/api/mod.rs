@@ -15,7 +15,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/api/v1/me", web::get().to(me))
         .route("/api/v1/evaluate", web::post().to(evaluate::evaluate))
         .route("/api/v1/clients/{crm_id}", web::put().to(clients::put))
-        .route("/api/v1/clients/{crm_id}", web::get().to(clients::get));
+        .route("/api/v1/clients/{crm_id}", web::get().to(clients::get))
+        .route(
+            "/api/v1/clients/{crm_id}/segments",
+            web::get().to(clients::segments),
+        );
 }
 
 /// The JSON error body of every API error.

@@ -76,6 +76,13 @@ async fn index(
     })
 }
 
+/// A segment the client is in, with the conditions that put them there.
+pub struct SegmentView {
+    pub name: String,
+    pub code: String,
+    pub held: Vec<String>,
+}
+
 #[derive(Template)]
 #[template(path = "desk/client.html")]
 struct ClientPage {
@@ -84,6 +91,8 @@ struct ClientPage {
     full_name: String,
     facts: Vec<(&'static str, String)>,
     stale: bool,
+    segments: Vec<SegmentView>,
+    near_misses: Vec<SegmentView>,
 }
 
 /// The label of a stored enum value (`self_employed` → "Self-employed"), or the value itself.
@@ -177,6 +186,7 @@ async fn client_card(
         )));
     };
     let today = Utc::now().date_naive();
+    let (segments, near_misses) = client_segments(&state, &c.crm_id, today).await?;
     let stale = c
         .data_verified_on
         .is_none_or(|d| (today - d).num_days() > VERIFICATION_VALID_DAYS);
@@ -186,5 +196,40 @@ async fn client_card(
         crm_id: c.crm_id,
         full_name: c.full_name,
         stale,
+        segments,
+        near_misses,
     })
+}
+
+/// The client's segments (best first) and near misses, for the advisor.
+async fn client_segments(
+    state: &AppState,
+    crm_id: &str,
+    today: chrono::NaiveDate,
+) -> Result<(Vec<SegmentView>, Vec<SegmentView>), WebError> {
+    let Some(client) = clients::load(&state.db, crm_id).await? else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let ranked = crate::persistence::segments::active_ranked(&state.db).await?;
+    let (matched, near) = crate::domain::segment::rank(&ranked, &client, today);
+    let matched = matched
+        .into_iter()
+        .map(|m| SegmentView {
+            name: m.segment.name.clone(),
+            code: m.segment.code.clone(),
+            held: m.explanation.held,
+        })
+        .collect();
+    let near = near
+        .into_iter()
+        .map(|n| SegmentView {
+            name: n.segment.name.clone(),
+            code: n.segment.code.clone(),
+            held: match n.near_miss {
+                crate::domain::segment::NearMiss::Only(c) => vec![c],
+                crate::domain::segment::NearMiss::Failed(cs) => cs,
+            },
+        })
+        .collect();
+    Ok((matched, near))
 }
