@@ -124,6 +124,8 @@ pub enum SegmentCommand {
         #[arg(long)]
         rule: String,
     },
+    /// Print every active segment's size, counted in one scan of the clients.
+    Sizes,
 }
 
 #[derive(Subcommand, Debug)]
@@ -213,6 +215,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 "{}",
                 crate::persistence::segments::count_matching(&db, &rule, today).await?
             );
+            Ok(())
+        }
+        Some(Command::Segment(SegmentCommand::Sizes)) => {
+            let db = open(&database_url, 2).await?;
+            let segments = crate::persistence::segments::active_ranked(&db).await?;
+            let rules: Vec<_> = segments.iter().map(|s| s.rule.clone()).collect();
+            let sizes =
+                crate::persistence::segments::sizes(&db, &rules, chrono::Utc::now().date_naive())
+                    .await?;
+            println!("{:>10}  all clients", sizes.total);
+            for (segment, size) in segments.iter().zip(&sizes.sizes) {
+                println!("{size:>10}  {} ({})", segment.name, segment.code);
+            }
             Ok(())
         }
         Some(Command::User(UserCommand::Add {
