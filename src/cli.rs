@@ -17,7 +17,6 @@ use crate::{demo, security, startup, telemetry};
     version,
     about = "Kombi: combined products for retail banks"
 )]
-#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// Database to use: `sqlite://FILE` (created if missing) or `postgres://USER@HOST/DB`.
     #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
