@@ -1,6 +1,8 @@
 //! The bank's settings, group companies, sales points and product catalog.
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 
 use chrono::NaiveDate;
 
@@ -63,6 +65,35 @@ pub async fn list_products(
             company_name: c.map(|c| c.name).unwrap_or_default(),
         })
         .collect())
+}
+
+/// The currencies products are sold in, for the catalog's filter (a scan of the small
+/// products table, returning a handful of rows).
+///
+/// # Errors
+/// Database errors only.
+pub async fn product_currencies(db: &impl ConnectionTrait) -> Result<Vec<String>, StoreError> {
+    Ok(product::Entity::find()
+        .select_only()
+        .column(product::Column::Currency)
+        .distinct()
+        .order_by_asc(product::Column::Currency)
+        .into_tuple::<String>()
+        .all(db)
+        .await?)
+}
+
+/// (active, suspended) product counts, counted by the database.
+///
+/// # Errors
+/// Database errors only.
+pub async fn product_counts(db: &impl ConnectionTrait) -> Result<(u64, u64), StoreError> {
+    let count = |status: &'static str| {
+        product::Entity::find()
+            .filter(product::Column::Status.eq(status))
+            .count(db)
+    };
+    Ok((count("active").await?, count("suspended").await?))
 }
 
 /// # Errors

@@ -300,9 +300,20 @@ pub fn to_domain(
 /// # Errors
 /// Database errors; `Invalid` for a corrupt row.
 pub async fn load(db: &impl ConnectionTrait, crm_id: &str) -> Result<Option<Client>, StoreError> {
-    let Some(row) = find_by_crm_id(db, crm_id).await? else {
-        return Ok(None);
-    };
+    match find_by_crm_id(db, crm_id).await? {
+        Some(row) => row_to_domain(db, &row).await.map(Some),
+        None => Ok(None),
+    }
+}
+
+/// A row already read, as a domain client (looking up its home sales point's code).
+///
+/// # Errors
+/// Database errors; `Invalid` for a corrupt row.
+pub async fn row_to_domain(
+    db: &impl ConnectionTrait,
+    row: &client::Model,
+) -> Result<Client, StoreError> {
     let point = match row.home_sales_point_id {
         Some(id) => sales_point::Entity::find_by_id(id)
             .one(db)
@@ -310,7 +321,7 @@ pub async fn load(db: &impl ConnectionTrait, crm_id: &str) -> Result<Option<Clie
             .map(|p| p.code),
         None => None,
     };
-    to_domain(&row, point).map(Some)
+    to_domain(row, point)
 }
 
 /// Sales point ids by code, for writing clients' home sales points.

@@ -71,6 +71,16 @@ pub enum NearMiss {
     Failed(Vec<String>),
 }
 
+impl NearMiss {
+    /// The conditions that failed (one for [`NearMiss::Only`]).
+    pub fn conditions(&self) -> &[String] {
+        match self {
+            Self::Only(condition) => std::slice::from_ref(condition),
+            Self::Failed(conditions) => conditions,
+        }
+    }
+}
+
 impl SegmentRule {
     #[must_use]
     pub fn truth(&self, client: &Client, today: NaiveDate) -> Truth {

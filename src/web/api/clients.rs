@@ -117,11 +117,9 @@ pub async fn segments(
     let near: Vec<_> = near
         .iter()
         .map(|n| {
-            let failed = match &n.near_miss {
-                crate::domain::segment::NearMiss::Only(condition) => vec![condition.clone()],
-                crate::domain::segment::NearMiss::Failed(conditions) => conditions.clone(),
-            };
-            serde_json::json!({"code": n.segment.code, "name": n.segment.name, "failed": failed})
+            serde_json::json!({
+                "code": n.segment.code, "name": n.segment.name, "failed": n.near_miss.conditions(),
+            })
         })
         .collect();
     Ok(HttpResponse::Ok().json(serde_json::json!({

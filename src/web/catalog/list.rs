@@ -4,6 +4,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use crate::domain::product::ProductKind;
 use crate::persistence::catalog::{self, ProductFilter, ProductListItem};
 use crate::web::error::WebError;
 use crate::web::identity::Identity;
@@ -32,7 +33,8 @@ fn non_empty(value: &Option<String>) -> Option<String> {
 struct CatalogPage {
     layout: Layout,
     products: Vec<ProductListItem>,
-    kinds: Vec<String>,
+    /// (value, label) of every product kind.
+    kinds: Vec<(&'static str, &'static str)>,
     currencies: Vec<String>,
     kind: String,
     status: String,
@@ -51,13 +53,11 @@ pub async fn list(
         currency: non_empty(&query.currency),
     };
     let products = catalog::list_products(&state.db, &filter).await?;
-    let all = catalog::list_products(&state.db, &ProductFilter::default()).await?;
-    let mut kinds: Vec<String> = all.iter().map(|p| p.kind.clone()).collect();
-    kinds.sort();
-    kinds.dedup();
-    let mut currencies: Vec<String> = all.iter().map(|p| p.currency.clone()).collect();
-    currencies.sort();
-    currencies.dedup();
+    let kinds = ProductKind::ALL
+        .iter()
+        .map(|k| (k.as_str(), k.label()))
+        .collect();
+    let currencies = catalog::product_currencies(&state.db).await?;
     render(&CatalogPage {
         layout: Layout::new("Catalog", Some(&identity), Section::Catalog),
         products,

@@ -186,7 +186,7 @@ async fn client_card(
         )));
     };
     let today = Utc::now().date_naive();
-    let (segments, near_misses) = client_segments(&state, &c.crm_id, today).await?;
+    let (segments, near_misses) = client_segments(&state, &c, today).await?;
     let stale = c
         .data_verified_on
         .is_none_or(|d| (today - d).num_days() > VERIFICATION_VALID_DAYS);
@@ -204,12 +204,10 @@ async fn client_card(
 /// The client's segments (best first) and near misses, for the advisor.
 async fn client_segments(
     state: &AppState,
-    crm_id: &str,
+    row: &client::Model,
     today: chrono::NaiveDate,
 ) -> Result<(Vec<SegmentView>, Vec<SegmentView>), WebError> {
-    let Some(client) = clients::load(&state.db, crm_id).await? else {
-        return Ok((Vec::new(), Vec::new()));
-    };
+    let client = clients::row_to_domain(&state.db, row).await?;
     let ranked = crate::persistence::segments::active_ranked(&state.db).await?;
     let (matched, near) = crate::domain::segment::rank(&ranked, &client, today);
     let matched = matched
@@ -225,10 +223,7 @@ async fn client_segments(
         .map(|n| SegmentView {
             name: n.segment.name.clone(),
             code: n.segment.code.clone(),
-            held: match n.near_miss {
-                crate::domain::segment::NearMiss::Only(c) => vec![c],
-                crate::domain::segment::NearMiss::Failed(cs) => cs,
-            },
+            held: n.near_miss.conditions().to_vec(),
         })
         .collect();
     Ok((matched, near))

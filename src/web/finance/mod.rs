@@ -8,7 +8,7 @@ use super::identity::Identity;
 use super::layout::{Layout, Section};
 use super::pages::render;
 use super::state::AppState;
-use crate::persistence::catalog::{self, ProductFilter};
+use crate::persistence::catalog;
 use crate::persistence::scaled;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -34,8 +34,8 @@ struct FinancePage {
     bank_name: String,
     settings: Vec<SettingLine>,
     points: Vec<PointLine>,
-    active_products: usize,
-    suspended_products: usize,
+    active_products: u64,
+    suspended_products: u64,
 }
 
 fn percent(units: i64) -> String {
@@ -94,8 +94,7 @@ async fn overview(
                 .to_string(),
         })
         .collect();
-    let products = catalog::list_products(&state.db, &ProductFilter::default()).await?;
-    let suspended_products = products.iter().filter(|p| p.status == "suspended").count();
+    let (active_products, suspended_products) = catalog::product_counts(&state.db).await?;
     render(&FinancePage {
         layout: Layout::new("Finance", Some(&identity), Section::Finance),
         bank_name: bank
@@ -103,7 +102,7 @@ async fn overview(
             .unwrap_or_else(|| "(bank not configured)".to_string()),
         settings,
         points,
-        active_products: products.len() - suspended_products,
+        active_products,
         suspended_products,
     })
 }
