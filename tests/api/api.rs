@@ -35,13 +35,7 @@ async fn a_token_acts_for_its_user() {
     let username = app.add_user(Role::Finance).await;
     let token = app.api_token_for(&username).await;
 
-    let response = app
-        .client
-        .get(app.url("/api/v1/me"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
+    let response = app.api_get("/api/v1/me", &token).await;
 
     assert_eq!(response.status(), StatusCode::OK);
     let body: Value = response.json().await.unwrap();
@@ -82,14 +76,7 @@ async fn finance_evaluates_the_worked_example_through_the_api() {
     let token = app.api_token_for(&username).await;
     let document = worked_example();
 
-    let response = app
-        .client
-        .post(app.url("/api/v1/evaluate"))
-        .bearer_auth(&token)
-        .json(&document)
-        .send()
-        .await
-        .unwrap();
+    let response = app.api_post("/api/v1/evaluate", &token, &document).await;
 
     assert_eq!(response.status(), StatusCode::OK);
     let report: Value = response.json().await.unwrap();
@@ -117,14 +104,7 @@ async fn a_malformed_document_gets_422_naming_each_field() {
     document["products"]["DEP_PLUS"]["reserve_ratio"] = serde_json::json!("1.5");
     document["bank"]["currency"] = serde_json::json!("roubles");
 
-    let response = app
-        .client
-        .post(app.url("/api/v1/evaluate"))
-        .bearer_auth(&token)
-        .json(&document)
-        .send()
-        .await
-        .unwrap();
+    let response = app.api_post("/api/v1/evaluate", &token, &document).await;
 
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = response.json().await.unwrap();
@@ -169,13 +149,8 @@ async fn an_advisor_token_cannot_evaluate() {
     let token = app.api_token_for(&username).await;
 
     let response = app
-        .client
-        .post(app.url("/api/v1/evaluate"))
-        .bearer_auth(&token)
-        .json(&worked_example())
-        .send()
-        .await
-        .unwrap();
+        .api_post("/api/v1/evaluate", &token, &worked_example())
+        .await;
 
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
 }

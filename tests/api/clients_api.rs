@@ -33,21 +33,8 @@ async fn the_crm_puts_a_client_and_reads_it_back() {
     let app = spawn_app().await;
     let token = crm_token(&app).await;
 
-    let put = app
-        .client
-        .put(app.url("/api/v1/clients/CRM-42"))
-        .bearer_auth(&token)
-        .json(&anna())
-        .send()
-        .await
-        .unwrap();
-    let get = app
-        .client
-        .get(app.url("/api/v1/clients/CRM-42"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
+    let put = app.api_put("/api/v1/clients/CRM-42", &token, &anna()).await;
+    let get = app.api_get("/api/v1/clients/CRM-42", &token).await;
 
     assert_eq!(put.status(), StatusCode::OK);
     assert_eq!(get.status(), StatusCode::OK);
@@ -71,24 +58,13 @@ async fn a_second_put_updates_the_client() {
     changed["city"] = json!("Novosibirsk");
 
     for body in [anna(), changed] {
-        let r = app
-            .client
-            .put(app.url("/api/v1/clients/CRM-42"))
-            .bearer_auth(&token)
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
+        let r = app.api_put("/api/v1/clients/CRM-42", &token, &body).await;
         assert_eq!(r.status(), StatusCode::OK);
     }
 
     let client: Value = app
-        .client
-        .get(app.url("/api/v1/clients/CRM-42"))
-        .bearer_auth(&token)
-        .send()
+        .api_get("/api/v1/clients/CRM-42", &token)
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -107,14 +83,7 @@ async fn invalid_client_fields_are_named() {
     bad["gender"] = json!("unknown-value");
     bad["birth_date"] = json!("14/03/1988-x");
 
-    let r = app
-        .client
-        .put(app.url("/api/v1/clients/CRM-42"))
-        .bearer_auth(&token)
-        .json(&bad)
-        .send()
-        .await
-        .unwrap();
+    let r = app.api_put("/api/v1/clients/CRM-42", &token, &bad).await;
 
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = r.json().await.unwrap();
@@ -137,14 +106,7 @@ async fn a_body_crm_id_that_differs_from_the_path_is_refused() {
     let mut body = anna();
     body["crm_id"] = json!("CRM-43");
 
-    let r = app
-        .client
-        .put(app.url("/api/v1/clients/CRM-42"))
-        .bearer_auth(&token)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+    let r = app.api_put("/api/v1/clients/CRM-42", &token, &body).await;
 
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
 }
@@ -154,13 +116,7 @@ async fn an_unknown_client_is_a_json_404() {
     let app = spawn_app().await;
     let token = crm_token(&app).await;
 
-    let r = app
-        .client
-        .get(app.url("/api/v1/clients/NOPE"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
+    let r = app.api_get("/api/v1/clients/NOPE", &token).await;
 
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
     assert_eq!(
@@ -175,14 +131,7 @@ async fn a_finance_token_cannot_write_clients() {
     let username = app.add_user(Role::Finance).await;
     let token = app.api_token_for(&username).await;
 
-    let r = app
-        .client
-        .put(app.url("/api/v1/clients/CRM-42"))
-        .bearer_auth(&token)
-        .json(&anna())
-        .send()
-        .await
-        .unwrap();
+    let r = app.api_put("/api/v1/clients/CRM-42", &token, &anna()).await;
 
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 }
@@ -198,14 +147,7 @@ async fn an_advisor_sees_why_a_client_is_in_the_seed_segment() {
     body["full_name"] = json!("Petrov Ivan");
     body["birth_date"] = json!("1980-01-01");
     let token = app.api_token_for("manager").await;
-    let put = app
-        .client
-        .put(app.url("/api/v1/clients/CRM-7"))
-        .bearer_auth(&token)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+    let put = app.api_put("/api/v1/clients/CRM-7", &token, &body).await;
     assert_eq!(put.status(), StatusCode::OK);
     app.signed_in_as(Role::Advisor).await;
 

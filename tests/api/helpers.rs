@@ -208,6 +208,38 @@ impl TestApp {
         csrf_from(&html).expect("page has a form with a CSRF token")
     }
 
+    /// `GET` an API route with a bearer token.
+    pub async fn api_get(&self, path: &str, token: &str) -> Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("API GET")
+    }
+
+    /// `PUT` a JSON body to an API route with a bearer token.
+    pub async fn api_put(&self, path: &str, token: &str, body: &serde_json::Value) -> Response {
+        self.client
+            .put(self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .expect("API PUT")
+    }
+
+    /// `POST` a JSON body to an API route with a bearer token.
+    pub async fn api_post(&self, path: &str, token: &str, body: &serde_json::Value) -> Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .expect("API POST")
+    }
+
     pub async fn api_token_for(&self, username: &str) -> String {
         let user = users::find_by_username(&self.db, username)
             .await
