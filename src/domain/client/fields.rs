@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::UnknownVariant;
@@ -47,11 +47,24 @@ pub(super) fn full_name(raw: &str) -> FieldResult<String> {
     Ok(name.to_owned())
 }
 
+/// Years a client's dates can fall in: no one alive was born earlier, and four digits keep
+/// every date in the one ISO form both databases read back.
+const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
+
 pub(super) fn date(raw: &str) -> FieldResult<Option<NaiveDate>> {
     present(raw)
         .map(|text| {
-            NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .map_err(|_| format!("{text:?} is not a date in the form YYYY-MM-DD"))
+            let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .map_err(|_| format!("{text:?} is not a date in the form YYYY-MM-DD"))?;
+            if DATE_YEARS.contains(&date.year()) {
+                Ok(date)
+            } else {
+                Err(format!(
+                    "{text:?} is out of range (years {} to {})",
+                    DATE_YEARS.start(),
+                    DATE_YEARS.end()
+                ))
+            }
         })
         .transpose()
 }

@@ -56,6 +56,33 @@ fn every_invalid_field_is_reported_with_its_name() {
 }
 
 #[test]
+fn dates_outside_the_years_a_client_can_have_are_refused() {
+    for (raw, accepted) in [
+        ("1899-12-31", false),
+        ("1900-01-01", true),
+        ("9999-12-31", true),
+        ("+10000-01-01", false),
+        ("-0001-01-01", false),
+    ] {
+        let draft = ClientDraft {
+            crm_id: "CRM-1".into(),
+            full_name: "Ivanov Ivan".into(),
+            data_verified_on: raw.into(),
+            ..Default::default()
+        };
+        let result = draft.parse();
+        assert_eq!(result.is_ok(), accepted, "{raw}: {result:?}");
+        if !accepted {
+            let message = result
+                .unwrap_err()
+                .message_for("data_verified_on")
+                .map(str::to_owned);
+            assert!(message.is_some(), "{raw}");
+        }
+    }
+}
+
+#[test]
 fn codes_lists_and_flags_are_normalised() {
     let draft = ClientDraft {
         gender: "FEMALE".into(),
