@@ -10,6 +10,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_foundation;
 mod m20261123_000002_catalog_and_crm;
 mod m20261123_000003_crm_import;
+mod m20261123_000004_client_indexes_for_imports;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_foundation::Migration),
             Box::new(m20261123_000002_catalog_and_crm::Migration),
             Box::new(m20261123_000003_crm_import::Migration),
+            Box::new(m20261123_000004_client_indexes_for_imports::Migration),
         ]
     }
 }

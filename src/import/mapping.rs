@@ -174,6 +174,15 @@ impl Mapping {
         &self.columns
     }
 
+    /// The source column mapped to the client field named `field` (as in
+    /// [`Field::as_str`]), to name it in a row's error.
+    pub fn source_column(&self, field: &str) -> Option<&str> {
+        self.columns
+            .iter()
+            .find(|(_, target)| matches!(target, Target::Field(f) if f.as_str() == field))
+            .map(|(column, _)| column.as_str())
+    }
+
     /// The value map of `target` (source spelling → canonical spelling), if it has one.
     pub fn value_map(&self, target: &Target) -> Option<&[(String, String)]> {
         self.values

@@ -124,11 +124,12 @@ impl<R: Read> ImportReader<R> {
     /// (an unclosed quote) would come out one short; its own start position, which can only
     /// err early by counting skipped blank lines, bounds it from below.
     fn line_of(&self) -> u64 {
-        let breaks: usize = self
+        let breaks = self
             .record
+            .as_slice()
             .iter()
-            .map(|cell| cell.iter().filter(|&&b| b == b'\n').count())
-            .sum();
+            .filter(|&&b| b == b'\n')
+            .count();
         let from_end = self.csv.position().line().saturating_sub(1 + breaks as u64);
         let from_start = self.record.position().map_or(1, csv::Position::line);
         from_end.max(from_start)

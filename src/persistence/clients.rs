@@ -2,126 +2,64 @@
 
 use std::collections::HashMap;
 
-use chrono::Utc;
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
-use sha2::{Digest, Sha256};
 
 use super::StoreError;
+use super::client_rows::StoredClient;
 use super::entities::client;
-use super::scaled::{AMOUNT_SCALE, to_units};
 use crate::domain::client::{Client, ClientDraft};
 use crate::persistence::entities::sales_point;
 
 /// Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits.
 pub const BATCH_ROWS: usize = 500;
 
-/// `|a|b|` — so that `LIKE '%|a|%'` matches one whole element on both backends.
-fn delimited(items: &[String]) -> String {
-    if items.is_empty() {
-        String::new()
-    } else {
-        format!("|{}|", items.join("|"))
-    }
-}
+pub use super::client_rows::search_key;
 
-/// The lower-cased name that name searches run against.
-pub fn search_key(name: &str) -> String {
-    name.trim().to_lowercase()
-}
-
-fn to_active_model(
-    client: &Client,
+fn stored(
+    clients: &[Client],
     sales_point_ids: &HashMap<String, i32>,
-) -> Result<client::ActiveModel, StoreError> {
-    // Floored to the column's scale (rounding could lift an income over a rule's threshold);
-    // the exact value is kept beside it.
-    let income = client
-        .monthly_income
-        .map(|income| {
-            let floored = income.round_dp_with_strategy(
-                AMOUNT_SCALE,
-                rust_decimal::RoundingStrategy::ToNegativeInfinity,
-            );
-            to_units(floored, AMOUNT_SCALE, "monthly_income")
-        })
-        .transpose()
-        .map_err(|e| StoreError::Invalid(format!("client {}: {e}", client.crm_id.as_str())))?;
-    let home_sales_point_id = match &client.home_sales_point {
-        None => None,
-        Some(code) => Some(
-            *sales_point_ids
-                .get(code)
-                .ok_or_else(|| StoreError::NotFound {
-                    what: format!(
-                        "sales point {code} (home of client {})",
-                        client.crm_id.as_str()
-                    ),
-                })?,
-        ),
-    };
-    let custom = serde_json::to_string(&client.custom_attributes)
-        .map_err(|e| StoreError::Invalid(e.to_string()))?;
-    let content_hash = content_hash(client)?;
-    let now = Utc::now();
-    Ok(client::ActiveModel {
-        crm_id: Set(client.crm_id.as_str().to_string()),
-        full_name: Set(client.full_name.clone()),
-        search_name: Set(search_key(&client.full_name)),
-        birth_date: Set(client.birth_date),
-        gender: Set(client.gender.map(|g| g.as_str().to_string())),
-        employment: Set(client.employment.map(|e| e.as_str().to_string())),
-        monthly_income: Set(income),
-        income_currency: Set(client.income_currency.clone()),
-        city: Set(client.city.clone()),
-        city_population: Set(client.city_population),
-        region: Set(client.region.clone()),
-        marital_status: Set(client.marital_status.map(|m| m.as_str().to_string())),
-        children: Set(client.children),
-        lifestyle_tags: Set(delimited(&client.lifestyle_tags)),
-        digital_affinity: Set(client.digital_affinity.map(|d| d.as_str().to_string())),
-        preferred_language: Set(client.preferred_language.clone()),
-        islamic_banking: Set(client.islamic_banking),
-        products_held: Set(delimited(&client.products_held)),
-        consent_to_offers: Set(client.consent_to_offers),
-        data_verified_on: Set(client.data_verified_on),
-        home_sales_point_id: Set(home_sales_point_id),
-        custom_attributes: Set(custom),
-        content_hash: Set(content_hash),
-        monthly_income_exact: Set(client.monthly_income.map(|i| i.to_string())),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    })
+) -> Result<Vec<StoredClient>, StoreError> {
+    Ok(clients
+        .iter()
+        .map(|c| StoredClient::new(c, sales_point_ids))
+        .collect::<Result<_, _>>()?)
 }
 
-/// SHA-256 of everything stored about the client (serde's field order is fixed, maps sorted).
-fn content_hash(client: &Client) -> Result<String, StoreError> {
-    let canonical = serde_json::to_vec(client).map_err(|e| StoreError::Invalid(e.to_string()))?;
-    Ok(hex::encode(Sha256::digest(&canonical)))
-}
-
-/// Inserts new clients and updates changed ones, by CRM id, one statement per
-/// [`BATCH_ROWS`]. A row whose content is unchanged is not written at all, so re-importing the
-/// same file changes nothing (not even `updated_at`). Returns how many rows were written.
+/// Inserts new clients and updates changed ones, by CRM id (see [`upsert_rows`]).
 ///
 /// # Errors
-/// `NotFound` for an unknown home sales point; database errors.
+/// `InvalidField` for a client that cannot be stored (unknown home sales point, income out of
+/// range); database errors.
 pub async fn upsert(
     db: &impl ConnectionTrait,
     clients: &[Client],
     sales_point_ids: &HashMap<String, i32>,
 ) -> Result<u64, StoreError> {
+    upsert_rows(db, stored(clients, sales_point_ids)?).await
+}
+
+/// Inserts new rows and updates changed ones, by CRM id, one statement per [`BATCH_ROWS`]. A
+/// row whose content is unchanged is not written at all, so re-importing the same file changes
+/// nothing (not even `updated_at`). Returns how many rows were written.
+///
+/// # Errors
+/// Database errors only.
+pub async fn upsert_rows(
+    db: &impl ConnectionTrait,
+    rows: Vec<StoredClient>,
+) -> Result<u64, StoreError> {
     use client::Column as C;
     let mut written = 0;
-    for chunk in clients.chunks(BATCH_ROWS) {
-        let models = chunk
-            .iter()
-            .map(|c| to_active_model(c, sales_point_ids))
-            .collect::<Result<Vec<_>, _>>()?;
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let models: Vec<_> = rows
+            .by_ref()
+            .take(BATCH_ROWS)
+            .map(StoredClient::into_active_model)
+            .collect();
         let on_conflict = OnConflict::column(C::CrmId)
             .update_columns([
                 C::FullName,
@@ -146,6 +84,7 @@ pub async fn upsert(
                 C::HomeSalesPointId,
                 C::CustomAttributes,
                 C::ContentHash,
+                C::MonthlyIncomeExact,
                 C::UpdatedAt,
             ])
             .action_and_where(Expr::cust(
@@ -164,7 +103,7 @@ pub async fn upsert(
 /// existing clients are left untouched. Returns how many rows were inserted.
 ///
 /// # Errors
-/// `NotFound` for an unknown home sales point; database errors.
+/// `InvalidField` for a client that cannot be stored; database errors.
 pub async fn insert_new(
     db: &impl ConnectionTrait,
     clients: &[Client],
@@ -172,10 +111,10 @@ pub async fn insert_new(
 ) -> Result<u64, StoreError> {
     let mut inserted = 0;
     for chunk in clients.chunks(BATCH_ROWS) {
-        let models = chunk
-            .iter()
-            .map(|c| to_active_model(c, sales_point_ids))
-            .collect::<Result<Vec<_>, _>>()?;
+        let models: Vec<_> = stored(chunk, sales_point_ids)?
+            .into_iter()
+            .map(StoredClient::into_active_model)
+            .collect();
         inserted += client::Entity::insert_many(models)
             .on_conflict(
                 OnConflict::column(client::Column::CrmId)

@@ -1,6 +1,6 @@
 //! Running a CRM import into the database: the CSV is parsed on a thread of its own and handed
 //! over in batches through a bounded channel, so memory stays bounded whatever the file's size;
-//! each batch is upserted in its own transaction, so an interrupted import leaves only whole
+//! each batch is upserted in its own transaction (through `COPY` on PostgreSQL), so an interrupted import leaves only whole
 //! batches behind and can simply be run again (unchanged rows are not rewritten).
 
 use std::fs::File;
@@ -8,15 +8,20 @@ use std::io::{BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::sqlx::Postgres;
+use sea_orm::sqlx::pool::PoolConnection;
+use sea_orm::{DatabaseConnection, DbBackend, DbErr, RuntimeErr, TransactionTrait};
 
-use super::{StoreError, clients};
-use crate::domain::client::Client;
-use crate::import::{ImportError, ImportReader, ImportReport, Mapping, RowError, RowErrors};
+use super::client_rows::StoredClient;
+use super::{StoreError, clients, clients_copy};
+use crate::import::{ImportError, ImportReader, ImportReport, Mapping, RowError};
 
-/// Rows per transaction.
+/// Rows per transaction with INSERT statements.
 pub const BATCH_ROWS: usize = 1_000;
+/// Rows per transaction with `COPY` (PostgreSQL).
+pub const COPY_BATCH_ROWS: usize = 10_000;
 /// Batches parsed ahead of the database.
 const BATCHES_IN_FLIGHT: usize = 2;
 
@@ -57,7 +62,48 @@ impl<R: Read> Read for Counting<R> {
     }
 }
 
-type Batch = Vec<(u64, Result<Client, RowErrors>)>;
+/// A batch as the parser thread hands it over: rows ready to write, and the rows it refused.
+#[derive(Default)]
+struct Batch {
+    rows: Vec<StoredClient>,
+    refused: Vec<Vec<RowError>>,
+}
+
+/// How batches reach the database: `COPY` through one connection held for the whole import on
+/// PostgreSQL, multi-row `INSERT` statements elsewhere.
+enum Writer<'a> {
+    Statements(&'a DatabaseConnection),
+    Copy {
+        conn: PoolConnection<Postgres>,
+        /// The import began on an empty table, so no row of the file is stored yet.
+        into_empty_table: bool,
+    },
+}
+
+impl Writer<'_> {
+    /// Rows per batch (and transaction): `COPY` gains from larger batches, SQLite does not.
+    fn batch_rows(&self) -> usize {
+        match self {
+            Writer::Statements(_) => BATCH_ROWS,
+            Writer::Copy { .. } => COPY_BATCH_ROWS,
+        }
+    }
+
+    async fn write(&mut self, rows: Vec<StoredClient>) -> Result<u64, StoreError> {
+        match self {
+            Writer::Statements(db) => {
+                let txn = db.begin().await?;
+                let written = clients::upsert_rows(&txn, rows).await?;
+                txn.commit().await?;
+                Ok(written)
+            }
+            Writer::Copy {
+                conn,
+                into_empty_table,
+            } => clients_copy::upsert_rows(conn, &rows, *into_empty_table).await,
+        }
+    }
+}
 
 /// Imports the CSV file at `path` with `mapping`, calling `on_progress` after every batch.
 ///
@@ -82,49 +128,79 @@ pub async fn import_file(
         read: bytes_read.clone(),
     };
     let reader = ImportReader::new(counting, mapping)?;
+    let points = clients::sales_point_ids(db).await?;
+    let mut writer = match db.get_database_backend() {
+        DbBackend::Postgres => {
+            let mut conn = db
+                .get_postgres_connection_pool()
+                .acquire()
+                .await
+                .map_err(|e| StoreError::Db(DbErr::Conn(RuntimeErr::SqlxError(Arc::new(e)))))?;
+            let into_empty_table = clients_copy::clients_table_is_empty(&mut conn).await?;
+            Writer::Copy {
+                conn,
+                into_empty_table,
+            }
+        }
+        _ => Writer::Statements(db),
+    };
 
+    // Parsing, checking and preparing rows take as long as writing them: a thread of their own.
     let (sender, mut receiver) = tokio::sync::mpsc::channel::<Batch>(BATCHES_IN_FLIGHT);
+    let batch_rows = writer.batch_rows();
+    let mapping = mapping.clone();
     let parser = std::thread::spawn(move || {
         let mut reader = reader;
-        let mut batch = Vec::with_capacity(BATCH_ROWS);
+        let mut batch = Batch::default();
         while let Some(row) = reader.next() {
-            batch.push((reader.last_line(), row));
-            if batch.len() == BATCH_ROWS
+            let line = reader.last_line();
+            match row.map(|client| StoredClient::new(&client, &points)) {
+                Ok(Ok(stored)) => batch.rows.push(stored),
+                Ok(Err(unstorable)) => batch.refused.push(vec![RowError {
+                    line,
+                    column: Some(
+                        mapping
+                            .source_column(unstorable.field)
+                            .unwrap_or(unstorable.field)
+                            .to_string(),
+                    ),
+                    reason: unstorable.reason,
+                }]),
+                Err(errors) => batch.refused.push(errors.errors().to_vec()),
+            }
+            if batch.rows.len() + batch.refused.len() == batch_rows
                 && sender.blocking_send(std::mem::take(&mut batch)).is_err()
             {
                 return; // the importer stopped (database error): stop reading too
             }
         }
-        if !batch.is_empty() {
+        if !batch.rows.is_empty() || !batch.refused.is_empty() {
             let _ = sender.blocking_send(batch);
         }
     });
 
-    let points = clients::sales_point_ids(db).await?;
     let mut report = ImportReport::new();
     let mut progress = Progress {
         bytes_total,
         ..Progress::default()
     };
-    while let Some(batch) = receiver.recv().await {
-        let mut good = Vec::with_capacity(batch.len());
-        for (line, row) in batch {
-            match row {
-                Ok(client) => match client.home_sales_point.as_deref() {
-                    Some(code) if !points.contains_key(code) => report.record_skipped([RowError {
-                        line,
-                        column: Some("home_sales_point".into()),
-                        reason: format!("unknown sales point {code}"),
-                    }]),
-                    _ => good.push(client),
-                },
-                Err(errors) => report.record(&Err::<(), _>(errors)),
-            }
+    // Where the time goes (waiting for the parser, or for the database), for tuning.
+    let mut waiting_for_rows = Duration::ZERO;
+    let mut writing = Duration::ZERO;
+    loop {
+        let started = Instant::now();
+        let Some(batch) = receiver.recv().await else {
+            break;
+        };
+        waiting_for_rows += started.elapsed();
+        for errors in batch.refused {
+            report.record_skipped(errors);
         }
-        let txn = db.begin().await.map_err(StoreError::from)?;
-        progress.written += clients::upsert(&txn, &good, &points).await?;
-        txn.commit().await.map_err(StoreError::from)?;
-        for _ in &good {
+        let imported = batch.rows.len();
+        let started = Instant::now();
+        progress.written += writer.write(batch.rows).await?;
+        writing += started.elapsed();
+        for _ in 0..imported {
             report.record_imported();
         }
         progress.rows = report.rows;
@@ -133,6 +209,12 @@ pub async fn import_file(
         on_progress(&progress);
     }
     let _ = parser.join();
+    tracing::debug!(
+        ?waiting_for_rows,
+        ?writing,
+        rows = report.rows,
+        "CRM import finished"
+    );
     progress.bytes_read = bytes_total;
     Ok((report, progress))
 }

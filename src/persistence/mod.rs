@@ -4,7 +4,9 @@
 //! and inside a transaction.
 
 pub mod catalog;
+pub mod client_rows;
 pub mod clients;
+pub mod clients_copy;
 pub mod crm_import;
 pub mod db;
 pub mod entities;

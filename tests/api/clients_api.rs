@@ -56,6 +56,7 @@ async fn a_second_put_updates_the_client() {
     let token = crm_token(&app).await;
     let mut changed = anna();
     changed["city"] = json!("Novosibirsk");
+    changed["monthly_income"] = json!("15.5");
 
     for body in [anna(), changed] {
         let r = app.api_put("/api/v1/clients/CRM-42", &token, &body).await;
@@ -69,6 +70,10 @@ async fn a_second_put_updates_the_client() {
         .await
         .unwrap();
     assert_eq!(client["city"], "Novosibirsk");
+    assert_eq!(
+        client["monthly_income"], "15.5",
+        "the exact income follows the change"
+    );
     assert_eq!(
         kombi::persistence::clients::count(&app.db).await.unwrap(),
         1
@@ -96,6 +101,31 @@ async fn invalid_client_fields_are_named() {
     assert!(
         fields.contains(&"gender") && fields.contains(&"birth_date"),
         "{body}"
+    );
+}
+
+#[tokio::test]
+async fn values_the_bank_cannot_store_are_named_not_a_server_error() {
+    let app = spawn_app().await;
+    let token = crm_token(&app).await;
+    let mut unknown_point = anna();
+    unknown_point["home_sales_point"] = json!("SPB-01");
+    let mut huge_income = anna();
+    huge_income["monthly_income"] = json!("99999999999999999999");
+
+    for (body, field) in [
+        (unknown_point, "home_sales_point"),
+        (huge_income, "monthly_income"),
+    ] {
+        let r = app.api_put("/api/v1/clients/CRM-42", &token, &body).await;
+
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        let body: Value = r.json().await.unwrap();
+        assert_eq!(body["error"]["fields"][0]["field"], field, "{body}");
+    }
+    assert_eq!(
+        kombi::persistence::clients::count(&app.db).await.unwrap(),
+        0
     );
 }
 

@@ -10,10 +10,7 @@ use crate::web::state::AppState;
 
 fn store_error(err: StoreError) -> ApiError {
     match err {
-        StoreError::NotFound { what } => ApiError::Invalid(vec![(
-            "home_sales_point".into(),
-            format!("{what} does not exist"),
-        )]),
+        StoreError::InvalidField { field, message } => ApiError::Invalid(vec![(field, message)]),
         other => ApiError::Internal(other.into()),
     }
 }
