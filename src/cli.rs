@@ -220,9 +220,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = open(&database_url, 2).await?;
             let segments = crate::persistence::segments::active_ranked(&db).await?;
             let rules: Vec<_> = segments.iter().map(|s| s.rule.clone()).collect();
+            let started = std::time::Instant::now();
             let sizes =
                 crate::persistence::segments::sizes(&db, &rules, chrono::Utc::now().date_naive())
                     .await?;
+            // On stderr, so that scripts reading the sizes are not disturbed.
+            eprintln!(
+                "sizes of {} segments and their overlaps computed in {:.2} s",
+                rules.len(),
+                started.elapsed().as_secs_f64()
+            );
             println!("{:>10}  all clients", sizes.total);
             for (segment, size) in segments.iter().zip(&sizes.sizes) {
                 println!("{size:>10}  {} ({})", segment.name, segment.code);

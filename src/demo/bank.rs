@@ -265,6 +265,13 @@ pub const SEGMENTS: &[(&str, &str, &str, i32, &str)] = &[
         "has tag \"migrant\" or preferred_language in [\"tg\", \"uz\", \"ky\"]",
     ),
     (
+        "AFFLUENT_DIGITAL",
+        "Affluent and digital",
+        "High income and at home online: a premium card with online banking, no branch visits needed.",
+        25,
+        "monthly_income >= 150000 and digital_affinity = high",
+    ),
+    (
         "MOTORCYCLIST",
         "Motorcyclist",
         "Seasonal spending on equipment and trips; insurance matters.",

@@ -82,18 +82,6 @@ static MERGE_FROM_STAGING: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// Whether `clients` has no row: then an import need not look for stored clients at all.
-///
-/// # Errors
-/// Database errors only.
-pub async fn clients_table_is_empty(conn: &mut PgConnection) -> Result<bool, StoreError> {
-    let (any,): (bool,) = sqlx::query_as("SELECT EXISTS (SELECT 1 FROM clients)")
-        .fetch_one(&mut *conn)
-        .await
-        .map_err(db_error)?;
-    Ok(!any)
-}
-
 /// Upserts `rows` in one transaction and returns how many were inserted or changed.
 ///
 /// `rows` must not repeat a CRM id (the importer refuses duplicates within a file).

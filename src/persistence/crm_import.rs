@@ -3,6 +3,7 @@
 //! each batch is upserted in its own transaction (through `COPY` on PostgreSQL), so an interrupted import leaves only whole
 //! batches behind and can simply be run again (unchanged rows are not rewritten).
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -15,7 +16,7 @@ use sea_orm::sqlx::pool::PoolConnection;
 use sea_orm::{DatabaseConnection, DbBackend, DbErr, RuntimeErr, TransactionTrait};
 
 use super::client_rows::StoredClient;
-use super::{StoreError, clients, clients_copy};
+use super::{StoreError, clients, clients_bulk, clients_copy};
 use crate::import::{ImportError, ImportReader, ImportReport, Mapping, RowError};
 
 /// Rows per transaction with INSERT statements.
@@ -114,7 +115,7 @@ pub async fn import_file(
     db: &DatabaseConnection,
     path: &Path,
     mapping: &Mapping,
-    mut on_progress: impl FnMut(&Progress),
+    on_progress: impl FnMut(&Progress),
 ) -> Result<(ImportReport, Progress), ImportFailure> {
     let open_error = |source| ImportFailure::Open {
         path: path.display().to_string(),
@@ -129,55 +130,67 @@ pub async fn import_file(
     };
     let reader = ImportReader::new(counting, mapping)?;
     let points = clients::sales_point_ids(db).await?;
+    let initial_load = if db.get_database_backend() == DbBackend::Postgres {
+        clients_bulk::restore(db).await.map_err(StoreError::from)?; // after a killed load
+        clients_bulk::begin_initial_load(db)
+            .await
+            .map_err(StoreError::from)?
+    } else {
+        false
+    };
+    let input = Input {
+        reader,
+        bytes_read,
+        bytes_total,
+    };
+    let outcome = write_all(db, input, points, mapping, initial_load, on_progress).await;
+    if initial_load {
+        let started = Instant::now();
+        let restored = clients_bulk::restore(db).await;
+        tracing::debug!(took = ?started.elapsed(), "indexes built after the initial load");
+        if let Err(err) = restored {
+            // The import's own error, if any, says more; this one is logged.
+            tracing::error!(%err, "building the clients indexes after the initial load");
+            if outcome.is_ok() {
+                return Err(StoreError::from(err).into());
+            }
+        }
+    }
+    outcome
+}
+
+/// The file being read, and how far.
+struct Input<R: std::io::Read> {
+    reader: ImportReader<R>,
+    bytes_read: Arc<AtomicU64>,
+    bytes_total: u64,
+}
+
+async fn write_all<R: std::io::Read + Send + 'static>(
+    db: &DatabaseConnection,
+    input: Input<R>,
+    points: HashMap<String, i32>,
+    mapping: &Mapping,
+    initial_load: bool,
+    mut on_progress: impl FnMut(&Progress),
+) -> Result<(ImportReport, Progress), ImportFailure> {
+    let Input {
+        reader,
+        bytes_read,
+        bytes_total,
+    } = input;
     let mut writer = match db.get_database_backend() {
-        DbBackend::Postgres => {
-            let mut conn = db
+        DbBackend::Postgres => Writer::Copy {
+            conn: db
                 .get_postgres_connection_pool()
                 .acquire()
                 .await
-                .map_err(|e| StoreError::Db(DbErr::Conn(RuntimeErr::SqlxError(Arc::new(e)))))?;
-            let into_empty_table = clients_copy::clients_table_is_empty(&mut conn).await?;
-            Writer::Copy {
-                conn,
-                into_empty_table,
-            }
-        }
+                .map_err(|e| StoreError::Db(DbErr::Conn(RuntimeErr::SqlxError(Arc::new(e)))))?,
+            into_empty_table: initial_load,
+        },
         _ => Writer::Statements(db),
     };
-
-    // Parsing, checking and preparing rows take as long as writing them: a thread of their own.
-    let (sender, mut receiver) = tokio::sync::mpsc::channel::<Batch>(BATCHES_IN_FLIGHT);
-    let batch_rows = writer.batch_rows();
-    let mapping = mapping.clone();
-    let parser = std::thread::spawn(move || {
-        let mut reader = reader;
-        let mut batch = Batch::default();
-        while let Some(row) = reader.next() {
-            let line = reader.last_line();
-            match row.map(|client| StoredClient::new(&client, &points)) {
-                Ok(Ok(stored)) => batch.rows.push(stored),
-                Ok(Err(unstorable)) => batch.refused.push(vec![RowError {
-                    line,
-                    column: Some(
-                        mapping
-                            .source_column(unstorable.field)
-                            .unwrap_or(unstorable.field)
-                            .to_string(),
-                    ),
-                    reason: unstorable.reason,
-                }]),
-                Err(errors) => batch.refused.push(errors.errors().to_vec()),
-            }
-            if batch.rows.len() + batch.refused.len() == batch_rows
-                && sender.blocking_send(std::mem::take(&mut batch)).is_err()
-            {
-                return; // the importer stopped (database error): stop reading too
-            }
-        }
-        if !batch.rows.is_empty() || !batch.refused.is_empty() {
-            let _ = sender.blocking_send(batch);
-        }
-    });
+    let (mut receiver, parser) = spawn_parser(reader, points, mapping.clone(), writer.batch_rows());
 
     let mut report = ImportReport::new();
     let mut progress = Progress {
@@ -213,8 +226,52 @@ pub async fn import_file(
         ?waiting_for_rows,
         ?writing,
         rows = report.rows,
-        "CRM import finished"
+        "CRM import written"
     );
     progress.bytes_read = bytes_total;
     Ok((report, progress))
+}
+
+/// Parsing, checking and preparing rows take as long as writing them: a thread of their own,
+/// handing over batches of `batch_rows` through a bounded channel. The thread stops when the
+/// receiver is dropped.
+fn spawn_parser<R: std::io::Read + Send + 'static>(
+    mut reader: ImportReader<R>,
+    points: HashMap<String, i32>,
+    mapping: Mapping,
+    batch_rows: usize,
+) -> (
+    tokio::sync::mpsc::Receiver<Batch>,
+    std::thread::JoinHandle<()>,
+) {
+    let (sender, receiver) = tokio::sync::mpsc::channel::<Batch>(BATCHES_IN_FLIGHT);
+    let parser = std::thread::spawn(move || {
+        let mut batch = Batch::default();
+        while let Some(row) = reader.next() {
+            let line = reader.last_line();
+            match row.map(|client| StoredClient::new(&client, &points)) {
+                Ok(Ok(stored)) => batch.rows.push(stored),
+                Ok(Err(unstorable)) => batch.refused.push(vec![RowError {
+                    line,
+                    column: Some(
+                        mapping
+                            .source_column(unstorable.field)
+                            .unwrap_or(unstorable.field)
+                            .to_string(),
+                    ),
+                    reason: unstorable.reason,
+                }]),
+                Err(errors) => batch.refused.push(errors.errors().to_vec()),
+            }
+            if batch.rows.len() + batch.refused.len() == batch_rows
+                && sender.blocking_send(std::mem::take(&mut batch)).is_err()
+            {
+                return; // the importer stopped (database error): stop reading too
+            }
+        }
+        if !batch.rows.is_empty() || !batch.refused.is_empty() {
+            let _ = sender.blocking_send(batch);
+        }
+    });
+    (receiver, parser)
 }

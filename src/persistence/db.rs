@@ -35,12 +35,13 @@ pub fn is_sqlite_url(url: &str) -> bool {
     url.starts_with("sqlite:")
 }
 
-/// Applies every pending migration.
+/// Applies every pending migration, and rebuilds what a killed initial CRM load left unbuilt.
 ///
 /// # Errors
 /// When a migration fails; it is rolled back as a whole.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await
+    Migrator::up(db, None).await?;
+    super::clients_bulk::restore(db).await
 }
 
 /// A real round trip to the database, for health checks.

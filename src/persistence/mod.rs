@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod client_rows;
 pub mod clients;
+pub mod clients_bulk;
 pub mod clients_copy;
 pub mod crm_import;
 pub mod db;

@@ -1,9 +1,7 @@
 //! Client segments.
 
 use chrono::{NaiveDate, Utc};
-use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
-use sea_orm::sea_query::{Alias, Asterisk, Condition, Expr, ExprTrait, Query, SimpleExpr};
+use sea_orm::sea_query::{Alias, Asterisk, Expr, ExprTrait, Query, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder,
@@ -12,7 +10,7 @@ use sea_orm::{
 use super::StoreError;
 use super::entities::{client, sales_point, segment};
 use super::segment_sql::rule_condition;
-use crate::domain::segment::{RankedSegment, SegmentRule};
+use crate::domain::segment::{RankedSegment, SEGMENTS_PER_MASK, SegmentRule, mask_words};
 
 /// One line of the segment list, with the code of its sales-point scope if any.
 #[derive(Clone, Debug)]
@@ -59,17 +57,13 @@ pub async fn count_matching(
     Ok(client::Entity::find().filter(condition).count(db).await?)
 }
 
-/// Segment sizes and pairwise overlaps, from one scan of the clients table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sizes {
-    pub total: u64,
-    /// `sizes[i]`: clients matching `rules[i]`.
-    pub sizes: Vec<u64>,
-    /// `overlaps[i][j]` (i < j): clients matching both; the lower triangle is left at 0.
-    pub overlaps: Vec<Vec<u64>>,
-}
+/// Segment sizes and pairwise overlaps.
+pub use crate::domain::segment::SegmentSizes as Sizes;
 
-/// Sizes and overlaps of `rules`, as sums of `CASE WHEN … THEN 1 ELSE 0 END` in one query.
+/// Sizes and overlaps of `rules` from one scan of the clients table: the database evaluates
+/// each rule once per client and counts clients per combination of matched rules
+/// (`GROUP BY` a bit mask of `CASE WHEN … THEN 2^i ELSE 0 END`); sizes and overlaps are added
+/// up from those counts.
 ///
 /// # Errors
 /// Database errors only.
@@ -79,48 +73,42 @@ pub async fn sizes(
     today: NaiveDate,
 ) -> Result<Sizes, StoreError> {
     let backend = db.get_database_backend();
-    let conditions: Vec<_> = rules
-        .iter()
-        .map(|r| rule_condition(r, backend, today))
-        .collect();
+    let words = mask_words(rules.len());
     let mut query = Query::select();
     query
         .from(client::Entity)
-        .expr_as(Expr::col(Asterisk).count(), Alias::new("total"));
-    let hits = |condition: Condition| -> SimpleExpr {
-        Expr::expr(Expr::case(condition, Expr::val(1_i64)).finally(Expr::val(0_i64))).sum()
-    };
-    for (i, condition) in conditions.iter().enumerate() {
-        query.expr_as(hits(condition.clone()), Alias::new(format!("s{i}")));
-        for (j, other) in conditions.iter().enumerate().skip(i + 1) {
-            let both = Condition::all().add(condition.clone()).add(other.clone());
-            query.expr_as(hits(both), Alias::new(format!("o{i}_{j}")));
-        }
+        .expr_as(Expr::col(Asterisk).count(), Alias::new("clients"));
+    for word in 0..words {
+        let mask = rules
+            .iter()
+            .enumerate()
+            .skip(word * SEGMENTS_PER_MASK)
+            .take(SEGMENTS_PER_MASK)
+            .map(|(i, rule)| {
+                let bit = 1_i64 << (i % SEGMENTS_PER_MASK);
+                Expr::case(rule_condition(rule, backend, today), Expr::val(bit))
+                    .finally(Expr::val(0_i64))
+                    .into()
+            })
+            .reduce(|sum: SimpleExpr, bit| sum.add(bit))
+            .unwrap_or_else(|| Expr::val(0_i64).into());
+        let name = Alias::new(format!("mask{word}"));
+        query
+            .expr_as(mask, name.clone())
+            .add_group_by([Expr::col(name).into()]);
     }
-    let row = db.query_one(&query).await?;
-    let read = |name: &str| -> Result<u64, StoreError> {
-        let Some(row) = &row else { return Ok(0) };
-        // SUM is NULL over an empty table, and a NUMERIC on PostgreSQL.
-        let value: Option<Decimal> = row.try_get("", name).or_else(|_| {
-            row.try_get::<Option<i64>>("", name)
-                .map(|v| v.map(Decimal::from))
-        })?;
-        Ok(value.and_then(|v| v.to_u64()).unwrap_or(0))
-    };
-    let n = rules.len();
-    let mut overlaps = vec![vec![0; n]; n];
-    let mut sizes = Vec::with_capacity(n);
-    for i in 0..n {
-        sizes.push(read(&format!("s{i}"))?);
-        for j in i + 1..n {
-            overlaps[i][j] = read(&format!("o{i}_{j}"))?;
+    let rows = db.query_all(&query).await?;
+    let mut groups = Vec::with_capacity(rows.len());
+    for row in rows {
+        let clients: i64 = row.try_get("", "clients")?;
+        let mut masks = Vec::with_capacity(words);
+        for word in 0..words {
+            let mask: i64 = row.try_get("", &format!("mask{word}"))?;
+            masks.push(u64::try_from(mask).unwrap_or(0));
         }
+        groups.push((masks, u64::try_from(clients).unwrap_or(0)));
     }
-    Ok(Sizes {
-        total: read("total")?,
-        sizes,
-        overlaps,
-    })
+    Ok(Sizes::from_membership_groups(rules.len(), groups))
 }
 
 /// One segment by code.

@@ -6,6 +6,7 @@ mod api;
 mod auth;
 mod catalog;
 mod clients_api;
+mod clients_bulk;
 mod clients_copy;
 mod clients_store;
 mod clients_ui;

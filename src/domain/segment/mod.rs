@@ -48,6 +48,7 @@ mod lexer;
 mod op;
 mod parser;
 mod ranking;
+mod sizes;
 mod value;
 
 #[cfg(test)]
@@ -59,6 +60,7 @@ pub use eval::{Match, NearMiss, Truth};
 pub use form::{ConditionForm, Joiner, NotFlat, PRODUCTS_FIELD, RuleForm, TAGS_FIELD};
 pub use op::CompareOp;
 pub use ranking::{RankedSegment, SegmentMatch, SegmentNearMiss, rank};
+pub use sizes::{SEGMENTS_PER_MASK, SegmentSizes, mask_words};
 pub use value::Value;
 
 /// Longest rule text accepted, in characters.
