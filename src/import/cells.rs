@@ -22,7 +22,6 @@ pub enum DateFormat {
     Pattern(String),
 }
 
-const ISO: &str = "%Y-%m-%d";
 const DOTTED: &str = "%d.%m.%Y";
 
 pub(super) fn date(text: &str, format: &DateFormat) -> Result<String, String> {
@@ -32,7 +31,8 @@ pub(super) fn date(text: &str, format: &DateFormat) -> Result<String, String> {
     }
     let (parsed, expected) = match format {
         DateFormat::Auto => (
-            NaiveDate::parse_from_str(text, ISO)
+            // `str::parse` reads ISO dates without interpreting a pattern each time.
+            text.parse::<NaiveDate>()
                 .or_else(|_| NaiveDate::parse_from_str(text, DOTTED)),
             "YYYY-MM-DD or DD.MM.YYYY",
         ),
@@ -41,7 +41,7 @@ pub(super) fn date(text: &str, format: &DateFormat) -> Result<String, String> {
         }
     };
     parsed
-        .map(|d| d.format(ISO).to_string())
+        .map(|d| d.to_string()) // ISO, as `Display` writes it
         .map_err(|_| format!("{text:?} is not a date in the form {expected}"))
 }
 

@@ -264,15 +264,21 @@ impl CopyLine<'_> {
         let Some(value) = value else {
             return self.null();
         };
-        for c in value.chars() {
-            match c {
-                '\\' => self.out.push_str("\\\\"),
-                '\t' => self.out.push_str("\\t"),
-                '\n' => self.out.push_str("\\n"),
-                '\r' => self.out.push_str("\\r"),
-                c => self.out.push(c),
-            }
+        // Copies the runs between special characters whole: most values have none.
+        let mut run_start = 0;
+        for (at, byte) in value.bytes().enumerate() {
+            let escaped = match byte {
+                b'\\' => "\\\\",
+                b'\t' => "\\t",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                _ => continue,
+            };
+            self.out.push_str(&value[run_start..at]);
+            self.out.push_str(escaped);
+            run_start = at + 1;
         }
+        self.out.push_str(&value[run_start..]);
     }
 
     fn number(&mut self, value: Option<impl std::fmt::Display>) {
@@ -320,6 +326,8 @@ mod tests {
     fn copy_text_escapes_what_would_end_a_field_or_a_row() {
         let written = line(|c| c.text(Some("a\\b\tc\nd\re")));
         assert_eq!(written, "a\\\\b\\tc\\nd\\re");
+        let cyrillic = line(|c| c.text(Some("Пётр\\Ёлкин")));
+        assert_eq!(cyrillic, "Пётр\\\\Ёлкин");
     }
 
     #[test]

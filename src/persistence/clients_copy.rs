@@ -11,7 +11,9 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
-use chrono::Utc;
+use std::borrow::Cow;
+
+use chrono::{DateTime, Utc};
 use sea_orm::sqlx::postgres::{PgConnection, Postgres};
 use sea_orm::sqlx::{self, Connection as _, Executor as _, Transaction};
 use sea_orm::{DbErr, RuntimeErr};
@@ -40,14 +42,14 @@ static COPY_INTO_CLIENTS: LazyLock<String> = LazyLock::new(|| {
 static CREATE_STAGING: LazyLock<String> = LazyLock::new(|| {
     format!(
         "CREATE TEMPORARY TABLE client_staging ON COMMIT DROP AS \
-         SELECT {} FROM clients WITH NO DATA",
+         SELECT {}, created_at, updated_at FROM clients WITH NO DATA",
         WRITTEN_COLUMNS.join(", ")
     )
 });
 
 static COPY_INTO_STAGING: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "COPY client_staging ({}) FROM STDIN",
+        "COPY client_staging ({}, created_at, updated_at) FROM STDIN",
         WRITTEN_COLUMNS.join(", ")
     )
 });
@@ -64,7 +66,7 @@ fn assignments(source: &str) -> String {
 
 static UPDATE_FROM_STAGING: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "UPDATE clients SET {}, updated_at = now() FROM client_staging AS s \
+        "UPDATE clients SET {}, updated_at = s.updated_at FROM client_staging AS s \
          WHERE clients.crm_id = s.crm_id",
         assignments("s")
     )
@@ -75,16 +77,62 @@ static MERGE_FROM_STAGING: LazyLock<String> = LazyLock::new(|| {
     let columns = WRITTEN_COLUMNS.join(", ");
     format!(
         "INSERT INTO clients ({columns}, created_at, updated_at) \
-         SELECT {columns}, now(), now() FROM client_staging \
+         SELECT {columns}, created_at, updated_at FROM client_staging \
          ON CONFLICT (crm_id) DO UPDATE SET {}, updated_at = excluded.updated_at \
          WHERE clients.content_hash <> excluded.content_hash",
         assignments("excluded")
     )
 });
 
-/// Upserts `rows` in one transaction and returns how many were inserted or changed.
+/// A batch of clients with their rows already written in `COPY` text format (with both
+/// timestamps), so that the thread that parses the file does that work, not the one waiting
+/// on the database.
+pub struct CopyBatch {
+    rows: Vec<StoredClient>,
+    text: String,
+    /// Where each row's line ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl CopyBatch {
+    /// `stamped_at` becomes the rows' `created_at` (for new clients) and `updated_at`.
+    pub fn new(rows: Vec<StoredClient>, stamped_at: DateTime<Utc>) -> Self {
+        let stamp = stamped_at.format("%Y-%m-%d %H:%M:%S%.6f+00");
+        let trailing = format!("\t{stamp}\t{stamp}");
+        let mut text = String::with_capacity(rows.len() * 400);
+        let mut ends = Vec::with_capacity(rows.len());
+        for row in &rows {
+            row.write_copy_line(&mut text, &trailing);
+            ends.push(text.len());
+        }
+        Self { rows, text, ends }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The lines of the rows at `picked` (ascending).
+    fn lines(&self, picked: &[usize]) -> Cow<'_, str> {
+        if picked.len() == self.rows.len() {
+            return Cow::Borrowed(&self.text);
+        }
+        let mut text = String::new();
+        for &i in picked {
+            let start = if i == 0 { 0 } else { self.ends[i - 1] };
+            text.push_str(&self.text[start..self.ends[i]]);
+        }
+        Cow::Owned(text)
+    }
+}
+
+/// Upserts the batch in one transaction and returns how many rows were inserted or changed.
 ///
-/// `rows` must not repeat a CRM id (the importer refuses duplicates within a file).
+/// The batch must not repeat a CRM id (the importer refuses duplicates within a file).
 /// `none_stored` says the caller knows that none of them is stored yet (an import that began
 /// on an empty table): the lookup of stored clients is skipped; a client another writer
 /// stored meanwhile is still merged correctly.
@@ -93,35 +141,35 @@ static MERGE_FROM_STAGING: LazyLock<String> = LazyLock::new(|| {
 /// Database errors; nothing of the batch is kept then.
 pub async fn upsert_rows(
     conn: &mut PgConnection,
-    rows: &[StoredClient],
+    batch: &CopyBatch,
     none_stored: bool,
 ) -> Result<u64, StoreError> {
-    if rows.is_empty() {
+    if batch.is_empty() {
         return Ok(0);
     }
     let stored = if none_stored {
         HashMap::new()
     } else {
-        stored_hashes(conn, rows).await?
+        stored_hashes(conn, &batch.rows).await?
     };
     let mut new = Vec::new();
     let mut changed = Vec::new();
-    for row in rows {
+    for (i, row) in batch.rows.iter().enumerate() {
         match stored.get(&row.crm_id) {
-            None => new.push(row),
-            Some(hash) if *hash != row.content_hash => changed.push(row),
+            None => new.push(i),
+            Some(hash) if *hash != row.content_hash => changed.push(i),
             Some(_) => {}
         }
     }
     let mut txn = conn.begin().await.map_err(db_error)?;
-    match write_new_and_changed(&mut txn, &new, &changed).await {
+    match write_new_and_changed(&mut txn, batch, &new, &changed).await {
         Ok(written) => {
             txn.commit().await.map_err(db_error)?;
             Ok(written)
         }
         Err(err) if is_unique_violation(&err) => {
             txn.rollback().await.map_err(db_error)?;
-            merge_rows(conn, rows).await
+            merge_rows(conn, batch).await
         }
         Err(err) => Err(db_error(err)),
     }
@@ -144,18 +192,17 @@ async fn stored_hashes(
 
 async fn write_new_and_changed(
     txn: &mut Transaction<'_, Postgres>,
-    new: &[&StoredClient],
-    changed: &[&StoredClient],
+    batch: &CopyBatch,
+    new: &[usize],
+    changed: &[usize],
 ) -> Result<u64, sqlx::Error> {
     if !new.is_empty() {
-        let now = Utc::now().format("%Y-%m-%d %H:%M:%S%.6f+00").to_string();
-        let stamps = format!("\t{now}\t{now}");
-        copy_in(txn, &COPY_INTO_CLIENTS, new, &stamps).await?;
+        copy_in(txn, &COPY_INTO_CLIENTS, &batch.lines(new)).await?;
     }
     let mut updated = 0;
     if !changed.is_empty() {
         txn.execute(CREATE_STAGING.as_str()).await?;
-        copy_in(txn, &COPY_INTO_STAGING, changed, "").await?;
+        copy_in(txn, &COPY_INTO_STAGING, &batch.lines(changed)).await?;
         updated = txn
             .execute(UPDATE_FROM_STAGING.as_str())
             .await?
@@ -164,19 +211,10 @@ async fn write_new_and_changed(
     Ok(new.len() as u64 + updated)
 }
 
-/// Streams `rows` through `statement` (a `COPY … FROM STDIN`).
-async fn copy_in(
-    conn: &mut PgConnection,
-    statement: &str,
-    rows: &[&StoredClient],
-    trailing: &str,
-) -> Result<(), sqlx::Error> {
-    let mut data = String::with_capacity(rows.len() * 360);
-    for row in rows {
-        row.write_copy_line(&mut data, trailing);
-    }
+/// Streams `lines` through `statement` (a `COPY … FROM STDIN`).
+async fn copy_in(conn: &mut PgConnection, statement: &str, lines: &str) -> Result<(), sqlx::Error> {
     let mut copy = conn.copy_in_raw(statement).await?;
-    copy.send(data.as_bytes()).await?;
+    copy.send(lines.as_bytes()).await?;
     copy.finish().await?;
     Ok(())
 }
@@ -186,13 +224,12 @@ async fn copy_in(
 ///
 /// # Errors
 /// Database errors; nothing of the batch is kept then.
-pub async fn merge_rows(conn: &mut PgConnection, rows: &[StoredClient]) -> Result<u64, StoreError> {
+pub async fn merge_rows(conn: &mut PgConnection, batch: &CopyBatch) -> Result<u64, StoreError> {
     let mut txn = conn.begin().await.map_err(db_error)?;
     txn.execute(CREATE_STAGING.as_str())
         .await
         .map_err(db_error)?;
-    let rows: Vec<&StoredClient> = rows.iter().collect();
-    copy_in(&mut txn, &COPY_INTO_STAGING, &rows, "")
+    copy_in(&mut txn, &COPY_INTO_STAGING, &batch.text)
         .await
         .map_err(db_error)?;
     let written = txn

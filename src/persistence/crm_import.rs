@@ -11,11 +11,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, Utc};
 use sea_orm::sqlx::Postgres;
 use sea_orm::sqlx::pool::PoolConnection;
 use sea_orm::{DatabaseConnection, DbBackend, DbErr, RuntimeErr, TransactionTrait};
 
 use super::client_rows::StoredClient;
+use super::clients_copy::CopyBatch;
 use super::{StoreError, clients, clients_bulk, clients_copy};
 use crate::import::{ImportError, ImportReader, ImportReport, Mapping, RowError};
 
@@ -64,10 +66,25 @@ impl<R: Read> Read for Counting<R> {
 }
 
 /// A batch as the parser thread hands it over: rows ready to write, and the rows it refused.
-#[derive(Default)]
 struct Batch {
-    rows: Vec<StoredClient>,
+    rows: Rows,
     refused: Vec<Vec<RowError>>,
+}
+
+/// Rows in the form the writer takes them.
+enum Rows {
+    Stored(Vec<StoredClient>),
+    /// Already in `COPY` text, written on the parser thread.
+    Copy(CopyBatch),
+}
+
+impl Rows {
+    fn len(&self) -> usize {
+        match self {
+            Rows::Stored(rows) => rows.len(),
+            Rows::Copy(batch) => batch.len(),
+        }
+    }
 }
 
 /// How batches reach the database: `COPY` through one connection held for the whole import on
@@ -90,18 +107,30 @@ impl Writer<'_> {
         }
     }
 
-    async fn write(&mut self, rows: Vec<StoredClient>) -> Result<u64, StoreError> {
+    /// The time stamped on `COPY` rows, or `None` for statements.
+    fn copy_stamp(&self) -> Option<DateTime<Utc>> {
         match self {
-            Writer::Statements(db) => {
+            Writer::Statements(_) => None,
+            Writer::Copy { .. } => Some(Utc::now()),
+        }
+    }
+
+    async fn write(&mut self, rows: Rows) -> Result<u64, StoreError> {
+        match (self, rows) {
+            (Writer::Statements(db), Rows::Stored(rows)) => {
                 let txn = db.begin().await?;
                 let written = clients::upsert_rows(&txn, rows).await?;
                 txn.commit().await?;
                 Ok(written)
             }
-            Writer::Copy {
-                conn,
-                into_empty_table,
-            } => clients_copy::upsert_rows(conn, &rows, *into_empty_table).await,
+            (
+                Writer::Copy {
+                    conn,
+                    into_empty_table,
+                },
+                Rows::Copy(batch),
+            ) => clients_copy::upsert_rows(conn, &batch, *into_empty_table).await,
+            _ => unreachable!("the parser prepares rows for the writer it was started for"),
         }
     }
 }
@@ -190,7 +219,13 @@ async fn write_all<R: std::io::Read + Send + 'static>(
         },
         _ => Writer::Statements(db),
     };
-    let (mut receiver, parser) = spawn_parser(reader, points, mapping.clone(), writer.batch_rows());
+    let (mut receiver, parser) = spawn_parser(
+        reader,
+        points,
+        mapping.clone(),
+        writer.batch_rows(),
+        writer.copy_stamp(),
+    );
 
     let mut report = ImportReport::new();
     let mut progress = Progress {
@@ -240,18 +275,27 @@ fn spawn_parser<R: std::io::Read + Send + 'static>(
     points: HashMap<String, i32>,
     mapping: Mapping,
     batch_rows: usize,
+    copy_stamp: Option<DateTime<Utc>>,
 ) -> (
     tokio::sync::mpsc::Receiver<Batch>,
     std::thread::JoinHandle<()>,
 ) {
     let (sender, receiver) = tokio::sync::mpsc::channel::<Batch>(BATCHES_IN_FLIGHT);
     let parser = std::thread::spawn(move || {
-        let mut batch = Batch::default();
+        let seal = |rows: Vec<StoredClient>, refused| Batch {
+            rows: match copy_stamp {
+                Some(stamp) => Rows::Copy(CopyBatch::new(rows, stamp)),
+                None => Rows::Stored(rows),
+            },
+            refused,
+        };
+        let mut rows = Vec::with_capacity(batch_rows);
+        let mut refused = Vec::new();
         while let Some(row) = reader.next() {
             let line = reader.last_line();
             match row.map(|client| StoredClient::new(&client, &points)) {
-                Ok(Ok(stored)) => batch.rows.push(stored),
-                Ok(Err(unstorable)) => batch.refused.push(vec![RowError {
+                Ok(Ok(stored)) => rows.push(stored),
+                Ok(Err(unstorable)) => refused.push(vec![RowError {
                     line,
                     column: Some(
                         mapping
@@ -261,16 +305,17 @@ fn spawn_parser<R: std::io::Read + Send + 'static>(
                     ),
                     reason: unstorable.reason,
                 }]),
-                Err(errors) => batch.refused.push(errors.errors().to_vec()),
+                Err(errors) => refused.push(errors.errors().to_vec()),
             }
-            if batch.rows.len() + batch.refused.len() == batch_rows
-                && sender.blocking_send(std::mem::take(&mut batch)).is_err()
-            {
-                return; // the importer stopped (database error): stop reading too
+            if rows.len() + refused.len() == batch_rows {
+                let batch = seal(std::mem::take(&mut rows), std::mem::take(&mut refused));
+                if sender.blocking_send(batch).is_err() {
+                    return; // the importer stopped (database error): stop reading too
+                }
             }
         }
-        if !batch.rows.is_empty() || !batch.refused.is_empty() {
-            let _ = sender.blocking_send(batch);
+        if !rows.is_empty() || !refused.is_empty() {
+            let _ = sender.blocking_send(seal(rows, refused));
         }
     });
     (receiver, parser)

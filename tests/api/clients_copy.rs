@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use kombi::demo::crm_generator::generate_clients;
 use kombi::persistence::client_rows::StoredClient;
+use kombi::persistence::clients_copy::CopyBatch;
 use kombi::persistence::{clients, clients_copy};
 use sea_orm::DbBackend;
 
@@ -19,11 +20,12 @@ async fn every_copy_path_inserts_new_updates_changed_and_leaves_unchanged_rows_a
     let points = sales_points(&db).await;
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
     let mut clients_in_file: Vec<_> = generate_clients(6, 11, as_of).collect();
-    let stored = |batch: &[kombi::domain::client::Client]| -> Vec<StoredClient> {
-        batch
+    let stored = |batch: &[kombi::domain::client::Client]| -> CopyBatch {
+        let rows = batch
             .iter()
             .map(|c| StoredClient::new(c, &points).unwrap())
-            .collect()
+            .collect();
+        CopyBatch::new(rows, chrono::Utc::now())
     };
     let mut conn = db.get_postgres_connection_pool().acquire().await.unwrap();
 

@@ -54,7 +54,8 @@ const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
 pub(super) fn date(raw: &str) -> FieldResult<Option<NaiveDate>> {
     present(raw)
         .map(|text| {
-            let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            let date = text
+                .parse::<NaiveDate>()
                 .map_err(|_| format!("{text:?} is not a date in the form YYYY-MM-DD"))?;
             if DATE_YEARS.contains(&date.year()) {
                 Ok(date)
