@@ -1,6 +1,7 @@
 //! CRM clients: batch upserts for imports and the demo, and lookups for the desk.
 
 use std::collections::HashMap;
+use std::str::FromStr;
 
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
@@ -8,7 +9,7 @@ use sea_orm::{
 };
 
 use super::StoreError;
-use super::client_rows::StoredClient;
+use super::client_rows::{StoredClient, WRITTEN_COLUMNS};
 use super::entities::client;
 use crate::domain::client::{Client, ClientDraft};
 use crate::persistence::entities::sales_point;
@@ -17,6 +18,20 @@ use crate::persistence::entities::sales_point;
 pub const BATCH_ROWS: usize = 500;
 
 pub use super::client_rows::search_key;
+
+/// What an upsert overwrites: every column a write sets but the CRM id, and `updated_at`; the
+/// same list the PostgreSQL `COPY` path writes, so the two cannot drift apart.
+fn updated_columns() -> Vec<client::Column> {
+    WRITTEN_COLUMNS
+        .iter()
+        .filter(|name| **name != "crm_id")
+        .chain(std::iter::once(&"updated_at"))
+        .map(|name| {
+            client::Column::from_str(name)
+                .unwrap_or_else(|_| unreachable!("{name} is a column of clients"))
+        })
+        .collect()
+}
 
 fn stored(
     clients: &[Client],
@@ -61,32 +76,7 @@ pub async fn upsert_rows(
             .map(StoredClient::into_active_model)
             .collect();
         let on_conflict = OnConflict::column(C::CrmId)
-            .update_columns([
-                C::FullName,
-                C::SearchName,
-                C::BirthDate,
-                C::Gender,
-                C::Employment,
-                C::MonthlyIncome,
-                C::IncomeCurrency,
-                C::City,
-                C::CityPopulation,
-                C::Region,
-                C::MaritalStatus,
-                C::Children,
-                C::LifestyleTags,
-                C::DigitalAffinity,
-                C::PreferredLanguage,
-                C::IslamicBanking,
-                C::ProductsHeld,
-                C::ConsentToOffers,
-                C::DataVerifiedOn,
-                C::HomeSalesPointId,
-                C::CustomAttributes,
-                C::ContentHash,
-                C::MonthlyIncomeExact,
-                C::UpdatedAt,
-            ])
+            .update_columns(updated_columns())
             .action_and_where(Expr::cust(
                 r#""clients"."content_hash" <> "excluded"."content_hash""#,
             ))

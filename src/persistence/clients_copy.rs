@@ -14,15 +14,27 @@ use std::sync::{Arc, LazyLock};
 use std::borrow::Cow;
 
 use chrono::{DateTime, Utc};
+use sea_orm::sqlx::pool::PoolConnection;
 use sea_orm::sqlx::postgres::{PgConnection, Postgres};
 use sea_orm::sqlx::{self, Connection as _, Executor as _, Transaction};
-use sea_orm::{DbErr, RuntimeErr};
+use sea_orm::{DatabaseConnection, DbErr, RuntimeErr};
 
 use super::StoreError;
 use super::client_rows::{StoredClient, WRITTEN_COLUMNS};
 
 fn db_error(err: sqlx::Error) -> StoreError {
     StoreError::Db(DbErr::Exec(RuntimeErr::SqlxError(Arc::new(err))))
+}
+
+/// A connection of its own for a whole import, from the pool behind `db`.
+///
+/// # Errors
+/// When no connection can be had.
+pub async fn connection(db: &DatabaseConnection) -> Result<PoolConnection<Postgres>, StoreError> {
+    db.get_postgres_connection_pool()
+        .acquire()
+        .await
+        .map_err(|e| StoreError::Db(DbErr::Conn(RuntimeErr::SqlxError(Arc::new(e)))))
 }
 
 fn is_unique_violation(err: &sqlx::Error) -> bool {

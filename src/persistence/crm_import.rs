@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use sea_orm::sqlx::Postgres;
 use sea_orm::sqlx::pool::PoolConnection;
-use sea_orm::{DatabaseConnection, DbBackend, DbErr, RuntimeErr, TransactionTrait};
+use sea_orm::{DatabaseConnection, DbBackend, TransactionTrait};
 
 use super::client_rows::StoredClient;
 use super::clients_copy::CopyBatch;
@@ -210,11 +210,7 @@ async fn write_all<R: std::io::Read + Send + 'static>(
     } = input;
     let mut writer = match db.get_database_backend() {
         DbBackend::Postgres => Writer::Copy {
-            conn: db
-                .get_postgres_connection_pool()
-                .acquire()
-                .await
-                .map_err(|e| StoreError::Db(DbErr::Conn(RuntimeErr::SqlxError(Arc::new(e)))))?,
+            conn: clients_copy::connection(db).await?,
             into_empty_table: initial_load,
         },
         _ => Writer::Statements(db),
