@@ -1,21 +1,21 @@
 //! A domain client as the values of its `clients` row, computed once and then written either as
-//! an sea-orm active model or as a line of PostgreSQL's `COPY` text format.
+//! an sea-orm active model or as a row of PostgreSQL's binary `COPY` format.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::RoundingStrategy;
 use sea_orm::ActiveValue::Set;
 use sha2::{Digest, Sha256};
 
 use super::StoreError;
+use super::copy_binary::{self, Fields};
 use super::entities::client;
 use super::scaled::{AMOUNT_SCALE, to_units};
 use crate::domain::client::Client;
 
 /// The `clients` columns a write sets (the id, `created_at` and `updated_at` aside), in the
-/// order [`StoredClient::write_copy_line`] writes them.
+/// order [`StoredClient::write_copy_row`] writes them; the content hash, last, covers the others.
 pub const WRITTEN_COLUMNS: [&str; 24] = [
     "crm_id",
     "full_name",
@@ -39,8 +39,8 @@ pub const WRITTEN_COLUMNS: [&str; 24] = [
     "data_verified_on",
     "home_sales_point_id",
     "custom_attributes",
-    "content_hash",
     "monthly_income_exact",
+    "content_hash",
 ];
 
 /// Everything stored about one client, as column values.
@@ -105,10 +105,16 @@ pub fn search_key(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
-/// SHA-256 of everything stored about the client (serde's field order is fixed, maps sorted).
-fn content_hash(client: &Client) -> Result<String, serde_json::Error> {
-    let canonical = serde_json::to_vec(client)?;
-    Ok(hex::encode(Sha256::digest(&canonical)))
+/// Lower-case hexadecimal, as the hash is stored.
+fn hex_digest(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(digest.len() * 2);
+    for byte in digest {
+        hex.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        hex.push(char::from(DIGITS[usize::from(byte & 0xf)]));
+    }
+    hex
 }
 
 impl StoredClient {
@@ -144,7 +150,7 @@ impl StoredClient {
         // Serializing maps of strings cannot fail.
         let custom_attributes = serde_json::to_string(&client.custom_attributes)
             .map_err(|e| unstorable("custom_attributes", e.to_string()))?;
-        Ok(Self {
+        let mut stored = Self {
             crm_id: crm_id.to_string(),
             full_name: client.full_name.clone(),
             search_name: search_key(&client.full_name),
@@ -167,9 +173,19 @@ impl StoredClient {
             data_verified_on: client.data_verified_on,
             home_sales_point_id,
             custom_attributes,
-            content_hash: content_hash(client).map_err(|e| unstorable("crm_id", e.to_string()))?,
             monthly_income_exact: client.monthly_income.map(|i| i.to_string()),
-        })
+            content_hash: String::new(),
+        };
+        stored.content_hash = stored.values_hash();
+        Ok(stored)
+    }
+
+    /// SHA-256 of every stored value but the hash itself, in their binary `COPY` form (each
+    /// value length-prefixed, so no two different rows encode alike).
+    fn values_hash(&self) -> String {
+        let mut encoded = Vec::with_capacity(512);
+        self.write_hashed_values(&mut Fields::new(&mut encoded));
+        hex_digest(&encoded)
     }
 
     pub fn into_active_model(self) -> client::ActiveModel {
@@ -206,160 +222,114 @@ impl StoredClient {
         }
     }
 
-    /// Appends the row as one line of `COPY … FROM STDIN` text format, columns in the order of
-    /// [`WRITTEN_COLUMNS`], then `trailing` (further fields, already in that format and each
-    /// preceded by a tab) before the line's end.
-    pub fn write_copy_line(&self, out: &mut String, trailing: &str) {
-        let mut copy = CopyLine { out, first: true };
-        copy.text(Some(&self.crm_id));
-        copy.text(Some(&self.full_name));
-        copy.text(Some(&self.search_name));
-        copy.date(self.birth_date);
-        copy.text(self.gender);
-        copy.text(self.employment);
-        copy.number(self.monthly_income);
-        copy.text(self.income_currency.as_deref());
-        copy.text(self.city.as_deref());
-        copy.number(self.city_population);
-        copy.text(self.region.as_deref());
-        copy.text(self.marital_status);
-        copy.number(self.children);
-        copy.text(Some(&self.lifestyle_tags));
-        copy.text(self.digital_affinity);
-        copy.text(self.preferred_language.as_deref());
-        copy.boolean(self.islamic_banking);
-        copy.text(Some(&self.products_held));
-        copy.boolean(self.consent_to_offers);
-        copy.date(self.data_verified_on);
-        copy.number(self.home_sales_point_id);
-        copy.text(Some(&self.custom_attributes));
-        copy.text(Some(&self.content_hash));
-        copy.text(self.monthly_income_exact.as_deref());
-        copy.out.push_str(trailing);
-        copy.out.push('\n');
-    }
-}
-
-/// Writes fields of PostgreSQL's `COPY` text format: tab-separated, `\N` for NULL, and a
-/// backslash before the characters that would otherwise end a field or a row.
-struct CopyLine<'a> {
-    out: &'a mut String,
-    first: bool,
-}
-
-impl CopyLine<'_> {
-    fn separator(&mut self) {
-        if !self.first {
-            self.out.push('\t');
-        }
-        self.first = false;
+    /// Appends the row in binary `COPY` format: the columns of [`WRITTEN_COLUMNS`], then
+    /// `created_at` and `updated_at`, both `stamped_at`.
+    pub fn write_copy_row(&self, out: &mut Vec<u8>, stamped_at: DateTime<Utc>) {
+        let columns = WRITTEN_COLUMNS.len() + 2;
+        let mut row = copy_binary::begin_row(out, i16::try_from(columns).unwrap_or(i16::MAX));
+        self.write_hashed_values(&mut row);
+        row.text(Some(&self.content_hash));
+        row.timestamptz(stamped_at);
+        row.timestamptz(stamped_at);
     }
 
-    fn null(&mut self) {
-        self.out.push_str("\\N");
-    }
-
-    fn text(&mut self, value: Option<&str>) {
-        self.separator();
-        let Some(value) = value else {
-            return self.null();
-        };
-        // Copies the runs between special characters whole: most values have none.
-        let mut run_start = 0;
-        for (at, byte) in value.bytes().enumerate() {
-            let escaped = match byte {
-                b'\\' => "\\\\",
-                b'\t' => "\\t",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                _ => continue,
-            };
-            self.out.push_str(&value[run_start..at]);
-            self.out.push_str(escaped);
-            run_start = at + 1;
-        }
-        self.out.push_str(&value[run_start..]);
-    }
-
-    fn number(&mut self, value: Option<impl std::fmt::Display>) {
-        self.separator();
-        match value {
-            Some(n) => {
-                let _ = write!(self.out, "{n}");
-            }
-            None => self.null(),
-        }
-    }
-
-    fn date(&mut self, value: Option<NaiveDate>) {
-        self.separator();
-        match value {
-            // Written by hand: chrono's `format` parses its pattern again for every value.
-            Some(d) => {
-                let _ = write!(self.out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
-            }
-            None => self.null(),
-        }
-    }
-
-    fn boolean(&mut self, value: bool) {
-        self.separator();
-        self.out.push(if value { 't' } else { 'f' });
+    /// The values of [`WRITTEN_COLUMNS`] but the content hash, in that order.
+    fn write_hashed_values(&self, fields: &mut Fields) {
+        fields.text(Some(&self.crm_id));
+        fields.text(Some(&self.full_name));
+        fields.text(Some(&self.search_name));
+        fields.date(self.birth_date);
+        fields.text(self.gender);
+        fields.text(self.employment);
+        fields.int8(self.monthly_income);
+        fields.text(self.income_currency.as_deref());
+        fields.text(self.city.as_deref());
+        fields.int8(self.city_population);
+        fields.text(self.region.as_deref());
+        fields.text(self.marital_status);
+        fields.int4(self.children);
+        fields.text(Some(&self.lifestyle_tags));
+        fields.text(self.digital_affinity);
+        fields.text(self.preferred_language.as_deref());
+        fields.boolean(self.islamic_banking);
+        fields.text(Some(&self.products_held));
+        fields.boolean(self.consent_to_offers);
+        fields.date(self.data_verified_on);
+        fields.int4(self.home_sales_point_id);
+        fields.text(Some(&self.custom_attributes));
+        fields.text(self.monthly_income_exact.as_deref());
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::client::ClientDraft;
 
-    fn line(fields: impl FnOnce(&mut CopyLine)) -> String {
-        let mut out = String::new();
-        let mut copy = CopyLine {
-            out: &mut out,
-            first: true,
-        };
-        fields(&mut copy);
-        out
+    fn stored(draft: ClientDraft) -> StoredClient {
+        let client = draft.parse().expect("valid client");
+        StoredClient::new(&client, &HashMap::new()).expect("storable")
     }
 
-    #[test]
-    fn copy_text_escapes_what_would_end_a_field_or_a_row() {
-        let written = line(|c| c.text(Some("a\\b\tc\nd\re")));
-        assert_eq!(written, "a\\\\b\\tc\\nd\\re");
-        let cyrillic = line(|c| c.text(Some("Пётр\\Ёлкин")));
-        assert_eq!(cyrillic, "Пётр\\\\Ёлкин");
-    }
-
-    #[test]
-    fn copy_fields_are_tab_separated_with_null_marker() {
-        let date = NaiveDate::from_ymd_opt(1989, 3, 7);
-        let written = line(|c| {
-            c.text(None);
-            c.number(Some(-42_i64));
-            c.number(None::<i32>);
-            c.date(date);
-            c.boolean(true);
-            c.text(Some(""));
-        });
-        assert_eq!(written, "\\N\t-42\t\\N\t1989-03-07\tt\t");
-    }
-
-    #[test]
-    fn a_copy_line_has_one_field_per_written_column() {
-        let client = crate::domain::client::ClientDraft {
+    fn draft() -> ClientDraft {
+        ClientDraft {
             crm_id: "CRM-1".into(),
             full_name: "Back\\slash".into(),
+            city: "Kazan".into(),
             ..Default::default()
         }
-        .parse()
-        .expect("valid client");
-        let stored = StoredClient::new(&client, &HashMap::new()).expect("storable");
-        let mut out = String::new();
-        stored.write_copy_line(&mut out, "");
-        assert!(out.ends_with('\n'));
-        assert_eq!(
-            out.trim_end_matches('\n').split('\t').count(),
-            WRITTEN_COLUMNS.len()
-        );
+    }
+
+    /// The field lengths of one binary row, after its field count.
+    fn field_lengths(row: &[u8]) -> (i16, Vec<i32>) {
+        let count = i16::from_be_bytes([row[0], row[1]]);
+        let mut at = 2;
+        let mut lengths = Vec::new();
+        while at < row.len() {
+            let length = i32::from_be_bytes(row[at..at + 4].try_into().unwrap());
+            lengths.push(length);
+            at += 4 + usize::try_from(length.max(0)).unwrap();
+        }
+        assert_eq!(at, row.len(), "the last field ends the row");
+        (count, lengths)
+    }
+
+    #[test]
+    fn a_copy_row_has_one_field_per_written_column_and_both_timestamps() {
+        let row = stored(draft());
+        let mut out = Vec::new();
+        row.write_copy_row(&mut out, Utc::now());
+        let (count, lengths) = field_lengths(&out);
+        assert_eq!(usize::try_from(count).unwrap(), WRITTEN_COLUMNS.len() + 2);
+        assert_eq!(lengths.len(), WRITTEN_COLUMNS.len() + 2);
+        let hash_at = WRITTEN_COLUMNS
+            .iter()
+            .position(|c| *c == "content_hash")
+            .unwrap();
+        assert_eq!(lengths[hash_at], 64, "hex SHA-256");
+        assert_eq!(lengths[3], -1, "no birth date: NULL");
+        assert_eq!(lengths[WRITTEN_COLUMNS.len()..], [8, 8]);
+    }
+
+    #[test]
+    fn the_content_hash_follows_the_stored_values_only() {
+        let first = stored(draft());
+        assert_eq!(first.content_hash, stored(draft()).content_hash);
+        assert!(first.content_hash.bytes().all(|b| b.is_ascii_hexdigit()));
+        let renamed = stored(ClientDraft {
+            full_name: "Other".into(),
+            ..draft()
+        });
+        assert_ne!(first.content_hash, renamed.content_hash);
+        // Values are length-prefixed: text moved from one field to the next is a change.
+        let shifted = |city: &str, region: &str| {
+            stored(ClientDraft {
+                city: city.into(),
+                region: region.into(),
+                ..draft()
+            })
+            .content_hash
+        };
+        assert_ne!(shifted("Kazan", "Tatarstan"), shifted("KazanT", "atarstan"));
     }
 }

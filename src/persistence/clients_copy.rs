@@ -3,7 +3,7 @@
 //! updated, unchanged rows (same content hash) not written at all.
 //!
 //! Per batch: one indexed probe reads the stored content hashes of the batch's CRM ids; new
-//! clients are streamed straight into `clients` with `COPY`; changed ones go through a
+//! clients are streamed straight into `clients` with a binary `COPY`; changed ones go through a
 //! temporary staging table and one `UPDATE … FROM`. Should another writer insert one of the
 //! new CRM ids between the probe and the `COPY`, the batch is redone with one
 //! `INSERT … SELECT … ON CONFLICT` from the staging table, which cannot collide.
@@ -21,6 +21,7 @@ use sea_orm::{DatabaseConnection, DbErr, RuntimeErr};
 
 use super::StoreError;
 use super::client_rows::{StoredClient, WRITTEN_COLUMNS};
+use super::copy_binary;
 
 fn db_error(err: sqlx::Error) -> StoreError {
     StoreError::Db(DbErr::Exec(RuntimeErr::SqlxError(Arc::new(err))))
@@ -44,7 +45,7 @@ fn is_unique_violation(err: &sqlx::Error) -> bool {
 
 static COPY_INTO_CLIENTS: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "COPY clients ({}, created_at, updated_at) FROM STDIN",
+        "COPY clients ({}, created_at, updated_at) FROM STDIN (FORMAT binary)",
         WRITTEN_COLUMNS.join(", ")
     )
 });
@@ -61,7 +62,7 @@ static CREATE_STAGING: LazyLock<String> = LazyLock::new(|| {
 
 static COPY_INTO_STAGING: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "COPY client_staging ({}, created_at, updated_at) FROM STDIN",
+        "COPY client_staging ({}, created_at, updated_at) FROM STDIN (FORMAT binary)",
         WRITTEN_COLUMNS.join(", ")
     )
 });
@@ -96,49 +97,80 @@ static MERGE_FROM_STAGING: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// A batch of clients with their rows already written in `COPY` text format (with both
-/// timestamps), so that the thread that parses the file does that work, not the one waiting
-/// on the database.
-pub struct CopyBatch {
-    rows: Vec<StoredClient>,
+/// Strings kept one after another in one allocation: a batch's keys are freed at once.
+#[derive(Default)]
+struct Packed {
     text: String,
-    /// Where each row's line ends in `text`.
     ends: Vec<usize>,
+}
+
+impl Packed {
+    fn push(&mut self, value: &str) {
+        self.text.push_str(value);
+        self.ends.push(self.text.len());
+    }
+
+    fn get(&self, index: usize) -> &str {
+        let start = index.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.text[start..self.ends[index]]
+    }
+}
+
+/// A batch of clients already in binary `COPY` form (with both timestamps), made by the thread
+/// that parses the file, not the one waiting on the database. Of each client only what the
+/// writer still needs is kept beside its row: the CRM id and the content hash.
+pub struct CopyBatch {
+    /// The `COPY` header, the rows, the trailer.
+    data: Vec<u8>,
+    /// Where each row ends in `data`.
+    row_ends: Vec<usize>,
+    crm_ids: Packed,
+    hashes: Packed,
 }
 
 impl CopyBatch {
     /// `stamped_at` becomes the rows' `created_at` (for new clients) and `updated_at`.
     pub fn new(rows: Vec<StoredClient>, stamped_at: DateTime<Utc>) -> Self {
-        let stamp = stamped_at.format("%Y-%m-%d %H:%M:%S%.6f+00");
-        let trailing = format!("\t{stamp}\t{stamp}");
-        let mut text = String::with_capacity(rows.len() * 400);
-        let mut ends = Vec::with_capacity(rows.len());
+        let mut data = Vec::with_capacity(rows.len() * 400);
+        data.extend_from_slice(copy_binary::HEADER);
+        let mut batch = Self {
+            data,
+            row_ends: Vec::with_capacity(rows.len()),
+            crm_ids: Packed::default(),
+            hashes: Packed::default(),
+        };
         for row in &rows {
-            row.write_copy_line(&mut text, &trailing);
-            ends.push(text.len());
+            row.write_copy_row(&mut batch.data, stamped_at);
+            batch.row_ends.push(batch.data.len());
+            batch.crm_ids.push(&row.crm_id);
+            batch.hashes.push(&row.content_hash);
         }
-        Self { rows, text, ends }
+        batch.data.extend_from_slice(copy_binary::TRAILER);
+        batch
     }
 
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.row_ends.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.row_ends.is_empty()
     }
 
-    /// The lines of the rows at `picked` (ascending).
-    fn lines(&self, picked: &[usize]) -> Cow<'_, str> {
-        if picked.len() == self.rows.len() {
-            return Cow::Borrowed(&self.text);
+    /// The `COPY` data of the rows at `picked` (ascending).
+    fn data_of(&self, picked: &[usize]) -> Cow<'_, [u8]> {
+        if picked.len() == self.len() {
+            return Cow::Borrowed(&self.data);
         }
-        let mut text = String::new();
+        let mut data = copy_binary::HEADER.to_vec();
         for &i in picked {
-            let start = if i == 0 { 0 } else { self.ends[i - 1] };
-            text.push_str(&self.text[start..self.ends[i]]);
+            let start = i
+                .checked_sub(1)
+                .map_or(copy_binary::HEADER.len(), |before| self.row_ends[before]);
+            data.extend_from_slice(&self.data[start..self.row_ends[i]]);
         }
-        Cow::Owned(text)
+        data.extend_from_slice(copy_binary::TRAILER);
+        Cow::Owned(data)
     }
 }
 
@@ -162,14 +194,14 @@ pub async fn upsert_rows(
     let stored = if none_stored {
         HashMap::new()
     } else {
-        stored_hashes(conn, &batch.rows).await?
+        stored_hashes(conn, batch).await?
     };
     let mut new = Vec::new();
     let mut changed = Vec::new();
-    for (i, row) in batch.rows.iter().enumerate() {
-        match stored.get(&row.crm_id) {
+    for i in 0..batch.len() {
+        match stored.get(batch.crm_ids.get(i)) {
             None => new.push(i),
-            Some(hash) if *hash != row.content_hash => changed.push(i),
+            Some(hash) if hash != batch.hashes.get(i) => changed.push(i),
             Some(_) => {}
         }
     }
@@ -190,9 +222,9 @@ pub async fn upsert_rows(
 /// CRM id → stored content hash, for the batch's clients that are stored already.
 async fn stored_hashes(
     conn: &mut PgConnection,
-    rows: &[StoredClient],
+    batch: &CopyBatch,
 ) -> Result<HashMap<String, String>, StoreError> {
-    let ids: Vec<&str> = rows.iter().map(|r| r.crm_id.as_str()).collect();
+    let ids: Vec<&str> = (0..batch.len()).map(|i| batch.crm_ids.get(i)).collect();
     let found: Vec<(String, String)> =
         sqlx::query_as("SELECT crm_id, content_hash FROM clients WHERE crm_id = ANY($1)")
             .bind(ids)
@@ -209,12 +241,12 @@ async fn write_new_and_changed(
     changed: &[usize],
 ) -> Result<u64, sqlx::Error> {
     if !new.is_empty() {
-        copy_in(txn, &COPY_INTO_CLIENTS, &batch.lines(new)).await?;
+        copy_in(txn, &COPY_INTO_CLIENTS, &batch.data_of(new)).await?;
     }
     let mut updated = 0;
     if !changed.is_empty() {
         txn.execute(CREATE_STAGING.as_str()).await?;
-        copy_in(txn, &COPY_INTO_STAGING, &batch.lines(changed)).await?;
+        copy_in(txn, &COPY_INTO_STAGING, &batch.data_of(changed)).await?;
         updated = txn
             .execute(UPDATE_FROM_STAGING.as_str())
             .await?
@@ -223,10 +255,10 @@ async fn write_new_and_changed(
     Ok(new.len() as u64 + updated)
 }
 
-/// Streams `lines` through `statement` (a `COPY … FROM STDIN`).
-async fn copy_in(conn: &mut PgConnection, statement: &str, lines: &str) -> Result<(), sqlx::Error> {
+/// Streams `data` through `statement` (a binary `COPY … FROM STDIN`).
+async fn copy_in(conn: &mut PgConnection, statement: &str, data: &[u8]) -> Result<(), sqlx::Error> {
     let mut copy = conn.copy_in_raw(statement).await?;
-    copy.send(lines.as_bytes()).await?;
+    copy.send(data).await?;
     copy.finish().await?;
     Ok(())
 }
@@ -241,7 +273,7 @@ pub async fn merge_rows(conn: &mut PgConnection, batch: &CopyBatch) -> Result<u6
     txn.execute(CREATE_STAGING.as_str())
         .await
         .map_err(db_error)?;
-    copy_in(&mut txn, &COPY_INTO_STAGING, &batch.text)
+    copy_in(&mut txn, &COPY_INTO_STAGING, &batch.data)
         .await
         .map_err(db_error)?;
     let written = txn

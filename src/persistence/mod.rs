@@ -8,6 +8,7 @@ pub mod client_rows;
 pub mod clients;
 pub mod clients_bulk;
 pub mod clients_copy;
+pub mod copy_binary;
 pub mod crm_import;
 pub mod db;
 pub mod entities;

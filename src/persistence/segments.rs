@@ -91,11 +91,11 @@ pub async fn sizes(
                     .into()
             })
             .reduce(|sum: SimpleExpr, bit| sum.add(bit))
-            .unwrap_or_else(|| Expr::val(0_i64).into());
+            .unwrap_or_else(|| Expr::val(0_i64));
         let name = Alias::new(format!("mask{word}"));
         query
             .expr_as(mask, name.clone())
-            .add_group_by([Expr::col(name).into()]);
+            .add_group_by([Expr::col(name)]);
     }
     let rows = db.query_all(&query).await?;
     let mut groups = Vec::with_capacity(rows.len());
