@@ -11,6 +11,7 @@ mod m20261123_000001_foundation;
 mod m20261123_000002_catalog_and_crm;
 mod m20261123_000003_crm_import;
 mod m20261123_000004_client_indexes_for_imports;
+mod m20261123_000005_byte_order_client_keys;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_catalog_and_crm::Migration),
             Box::new(m20261123_000003_crm_import::Migration),
             Box::new(m20261123_000004_client_indexes_for_imports::Migration),
+            Box::new(m20261123_000005_byte_order_client_keys::Migration),
         ]
     }
 }

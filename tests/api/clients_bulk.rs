@@ -107,3 +107,34 @@ async fn an_import_into_stored_clients_drops_nothing() {
     assert!(!began);
     assert_eq!(clients_structure(&db).await, before);
 }
+
+#[tokio::test]
+async fn crm_ids_and_search_names_compare_byte_by_byte() {
+    let (db, _url, _guard) = fresh_database().await;
+    if db.get_database_backend() != DbBackend::Postgres {
+        return; // SQLite compares text byte by byte already
+    }
+    let sql = "SELECT column_name::text AS name, coalesce(collation_name::text, '') AS collation \
+               FROM information_schema.columns WHERE table_schema = current_schema() \
+               AND table_name = 'clients' AND column_name IN ('crm_id', 'search_name') \
+               ORDER BY 1";
+    let columns: Vec<(String, String)> = db
+        .query_all_raw(Statement::from_string(DbBackend::Postgres, sql))
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| {
+            (
+                row.try_get("", "name").unwrap(),
+                row.try_get("", "collation").unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            ("crm_id".to_owned(), "C".to_owned()),
+            ("search_name".to_owned(), "C".to_owned())
+        ]
+    );
+}
