@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 pub use crm_id::{CrmId, CrmIdError};
 pub use draft::ClientDraft;
 pub use enums::{DigitalAffinity, Employment, Gender, MaritalStatus, UnknownVariant};
+pub use fields::iso_date;
 
 /// The bank re-verifies client data at least once a year; older data must not drive offers.
 pub const VERIFICATION_VALID_DAYS: i64 = 365;

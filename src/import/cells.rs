@@ -10,8 +10,12 @@
 use std::collections::HashMap;
 use std::str::FromStr;
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+
+use crate::domain::client::iso_date;
 
 /// How dates are written in the extract.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +34,8 @@ pub(super) fn date(text: &str, format: &DateFormat) -> Result<String, String> {
         return Ok(String::new());
     }
     let (parsed, expected) = match format {
+        // Already in the domain's form: nothing to rewrite.
+        DateFormat::Auto if iso_date(text).is_some() => return Ok(text.to_owned()),
         DateFormat::Auto => (
             // `str::parse` reads ISO dates without interpreting a pattern each time.
             text.parse::<NaiveDate>()
@@ -53,6 +59,9 @@ fn is_group_space(c: char) -> bool {
 /// The digits of a whole number written with optional groups of three ("1 234 567"), or
 /// `None` when the text is anything else.
 fn ungrouped(text: &str) -> Option<String> {
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(text.to_owned()); // no groups: the common case
+    }
     let groups: Vec<&str> = text.split(is_group_space).collect();
     let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
     let well_grouped =
@@ -123,6 +132,9 @@ pub(super) fn integer(text: &str) -> String {
 
 /// Yes/no in the extract's language; the domain knows yes/no/true/false/1/0/on/off.
 pub(super) fn flag(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_owned(); // neither word is
+    }
     match text.trim().to_lowercase().as_str() {
         "да" => "true".to_owned(),
         "нет" => "false".to_owned(),
@@ -131,12 +143,14 @@ pub(super) fn flag(text: &str) -> String {
 }
 
 /// The form in which a value-map key and a cell are compared.
-pub(super) fn lookup_key(text: &str, trim: bool, case_fold: bool) -> String {
+pub(super) fn lookup_key(text: &str, trim: bool, case_fold: bool) -> Cow<'_, str> {
     let text = if trim { text.trim() } else { text };
-    if case_fold {
-        text.to_lowercase()
+    // ASCII without capitals folds to itself: most cells, spared a copy.
+    let folded = |t: &str| t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+    if case_fold && !folded(text) {
+        Cow::Owned(text.to_lowercase())
     } else {
-        text.to_owned()
+        Cow::Borrowed(text)
     }
 }
 
@@ -156,7 +170,7 @@ impl ValueLookup {
     ) -> Self {
         let map = entries
             .into_iter()
-            .map(|(from, to)| (lookup_key(from, trim, case_fold), to.clone()))
+            .map(|(from, to)| (lookup_key(from, trim, case_fold).into_owned(), to.clone()))
             .collect();
         Self {
             map,
@@ -171,7 +185,7 @@ impl ValueLookup {
             return text;
         }
         self.map
-            .get(&lookup_key(text, self.trim, self.case_fold))
+            .get(lookup_key(text, self.trim, self.case_fold).as_ref())
             .map_or(text, String::as_str)
     }
 }

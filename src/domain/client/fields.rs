@@ -51,12 +51,28 @@ pub(super) fn full_name(raw: &str) -> FieldResult<String> {
 /// every date in the one ISO form both databases read back.
 const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
 
+/// A date written exactly `YYYY-MM-DD`, read without chrono's general parser (two dates in
+/// every imported row).
+pub fn iso_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        bytes[range].iter().try_fold(0, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
+}
+
 pub(super) fn date(raw: &str) -> FieldResult<Option<NaiveDate>> {
     present(raw)
         .map(|text| {
-            let date = text
-                .parse::<NaiveDate>()
-                .map_err(|_| format!("{text:?} is not a date in the form YYYY-MM-DD"))?;
+            let date = iso_date(text)
+                .or_else(|| text.parse::<NaiveDate>().ok())
+                .ok_or_else(|| format!("{text:?} is not a date in the form YYYY-MM-DD"))?;
             if DATE_YEARS.contains(&date.year()) {
                 Ok(date)
             } else {

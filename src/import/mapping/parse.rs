@@ -196,7 +196,7 @@ fn values(
         let mut map = Vec::new();
         for (from, to) in entries.0 {
             let entry = key(&here, &from);
-            let folded = lookup_key(&from, options.trim, options.case_fold);
+            let folded = lookup_key(&from, options.trim, options.case_fold).into_owned();
             if let Some((other, other_to)) = seen.get(&folded)
                 && other_to != to.get_ref()
             {

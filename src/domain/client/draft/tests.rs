@@ -237,3 +237,25 @@ fn a_client_survives_json_and_text_round_trips() {
     assert_eq!(ClientDraft::from(&client).parse().unwrap(), client);
     assert_eq!(client.clone().revalidated().unwrap(), client);
 }
+
+#[test]
+fn iso_dates_are_read_strictly_and_agree_with_chrono() {
+    use crate::domain::client::iso_date;
+    for text in ["2026-11-23", "1900-01-01", "9999-12-31", "2024-02-29"] {
+        assert_eq!(iso_date(text), text.parse().ok(), "{text}");
+        assert!(iso_date(text).is_some(), "{text}");
+    }
+    for text in [
+        "2026-02-29",
+        "2026-13-01",
+        "2026-00-10",
+        "2026-1-05",
+        "2026/01/05",
+        "20a6-01-05",
+        "+2026-01-5",
+        "2026-01-05 ",
+        "",
+    ] {
+        assert_eq!(iso_date(text), None, "{text}");
+    }
+}
