@@ -74,7 +74,7 @@ struct Batch {
 /// Rows in the form the writer takes them.
 enum Rows {
     Stored(Vec<StoredClient>),
-    /// Already in `COPY` text, written on the parser thread.
+    /// Already in binary `COPY` form, written on the parser thread.
     Copy(CopyBatch),
 }
 
