@@ -160,3 +160,24 @@ async fn finance_cannot_change_the_catalog() {
     );
     assert!(products::find(&app.db, "SNEAKY").await.unwrap().is_none());
 }
+
+#[tokio::test]
+async fn the_catalog_list_names_each_product_kind_in_words() {
+    let app = demo_app().await;
+    app.signed_in_as(Role::Finance).await;
+
+    let page = app.get("/catalog").await.text().await.unwrap();
+
+    let online_row = page
+        .lines()
+        .find(|line| line.contains(r#"href="/catalog/ONLINE""#))
+        .expect("the online banking product is listed");
+    assert!(
+        online_row.contains("<td>Online banking</td>"),
+        "{online_row}"
+    );
+    assert!(
+        !online_row.contains("<td>online_banking</td>"),
+        "{online_row}"
+    );
+}

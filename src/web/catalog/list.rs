@@ -42,6 +42,14 @@ struct CatalogPage {
     can_create: bool,
 }
 
+impl CatalogPage {
+    /// The label of a stored kind code; the code itself should one not be known.
+    fn kind_label<'a>(&self, code: &'a str) -> &'a str {
+        code.parse::<ProductKind>()
+            .map_or(code, |kind| kind.label())
+    }
+}
+
 pub async fn list(
     state: web::Data<AppState>,
     identity: Identity,
