@@ -100,9 +100,18 @@ pub fn delimited(items: &[String]) -> String {
     }
 }
 
-/// The lower-cased name that name searches run against.
+/// Characters `clients.search_name` holds: as many as a full name may have.
+const SEARCH_NAME_CHARS: usize = 200;
+
+/// The lower-cased name that name searches run against. Lower-casing can lengthen a name
+/// (`İ` becomes two characters), so the key is cut to what the column holds: a name search
+/// matches on the first 200 characters, and the row is never refused by the database.
 pub fn search_key(name: &str) -> String {
-    name.trim().to_lowercase()
+    let key = name.trim().to_lowercase();
+    match key.char_indices().nth(SEARCH_NAME_CHARS) {
+        Some((end, _)) => key[..end].to_owned(),
+        None => key,
+    }
 }
 
 /// Lower-case hexadecimal, as the hash is stored.
@@ -309,6 +318,16 @@ mod tests {
         assert_eq!(lengths[hash_at], 64, "hex SHA-256");
         assert_eq!(lengths[3], -1, "no birth date: NULL");
         assert_eq!(lengths[WRITTEN_COLUMNS.len()..], [8, 8]);
+    }
+
+    #[test]
+    fn a_search_key_never_outgrows_its_column() {
+        assert_eq!(search_key("  Ёлкина Анна "), "ёлкина анна");
+        let longest = "İ".repeat(200); // a valid name: 200 characters
+        let key = search_key(&longest);
+        assert_eq!(key.chars().count(), SEARCH_NAME_CHARS);
+        assert!(longest.to_lowercase().starts_with(&key));
+        assert_eq!(search_key(&"a".repeat(200)), "a".repeat(200));
     }
 
     #[test]

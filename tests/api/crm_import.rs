@@ -163,3 +163,33 @@ async fn backslashes_and_quotes_are_stored_as_written_and_a_changed_row_updates(
     let changed = clients::load(&db, "A-2").await.unwrap().unwrap();
     assert_eq!(changed.city.as_deref(), Some("Tomsk"));
 }
+
+#[tokio::test]
+async fn a_name_that_lengthens_when_lower_cased_is_stored_and_found() {
+    let (db, _url, _guard) = fresh_database().await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("extract.csv");
+    let mapping =
+        Mapping::from_toml("[columns]\n\"id\" = \"crm_id\"\n\"name\" = \"full_name\"\n").unwrap();
+    // 200 characters, the most a name may have; lower-cased, 400.
+    let name = "İ".repeat(200);
+    std::fs::write(
+        &path,
+        format!("id,name\nLONG-1,{name}\nNEXT-2,Plain Name\n"),
+    )
+    .unwrap();
+
+    let (report, _) = import_file(&db, &path, &mapping, |_| {}).await.unwrap();
+
+    assert_eq!(
+        (report.imported, report.skipped),
+        (2, 0),
+        "{:?}",
+        report.errors
+    );
+    let stored = clients::load(&db, "LONG-1").await.unwrap().unwrap();
+    assert_eq!(stored.full_name, name);
+    let found = clients::search(&db, "i\u{307}i\u{307}", 5).await.unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].crm_id, "LONG-1");
+}
