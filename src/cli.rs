@@ -219,7 +219,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Segment(SegmentCommand::Sizes)) => {
             let db = open(&database_url, 2).await?;
             let segments = crate::persistence::segments::active_ranked(&db).await?;
-            let rules: Vec<_> = segments.iter().map(|s| s.rule.clone()).collect();
+            let rules: Vec<_> = segments
+                .iter()
+                .map(|s| s.rule.scoped_to(s.sales_point.as_deref()))
+                .collect();
             let started = std::time::Instant::now();
             let sizes =
                 crate::persistence::segments::sizes(&db, &rules, chrono::Utc::now().date_naive())

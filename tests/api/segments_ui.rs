@@ -146,3 +146,49 @@ async fn the_live_count_answers_json() {
     assert!(ok["count"].as_u64().unwrap() > 0);
     assert!(bad["error"].as_str().unwrap().contains("gender"));
 }
+
+#[tokio::test]
+async fn a_segment_scoped_to_a_sales_point_counts_only_that_points_clients() {
+    let (app, csrf) = manager_with_demo().await;
+    let saved = app
+        .post_form(
+            "/segments",
+            &[
+                ("csrf_token", &csrf),
+                ("code", "MALE_NSK"),
+                ("name", "Men of Novosibirsk"),
+                ("priority", "7"),
+                ("sales_point", "NSK-KKO"),
+                ("rule", "gender = male"),
+                ("active", "on"),
+                ("intent", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+
+    let page = app.get("/segments").await.text().await.unwrap();
+
+    let row = page
+        .split("<tr>")
+        .find(|row| row.contains("MALE_NSK"))
+        .expect("the segment is listed");
+    let numbers: Vec<&str> = row
+        .split(r#"<td class="num">"#)
+        .skip(1)
+        .map(|cell| cell.split('<').next().unwrap().trim())
+        .collect();
+    let count = |text: &str| {
+        let rule = kombi::domain::segment::SegmentRule::parse(text).unwrap();
+        let today = chrono::Utc::now().date_naive();
+        let db = app.db.clone();
+        async move { segments::count_matching(&db, &rule, today).await.unwrap() }
+    };
+    let in_scope = count("gender = male and home_sales_point = \"NSK-KKO\"").await;
+    let everywhere = count("gender = male").await;
+    assert!(
+        in_scope > 0 && in_scope < everywhere,
+        "{in_scope} of {everywhere}"
+    );
+    assert_eq!(numbers[1], in_scope.to_string(), "size column of {row}");
+}

@@ -124,6 +124,24 @@ impl SegmentRule {
         &self.0
     }
 
+    /// The rule as a segment with this sales-point scope applies it: `None` leaves it as it
+    /// is; a code adds `and home_sales_point = "CODE"`, so that a scoped segment's size counts
+    /// only that point's clients, as [`rank`] offers it only to them.
+    #[must_use]
+    pub fn scoped_to(&self, sales_point: Option<&str>) -> Self {
+        match sales_point {
+            None => self.clone(),
+            Some(code) => {
+                let scope = RuleExpr::Condition(Condition::Compare {
+                    attribute: Attribute::HomeSalesPoint,
+                    op: CompareOp::Eq,
+                    value: Value::Text(code.to_ascii_uppercase()),
+                });
+                Self(RuleExpr::All(vec![self.0.clone(), scope]))
+            }
+        }
+    }
+
     /// Every condition of the rule, left to right.
     #[must_use]
     pub fn conditions(&self) -> Vec<&Condition> {

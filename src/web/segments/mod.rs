@@ -45,37 +45,39 @@ struct SegmentsPage {
 
 async fn list(state: web::Data<AppState>, identity: Identity) -> Result<HttpResponse, WebError> {
     let items = segments::list(&state.db).await?;
-    let parsed: Vec<Option<SegmentRule>> = items
+    let parsed: Vec<_> = items
         .iter()
-        .map(|i| SegmentRule::parse(&i.segment.rule).ok())
+        .map(|i| SegmentRule::parse(&i.segment.rule))
         .collect();
-    let valid: Vec<SegmentRule> = parsed.iter().flatten().cloned().collect();
+    // What each segment counts: its rule within its sales-point scope, as the desk applies it.
+    let counted: Vec<SegmentRule> = items
+        .iter()
+        .zip(&parsed)
+        .filter_map(|(item, rule)| {
+            let rule = rule.as_ref().ok()?;
+            Some(rule.scoped_to(item.sales_point_code.as_deref()))
+        })
+        .collect();
     let today = Utc::now().date_naive();
-    let sizes = segments::sizes(&state.db, &valid, today).await?;
+    let sizes = segments::sizes(&state.db, &counted, today).await?;
     let share = |n: u64| match sizes.total {
         0 => "—".to_string(),
         total => crate::web::format::percent(
             rust_decimal::Decimal::from(n) / rust_decimal::Decimal::from(total),
         ),
     };
-    let mut next = 0;
+    // One size per rule that parsed, in the order of the items.
+    let mut counted_sizes = sizes.sizes.iter().copied();
     let mut codes = Vec::new();
     let mut lines = Vec::new();
-    for (item, rule) in items.into_iter().zip(&parsed) {
+    for (item, rule) in items.into_iter().zip(parsed) {
         let (size, share, rule_error) = match rule {
-            Some(_) => {
-                let n = sizes.sizes[next];
-                next += 1;
+            Ok(_) => {
+                let n = counted_sizes.next().unwrap_or_default();
                 codes.push(item.segment.code.clone());
                 (integer(n as i64), share(n), None)
             }
-            None => (
-                "—".into(),
-                "—".into(),
-                SegmentRule::parse(&item.segment.rule)
-                    .err()
-                    .map(|e| e.to_string()),
-            ),
+            Err(err) => ("—".into(), "—".into(), Some(err.to_string())),
         };
         lines.push(SegmentLine {
             item,

@@ -207,3 +207,19 @@ fn conditions_are_listed_left_to_right() {
         .collect();
     assert_eq!(texts, ["has tag \"a\"", "age > 3", "holds \"X\""]);
 }
+
+#[test]
+fn a_scoped_rule_adds_the_sales_point_and_prints_as_a_rule_would() {
+    let seed = rule("gender = male or age >= 60");
+    assert_eq!(seed.scoped_to(None), seed);
+    let scoped = seed.scoped_to(Some("nsk-kko"));
+    assert_eq!(
+        scoped.to_string(),
+        "(gender = male or age >= 60) and home_sales_point = \"NSK-KKO\""
+    );
+    assert_eq!(
+        rule(&scoped.to_string()),
+        scoped,
+        "prints then parses alike"
+    );
+}
