@@ -67,6 +67,14 @@ pub async fn put(
     Ok(HttpResponse::Ok().json(stored))
 }
 
+/// The stored client with this CRM id, or 404.
+async fn stored_client(state: &AppState, crm_id: &str) -> Result<Client, ApiError> {
+    clients::load(&state.db, crm_id)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| ApiError::NotFound(format!("no client with CRM id {crm_id}")))
+}
+
 /// `GET /api/v1/clients/{crm_id}`
 ///
 /// # Errors
@@ -75,11 +83,7 @@ pub async fn get(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let crm_id = path.into_inner();
-    let client = clients::load(&state.db, &crm_id)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::NotFound(format!("no client with CRM id {crm_id}")))?;
+    let client = stored_client(&state, &path.into_inner()).await?;
     Ok(HttpResponse::Ok().json(client))
 }
 
@@ -92,11 +96,7 @@ pub async fn segments(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let crm_id = path.into_inner();
-    let client = clients::load(&state.db, &crm_id)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::NotFound(format!("no client with CRM id {crm_id}")))?;
+    let client = stored_client(&state, &path.into_inner()).await?;
     let segments = crate::persistence::segments::active_ranked(&state.db)
         .await
         .map_err(store_error)?;
@@ -120,6 +120,6 @@ pub async fn segments(
         })
         .collect();
     Ok(HttpResponse::Ok().json(serde_json::json!({
-        "crm_id": crm_id, "as_of": today, "segments": matched, "near_misses": near,
+        "crm_id": client.crm_id.as_str(), "as_of": today, "segments": matched, "near_misses": near,
     })))
 }
