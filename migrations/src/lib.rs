@@ -12,6 +12,7 @@ mod m20261123_000002_catalog_and_crm;
 mod m20261123_000003_crm_import;
 mod m20261123_000004_client_indexes_for_imports;
 mod m20261123_000005_byte_order_client_keys;
+mod m20261123_000006_import_run_heartbeat;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_crm_import::Migration),
             Box::new(m20261123_000004_client_indexes_for_imports::Migration),
             Box::new(m20261123_000005_byte_order_client_keys::Migration),
+            Box::new(m20261123_000006_import_run_heartbeat::Migration),
         ]
     }
 }

@@ -15,6 +15,18 @@ pub const RUNNING: &str = "running";
 pub const FINISHED: &str = "finished";
 pub const FAILED: &str = "failed";
 
+/// Silence after which a running import is taken for stopped. Progress comes after every batch
+/// (well under a second); the longest pause is building the indexes after a PostgreSQL initial
+/// load, seconds for a million clients.
+pub const STALLED_AFTER: chrono::TimeDelta = chrono::TimeDelta::minutes(15);
+
+/// Whether `run` says it is running but has reported nothing for [`STALLED_AFTER`]: Kombi was
+/// stopped while it ran, and it will not finish.
+pub fn stalled(run: &import_run::Model, now: chrono::DateTime<Utc>) -> bool {
+    let last_sign = run.progressed_at.unwrap_or(run.started_at);
+    run.status == RUNNING && now - last_sign > STALLED_AFTER
+}
+
 /// # Errors
 /// Database errors only.
 pub async fn start(
@@ -58,6 +70,7 @@ pub async fn record_progress(
         ..Default::default()
     };
     counts(&mut model, p);
+    model.progressed_at = Set(Some(Utc::now()));
     model.update(db).await?;
     Ok(())
 }
@@ -169,4 +182,45 @@ pub async fn save_mapping(
         .exec_without_returning(db)
         .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(status: &str, minutes_since_start: i64, progressed: Option<i64>) -> import_run::Model {
+        let now = Utc::now();
+        import_run::Model {
+            id: 1,
+            file_name: "crm.csv".into(),
+            status: status.into(),
+            started_by: None,
+            bytes_total: 0,
+            bytes_read: 0,
+            rows: 0,
+            written: 0,
+            skipped: 0,
+            message: String::new(),
+            errors_csv: String::new(),
+            started_at: now - chrono::TimeDelta::minutes(minutes_since_start),
+            finished_at: None,
+            progressed_at: progressed.map(|m| now - chrono::TimeDelta::minutes(m)),
+        }
+    }
+
+    #[test]
+    fn a_running_import_silent_for_long_is_stalled() {
+        let now = Utc::now();
+        assert!(
+            !stalled(&run(RUNNING, 60, Some(1)), now),
+            "progress a minute ago"
+        );
+        assert!(stalled(&run(RUNNING, 60, Some(16)), now));
+        assert!(!stalled(&run(RUNNING, 5, None), now), "just started");
+        assert!(stalled(&run(RUNNING, 16, None), now), "never reported");
+        assert!(
+            !stalled(&run(FINISHED, 600, Some(590)), now),
+            "ended runs are not"
+        );
+    }
 }

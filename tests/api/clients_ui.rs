@@ -131,3 +131,55 @@ async fn a_broken_mapping_is_refused_with_its_line() {
     );
     assert!(import_runs::mappings(&app.db).await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn an_import_stopped_with_kombi_reads_as_interrupted_not_running() {
+    use kombi::persistence::entities::import_run;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+
+    let app = spawn_app().await;
+    app.signed_in_as(Role::ProductManager).await;
+    let id = import_runs::start(&app.db, "crm.csv", 1, 1_000)
+        .await
+        .unwrap();
+    let live = import_runs::start(&app.db, "live.csv", 1, 1_000)
+        .await
+        .unwrap();
+    // Started an hour ago, last progress 40 minutes ago: Kombi stopped meanwhile.
+    let hour_ago = chrono::Utc::now() - chrono::TimeDelta::hours(1);
+    import_run::ActiveModel {
+        id: Set(id),
+        started_at: Set(hour_ago),
+        progressed_at: Set(Some(hour_ago + chrono::TimeDelta::minutes(20))),
+        rows: Set(4_000),
+        ..Default::default()
+    }
+    .update(&app.db)
+    .await
+    .unwrap();
+
+    let stopped = app
+        .get(&format!("/clients/imports/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let running = app
+        .get(&format!("/clients/imports/{live}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+
+    assert!(stopped.contains("interrupted"), "{stopped}");
+    assert!(stopped.contains("after 4000 rows"), "{stopped}");
+    assert!(
+        !stopped.contains("http-equiv=\"refresh\""),
+        "no endless refresh"
+    );
+    assert!(
+        running.contains("http-equiv=\"refresh\""),
+        "a live run still refreshes"
+    );
+    assert!(!running.contains("interrupted"));
+}

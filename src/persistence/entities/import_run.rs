@@ -19,6 +19,8 @@ pub struct Model {
     pub errors_csv: String,
     pub started_at: DateTimeUtc,
     pub finished_at: Option<DateTimeUtc>,
+    /// When the run last reported progress (see [`crate::persistence::import_runs::stalled`]).
+    pub progressed_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

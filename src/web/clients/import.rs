@@ -34,11 +34,18 @@ pub struct RunLine {
     pub summary: String,
 }
 
+/// How a run's status reads: a running import that stopped reporting is shown as interrupted.
+const INTERRUPTED: &str = "interrupted";
+
 fn run_line(run: &import_run::Model) -> RunLine {
     RunLine {
         id: run.id,
         file_name: run.file_name.clone(),
-        status: run.status.clone(),
+        status: if import_runs::stalled(run, chrono::Utc::now()) {
+            INTERRUPTED.to_string()
+        } else {
+            run.status.clone()
+        },
         started_at: run.started_at.format("%d.%m.%Y %H:%M").to_string(),
         summary: format!(
             "{} rows, {} written, {} skipped",
@@ -241,18 +248,29 @@ pub async fn run(
         .take(100)
         .map(|r| r.iter().map(str::to_string).collect())
         .collect();
+    let line = run_line(&run);
+    let message = if line.status == INTERRUPTED {
+        format!(
+            "This import stopped reporting progress (Kombi was probably stopped while it ran) \
+             after {} rows. The clients written up to then are kept; import the file again to \
+             finish: rows already stored unchanged are not written again.",
+            run.rows
+        )
+    } else {
+        run.message.clone()
+    };
     render(&RunPage {
         layout: Layout::new(
             format!("Import {}", run.id),
             Some(&identity),
             Section::Clients,
         ),
-        running: run.status == RUNNING,
+        running: line.status == RUNNING,
         percent,
-        message: run.message.clone(),
+        message,
         has_errors: !errors.is_empty(),
         errors,
-        run: run_line(&run),
+        run: line,
     })
 }
 
