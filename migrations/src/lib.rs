@@ -13,6 +13,7 @@ mod m20261123_000003_crm_import;
 mod m20261123_000004_client_indexes_for_imports;
 mod m20261123_000005_byte_order_client_keys;
 mod m20261123_000006_import_run_heartbeat;
+mod m20261130_000007_session_origin;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_client_indexes_for_imports::Migration),
             Box::new(m20261123_000005_byte_order_client_keys::Migration),
             Box::new(m20261123_000006_import_run_heartbeat::Migration),
+            Box::new(m20261130_000007_session_origin::Migration),
         ]
     }
 }

@@ -127,7 +127,7 @@ pub fn read_clients_csv<R: Read>(
         let errors = |errors| CsvReadError::Row { line, errors };
         draft_from_row(&row)
             .map_err(|e| errors(ClientErrors(vec![e])))?
-            .parse()
+            .parse(chrono::Utc::now().date_naive())
             .map_err(errors)
     }))
 }

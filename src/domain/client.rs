@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use crm_id::{CrmId, CrmIdError};
 pub use draft::ClientDraft;
@@ -29,8 +29,9 @@ pub use fields::iso_date;
 /// The bank re-verifies client data at least once a year; older data must not drive offers.
 pub const VERIFICATION_VALID_DAYS: i64 = 365;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "ClientDraft")]
+/// A checked client record; built only by [`ClientDraft::parse`], which needs the date
+/// (deserialize a [`ClientDraft`], then parse it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Client {
     pub crm_id: CrmId,
     /// Trimmed, 1..=200 characters. Surname first, as in the CRM ("Ivanov Sergei Petrovich").
@@ -130,8 +131,8 @@ impl Client {
     ///
     /// # Errors
     /// [`ClientErrors`] listing every field that no longer holds.
-    pub fn revalidated(self) -> Result<Self, ClientErrors> {
-        ClientDraft::from(&self).parse()
+    pub fn revalidated(self, today: NaiveDate) -> Result<Self, ClientErrors> {
+        ClientDraft::from(&self).parse(today)
     }
 }
 
@@ -153,7 +154,7 @@ mod tests {
         };
         Client {
             birth_date: birth,
-            ..draft.parse().unwrap()
+            ..draft.parse(date(2026, 11, 30)).unwrap()
         }
     }
 

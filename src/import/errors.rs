@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use super::source::MAX_RECORD_BYTES;
+use super::source::MAX_HEADER_BYTES;
 
 /// Why a file cannot be imported at all.
 #[derive(Debug, thiserror::Error)]
@@ -19,10 +19,15 @@ pub enum ImportError {
     #[error("could not read the header: {0}")]
     Csv(#[from] csv::Error),
     #[error(
-        "the header line is longer than {MAX_RECORD_BYTES} bytes; is this a CSV file, with a \
+        "the header line is longer than {MAX_HEADER_BYTES} bytes; is this a CSV file, with a \
          quote left open?"
     )]
     HeaderTooLong,
+    #[error(
+        "the header line opens a quote (\") that is never closed; check the first line of the \
+         file"
+    )]
+    HeaderQuoteOpen,
     #[error(
         "cannot tell the delimiter: the header line has {counts}; set options.delimiter in the \
          mapping"

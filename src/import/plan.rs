@@ -1,5 +1,6 @@
 //! A mapping applied to one file's header: what to do with each column, by position.
 
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 use super::cells::{DateFormat, ValueLookup};
@@ -27,6 +28,8 @@ pub(super) struct Plan {
     pub(super) date_format: DateFormat,
     pub(super) list_separator: String,
     pub(super) default_income_currency: Option<String>,
+    /// The import's date, for checks that depend on it (no birth date after it).
+    pub(super) today: NaiveDate,
 }
 
 impl Plan {
@@ -104,6 +107,7 @@ impl Plan {
             date_format: options.date_format.clone(),
             list_separator: options.list_separator.clone(),
             default_income_currency: options.default_income_currency.clone(),
+            today: chrono::Utc::now().date_naive(),
         })
     }
 

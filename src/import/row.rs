@@ -4,6 +4,7 @@
 //! decides, as it does for the desk form and the JSON API. Its errors name client fields; each
 //! is traced back to the source column that filled the field.
 
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::str;
 
@@ -84,7 +85,7 @@ impl Plan {
         {
             draft.income_currency.clone_from(currency);
         }
-        let parsed = draft.parse();
+        let parsed = draft.parse(self.today);
         let crm_id = match &parsed {
             Ok(client) => Some(client.crm_id.clone()),
             Err(_) => CrmId::parse(&draft.crm_id).ok(),
@@ -228,7 +229,8 @@ fn culprits(attributes: &BTreeMap<String, String>, origins: &[(String, usize)]) 
                 custom_attributes: BTreeMap::from([(key.clone(), value.clone())]),
                 ..placeholder()
             };
-            let errors = alone.parse().err()?;
+            // Only the attribute is in question here: no date check applies.
+            let errors = alone.parse(NaiveDate::MAX).err()?;
             let message = errors.message_for(Field::CustomAttributes.as_str())?;
             Some((Some(*position), message.to_owned()))
         })
@@ -299,7 +301,8 @@ pub(super) fn check_value(field: Field, text: &str, options: &Options) -> Result
         Kind::List => set_list(&mut draft, field, vec![text.to_owned()]),
         kind => set_scalar(&mut draft, field, scalar(kind, text, &options.date_format)?),
     }
-    match draft.parse() {
+    // The value's form is checked here, whatever the date of a later import.
+    match draft.parse(NaiveDate::MAX) {
         Err(errors) => match errors.message_for(field.as_str()) {
             Some(message) => Err(message.to_owned()),
             None => Ok(()),

@@ -15,6 +15,8 @@ use super::errors::ImportError;
 
 /// The longest record (or header line) accepted: far beyond any real client row.
 pub const MAX_RECORD_BYTES: u64 = 1 << 20;
+/// The longest header line accepted: real extracts have a few hundred columns at most.
+pub const MAX_HEADER_BYTES: u64 = 64 << 10;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 const CANDIDATES: [(u8, &str); 3] = [(b',', "','"), (b';', "';'"), (b'\t', "tab")];
@@ -58,31 +60,42 @@ impl<R: Read> Read for Source<R> {
 /// Opens `reader`: strips a UTF-8 BOM and reads the header line ahead.
 ///
 /// Returns the header line (for delimiter detection; empty for an empty file) and the stream.
+/// The scan is linear (each byte is looked at once, quotes counted as they arrive) and reads at
+/// most [`MAX_HEADER_BYTES`]: a quote left open in the first line cannot make it read the whole
+/// file.
 ///
 /// # Errors
-/// [`ImportError::Io`], or [`ImportError::HeaderTooLong`] when no line ends within
-/// [`MAX_RECORD_BYTES`].
+/// [`ImportError::Io`]; [`ImportError::HeaderTooLong`] when the header line does not end within
+/// [`MAX_HEADER_BYTES`]; [`ImportError::HeaderQuoteOpen`] when the file ends inside a quote
+/// the header opened.
 pub(super) fn open<R: Read>(reader: R) -> Result<(Vec<u8>, Source<R>), ImportError> {
     let mut buffered = BufReader::new(reader);
     let mut ahead = Vec::new();
     let mut header_start = 0;
+    let mut quotes_open = false;
     loop {
-        let room = (MAX_RECORD_BYTES + 1).saturating_sub(ahead.len() as u64);
+        let line_start = ahead.len();
+        let room = (MAX_HEADER_BYTES + 1).saturating_sub(ahead.len() as u64);
         let read = (&mut buffered).take(room).read_until(b'\n', &mut ahead)?;
-        if ahead.starts_with(BOM) {
+        if line_start == 0 && ahead.starts_with(BOM) {
             ahead.drain(..BOM.len());
         }
-        if ahead.len() as u64 > MAX_RECORD_BYTES {
+        if ahead.len() as u64 > MAX_HEADER_BYTES {
             return Err(ImportError::HeaderTooLong);
         }
-        let line = &ahead[header_start..];
-        let blank = line.iter().all(u8::is_ascii_whitespace);
-        let quotes_open = line.iter().filter(|&&b| b == b'"').count() % 2 == 1;
-        if read == 0 || !(blank || quotes_open) {
+        let line = &ahead[line_start.min(ahead.len())..];
+        let blank = !quotes_open && line.iter().all(u8::is_ascii_whitespace);
+        quotes_open ^= line.iter().filter(|&&b| b == b'"').count() % 2 == 1;
+        if read == 0 {
+            if quotes_open {
+                return Err(ImportError::HeaderQuoteOpen);
+            }
             break;
         }
         if blank {
             header_start = ahead.len();
+        } else if !quotes_open {
+            break;
         }
     }
     let header = ahead[header_start..].to_vec();
@@ -162,8 +175,54 @@ mod tests {
 
     #[test]
     fn an_endless_header_is_refused() {
-        let long = vec![b'a'; MAX_RECORD_BYTES as usize + 10];
+        let long = vec![b'a'; MAX_HEADER_BYTES as usize + 10];
         assert!(matches!(open(&long[..]), Err(ImportError::HeaderTooLong)));
+    }
+
+    /// Counts what was taken from the underlying reader.
+    struct Counted<'a> {
+        bytes: &'a [u8],
+        taken: &'a std::cell::Cell<usize>,
+    }
+
+    impl Read for Counted<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.bytes.read(buf)?;
+            self.taken.set(self.taken.get() + n);
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_quote_left_open_in_the_header_stops_the_scan_within_the_bound() {
+        // '"' and then 10 MB of line breaks: the header never ends.
+        let mut file = b"\"".to_vec();
+        file.resize(10 << 20, b'\n');
+        let taken = std::cell::Cell::new(0);
+        let reader = Counted {
+            bytes: &file,
+            taken: &taken,
+        };
+        assert!(matches!(open(reader), Err(ImportError::HeaderTooLong)));
+        assert!(
+            taken.get() < (MAX_HEADER_BYTES as usize) * 2,
+            "read {}",
+            taken.get()
+        );
+    }
+
+    #[test]
+    fn a_file_ending_inside_the_header_quote_is_refused() {
+        assert!(matches!(
+            open(&b"\"crm_id,name\n\n1,2\n"[..]),
+            Err(ImportError::HeaderQuoteOpen)
+        ));
+    }
+
+    #[test]
+    fn a_quoted_blank_line_belongs_to_the_header() {
+        let (header, _) = open(&b"\"a\n\n\nb\",c\n1,2\n"[..]).unwrap();
+        assert_eq!(header, b"\"a\n\n\nb\",c\n");
     }
 
     #[test]

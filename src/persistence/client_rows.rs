@@ -276,7 +276,7 @@ mod tests {
     use crate::domain::client::ClientDraft;
 
     fn stored(draft: ClientDraft) -> StoredClient {
-        let client = draft.parse().expect("valid client");
+        let client = draft.parse(chrono::NaiveDate::MAX).expect("valid client");
         StoredClient::new(&client, &HashMap::new()).expect("storable")
     }
 

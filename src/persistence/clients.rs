@@ -219,8 +219,10 @@ pub fn to_domain(
             StoreError::Invalid(format!("client {}: custom attributes: {e}", row.crm_id))
         })?,
     };
+    // Stored records were checked against the date when written; a record is read back
+    // whatever today's date is.
     draft
-        .parse()
+        .parse(chrono::NaiveDate::MAX)
         .map_err(|e| StoreError::Invalid(format!("client {}: {e}", row.crm_id)))
 }
 

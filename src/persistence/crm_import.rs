@@ -157,7 +157,11 @@ pub async fn import_file(
         inner: BufReader::with_capacity(1 << 16, file),
         read: bytes_read.clone(),
     };
-    let reader = ImportReader::new(counting, mapping)?;
+    // Reading the header is file work: off the async worker, which must keep answering.
+    let header_mapping = mapping.clone();
+    let reader = tokio::task::spawn_blocking(move || ImportReader::new(counting, &header_mapping))
+        .await
+        .map_err(|e| open_error(std::io::Error::other(e)))??;
     let points = clients::sales_point_ids(db).await?;
     let initial_load = if db.get_database_backend() == DbBackend::Postgres {
         clients_bulk::restore(db).await.map_err(StoreError::from)?; // after a killed load

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder,
 };
 
 use super::StoreError;
@@ -23,11 +24,38 @@ pub struct ActiveSession {
     pub csrf_token: String,
 }
 
+/// Where a session was started from, as administrators see it (both as the client sent them).
+#[derive(Clone, Debug, Default)]
+pub struct SessionOrigin {
+    pub client_address: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+/// A live session, as the users page lists it.
+#[derive(Clone, Debug)]
+pub struct SessionSummary {
+    pub id: i32,
+    pub user_id: i32,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub client_address: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+/// At most `max` characters of `text`, for a column of that width.
+fn clipped(text: Option<&str>, max: usize) -> Option<String> {
+    text.map(|t| t.chars().take(max).collect())
+}
+
 /// Starts a session and returns the cookie token (shown once, never stored).
 ///
 /// # Errors
 /// Database errors only.
-pub async fn create(db: &impl ConnectionTrait, user_id: i32) -> Result<String, StoreError> {
+pub async fn create(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    origin: &SessionOrigin,
+) -> Result<String, StoreError> {
     let token = random_token();
     let now = Utc::now();
     session::ActiveModel {
@@ -37,11 +65,58 @@ pub async fn create(db: &impl ConnectionTrait, user_id: i32) -> Result<String, S
         created_at: Set(now),
         last_seen_at: Set(now),
         expires_at: Set(now + IDLE_TIMEOUT),
+        client_address: Set(clipped(origin.client_address.as_deref(), 64)),
+        user_agent: Set(clipped(origin.user_agent.as_deref(), 200)),
         ..Default::default()
     }
     .insert(db)
     .await?;
     Ok(token)
+}
+
+/// Every session still live at `now` (of enabled and disabled users alike), most recently
+/// active first. Bounded by staff × devices: one query for the whole users page.
+///
+/// # Errors
+/// Database errors only.
+pub async fn live(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<Vec<SessionSummary>, StoreError> {
+    let rows = session::Entity::find()
+        .filter(session::Column::ExpiresAt.gt(now))
+        .order_by_desc(session::Column::LastSeenAt)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| SessionSummary {
+            id: row.id,
+            user_id: row.user_id,
+            created_at: row.created_at,
+            last_seen_at: row.last_seen_at,
+            client_address: row.client_address,
+            user_agent: row.user_agent,
+        })
+        .collect())
+}
+
+/// Ends one session of a user (an administrator's decision); `false` when the user has no
+/// such session (already ended, or not theirs).
+///
+/// # Errors
+/// Database errors only.
+pub async fn end(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    session_id: i32,
+) -> Result<bool, StoreError> {
+    let result = session::Entity::delete_many()
+        .filter(session::Column::Id.eq(session_id))
+        .filter(session::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected > 0)
 }
 
 /// The live session for a cookie token, extending its idle timeout; `None` when unknown,
@@ -92,14 +167,16 @@ pub async fn delete(db: &impl ConnectionTrait, token: &str) -> Result<(), StoreE
     Ok(())
 }
 
+/// Ends every session of a user; returns how many there were.
+///
 /// # Errors
 /// Database errors only.
-pub async fn delete_for_user(db: &impl ConnectionTrait, user_id: i32) -> Result<(), StoreError> {
-    session::Entity::delete_many()
+pub async fn delete_for_user(db: &impl ConnectionTrait, user_id: i32) -> Result<u64, StoreError> {
+    let result = session::Entity::delete_many()
         .filter(session::Column::UserId.eq(user_id))
         .exec(db)
         .await?;
-    Ok(())
+    Ok(result.rows_affected)
 }
 
 /// Removes expired sessions; called at each sign-in so the table stays small.

@@ -1,20 +1,21 @@
-//! Deny by default: the one table of who may call which route, and the middleware that
-//! enforces it before any handler runs.
+//! Who may call a route, and the guard that enforces it around each route's handler.
 //!
-//! Every routed request is looked up here by method and route pattern. A route that is not in
-//! [`rule_for`] is refused with 403 for everybody (and logged), so a new handler cannot be
-//! reachable by accident. Pages identify the user by the session cookie and check the CSRF token
-//! of every state-changing request; `/api/` routes take `Authorization: Bearer <token>` and
-//! answer errors as JSON.
+//! The rule of every route is declared next to its handler in [`super::routes`]; the router
+//! wraps each handler in [`guard`] with that rule, so the rule applied is always the rule of
+//! the handler that runs (the guard runs after routing, on the route the router chose). Pages
+//! identify the user by the session cookie and check the CSRF token of every state-changing
+//! request; `/api/` routes take `Authorization: Bearer <token>` and answer errors as JSON.
+//! Unrouted paths never reach a guard: they get the 404 page (or 405 for a known path).
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::{Method, StatusCode, header};
+use actix_web::http::{StatusCode, header};
 use actix_web::middleware::Next;
-use actix_web::{HttpMessage, HttpResponse, web};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use chrono::Utc;
 
 use super::identity::{Identity, SESSION_COOKIE};
+use super::routes::RouteSpec;
 use super::state::AppState;
 use super::{api, csrf, pages};
 use crate::domain::user::Role;
@@ -31,107 +32,63 @@ pub enum Access {
     Roles(&'static [Role]),
 }
 
-const EVERYONE: &[Role] = &[Advisor, ProductManager, Finance, Admin];
-const ADVISORS: &[Role] = &[Advisor];
-const PRODUCT: &[Role] = &[ProductManager];
-const PRODUCT_AND_FINANCE: &[Role] = &[ProductManager, Finance];
-const FINANCE: &[Role] = &[Finance];
-const ADMINS: &[Role] = &[Admin];
-
-/// The access rule of a route, by method and route pattern; `None` means refused.
-pub fn rule_for(method: &Method, pattern: &str) -> Option<Access> {
-    use Access::{Public, Roles};
-    let rule = match (method.as_str(), pattern) {
-        ("GET", "/healthz" | "/signin") | ("POST", "/signin") => Public,
-        ("GET", "/") | ("POST", "/signout") => Roles(EVERYONE),
-        ("GET", "/desk" | "/desk/clients/{crm_id}") => Roles(ADVISORS),
-        ("GET", "/catalog" | "/catalog/{code}") => Roles(PRODUCT_AND_FINANCE),
-        ("GET", "/catalog/new" | "/catalog/{code}/edit")
-        | ("POST", "/catalog" | "/catalog/{code}") => Roles(PRODUCT),
-        ("GET", "/segments" | "/segments/new" | "/segments/count" | "/segments/{code}")
-        | ("POST", "/segments" | "/segments/{code}") => Roles(PRODUCT),
-        (
-            "GET",
-            "/clients/import" | "/clients/imports/{id}" | "/clients/imports/{id}/errors.csv",
-        )
-        | ("GET" | "POST", "/clients/mappings")
-        | ("POST", "/clients/import") => Roles(PRODUCT),
-        ("GET", "/matrices") => Roles(PRODUCT_AND_FINANCE),
-        ("GET", "/finance") => Roles(FINANCE),
-        ("GET", "/admin/users") | ("POST", "/admin/users" | "/admin/users/{id}/active") => {
-            Roles(ADMINS)
+impl Access {
+    pub fn allows(self, role: Option<Role>) -> bool {
+        match self {
+            Access::Public => true,
+            Access::Roles(roles) => role.is_some_and(|r| roles.contains(&r)),
         }
-        ("GET", "/api/v1/me") => Roles(EVERYONE),
-        ("POST", "/api/v1/evaluate") => Roles(PRODUCT_AND_FINANCE),
-        // CRM integration writes clients with an administrator's or product manager's token.
-        ("PUT", "/api/v1/clients/{crm_id}") => Roles(&[ProductManager, Admin]),
-        ("GET", "/api/v1/clients/{crm_id}" | "/api/v1/clients/{crm_id}/segments") => {
-            Roles(&[Advisor, ProductManager, Admin])
-        }
-        _ => return None,
-    };
-    Some(rule)
+    }
 }
 
-fn is_api(path: &str) -> bool {
-    path.starts_with("/api/")
-}
+pub const PUBLIC: Access = Access::Public;
+pub const EVERYONE: Access = Access::Roles(&[Advisor, ProductManager, Finance, Admin]);
+pub const ADVISORS: Access = Access::Roles(&[Advisor]);
+pub const PRODUCT: Access = Access::Roles(&[ProductManager]);
+pub const PRODUCT_AND_FINANCE: Access = Access::Roles(&[ProductManager, Finance]);
+pub const FINANCE: Access = Access::Roles(&[Finance]);
+pub const ADMINS: Access = Access::Roles(&[Admin]);
+/// CRM integration writes clients with an administrator's or product manager's token.
+pub const CRM_WRITERS: Access = Access::Roles(&[ProductManager, Admin]);
+pub const CLIENT_READERS: Access = Access::Roles(&[Advisor, ProductManager, Admin]);
 
-/// The middleware: identifies the caller, applies [`rule_for`], checks CSRF on pages.
+/// The guard of one route: identifies the caller, applies the route's rule, checks CSRF on
+/// pages, and only then lets the handler run with the [`Identity`] in the request.
 ///
 /// # Errors
-/// Only errors of the wrapped service, or a form body that cannot be read.
+/// Only errors of the wrapped handler, or a form body that cannot be read.
 pub async fn guard(
+    route: RouteSpec,
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let roles = match route.access {
+        Access::Public => return Ok(next.call(req).await?.map_into_boxed_body()),
+        Access::Roles(roles) => roles,
+    };
     let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
         return Err(actix_web::error::ErrorInternalServerError(
             "application state missing",
         ));
     };
-    let path = req.path().to_string();
-    if path.starts_with("/static/") {
-        return Ok(next.call(req).await?.map_into_boxed_body());
-    }
-    let api = is_api(&path);
-    let Some(pattern) = req.match_pattern() else {
-        // Not routed: the 404 page answers, in the layout of whoever is signed in.
-        if !api && let Some(identity) = session_identity(&req, &state).await {
-            req.extensions_mut().insert(identity);
-        }
-        return Ok(next.call(req).await?.map_into_boxed_body());
-    };
-    let rule = rule_for(req.method(), &pattern);
-    let roles = match rule {
-        Some(Access::Public) => return Ok(next.call(req).await?.map_into_boxed_body()),
-        Some(Access::Roles(roles)) => roles,
-        None => {
-            tracing::error!(method = %req.method(), %pattern, "route missing from the access policy");
-            let identity = if api {
-                None
-            } else {
-                session_identity(&req, &state).await
-            };
-            return Ok(req.into_response(refusal(api, StatusCode::FORBIDDEN, identity.as_ref())));
-        }
-    };
+    let api = route.is_api();
     let identity = if api {
-        bearer_identity(&req, &state).await
+        bearer_identity(req.request(), &state).await
     } else {
-        session_identity(&req, &state).await
+        session_identity(req.request(), &state).await
     };
     let Some(identity) = identity else {
-        return Ok(req.into_response(unauthenticated(api, &path)));
+        let response = unauthenticated(api, req.path(), req.query_string());
+        return Ok(req.into_response(response));
     };
     if !roles.contains(&identity.role()) {
-        tracing::warn!(user = %identity.user.username, role = %identity.role(), %pattern, "forbidden");
+        tracing::warn!(user = ?identity.user.username, role = %identity.role(), pattern = route.path, "forbidden");
         return Ok(req.into_response(refusal(api, StatusCode::FORBIDDEN, Some(&identity))));
     }
     if !api && csrf::is_state_changing(req.method()) {
         let submitted = csrf::submitted_token(&mut req).await?;
         if !csrf::matches(submitted.as_deref(), identity.csrf()) {
-            tracing::warn!(user = %identity.user.username, %pattern, "CSRF token missing or wrong");
+            tracing::warn!(user = ?identity.user.username, pattern = route.path, "CSRF token missing or wrong");
             let response = pages::error_response(
                 StatusCode::FORBIDDEN,
                 Some(&identity),
@@ -144,7 +101,8 @@ pub async fn guard(
     Ok(next.call(req).await?.map_into_boxed_body())
 }
 
-async fn session_identity(req: &ServiceRequest, state: &AppState) -> Option<Identity> {
+/// The signed-in user of the session cookie, if any (also used by the 404 page's layout).
+pub async fn session_identity(req: &HttpRequest, state: &AppState) -> Option<Identity> {
     let token = req.cookie(SESSION_COOKIE)?.value().to_string();
     match sessions::resume(&state.db, &token, Utc::now()).await {
         Ok(found) => found.map(|s| Identity {
@@ -158,7 +116,7 @@ async fn session_identity(req: &ServiceRequest, state: &AppState) -> Option<Iden
     }
 }
 
-async fn bearer_identity(req: &ServiceRequest, state: &AppState) -> Option<Identity> {
+async fn bearer_identity(req: &HttpRequest, state: &AppState) -> Option<Identity> {
     let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
     let token = value
         .strip_prefix("Bearer ")
@@ -176,7 +134,7 @@ async fn bearer_identity(req: &ServiceRequest, state: &AppState) -> Option<Ident
     }
 }
 
-fn unauthenticated(api: bool, path: &str) -> HttpResponse {
+fn unauthenticated(api: bool, path: &str, query: &str) -> HttpResponse {
     if api {
         return api::error_json(
             StatusCode::UNAUTHORIZED,
@@ -184,7 +142,13 @@ fn unauthenticated(api: bool, path: &str) -> HttpResponse {
             "send a valid API token as 'Authorization: Bearer <token>'",
         );
     }
-    let next = serde_urlencoded::to_string([("next", path)]).unwrap_or_default();
+    // Back to the same page after signing in (sign-in follows only local paths).
+    let target = if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{query}")
+    };
+    let next = serde_urlencoded::to_string([("next", target)]).unwrap_or_default();
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, format!("/signin?{next}")))
         .finish()
@@ -204,22 +168,38 @@ fn refusal(api: bool, status: StatusCode, identity: Option<&Identity>) -> HttpRe
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::web::routes::specs;
+
+    fn rule(method: &str, path: &str) -> Access {
+        specs()
+            .into_iter()
+            .find(|s| s.method.as_str() == method && s.path == path)
+            .map(|s| s.access)
+            .unwrap_or_else(|| panic!("{method} {path} is not routed"))
+    }
 
     #[test]
-    fn unknown_routes_are_refused() {
-        assert_eq!(rule_for(&Method::GET, "/not-in-the-policy"), None);
-        assert_eq!(rule_for(&Method::DELETE, "/desk"), None);
+    fn a_rule_allows_only_its_roles_and_nobody_anonymous() {
+        assert!(ADVISORS.allows(Some(Advisor)));
+        assert!(!ADVISORS.allows(Some(Finance)));
+        assert!(!EVERYONE.allows(None));
+        assert!(PUBLIC.allows(None));
     }
 
     #[test]
     fn advisors_do_not_reach_finance_and_finance_cannot_administer() {
-        let Some(Access::Roles(roles)) = rule_for(&Method::GET, "/finance") else {
-            panic!()
-        };
-        assert!(!roles.contains(&Advisor));
-        let Some(Access::Roles(roles)) = rule_for(&Method::POST, "/admin/users") else {
-            panic!()
-        };
-        assert_eq!(roles, &[Admin]);
+        assert!(!rule("GET", "/finance").allows(Some(Advisor)));
+        assert_eq!(rule("POST", "/admin/users"), ADMINS);
+        assert!(!rule("GET", "/catalog/new").allows(Some(Finance)));
+    }
+
+    #[test]
+    fn only_sign_in_and_the_health_check_are_public() {
+        let public: Vec<_> = specs()
+            .into_iter()
+            .filter(|s| s.access == PUBLIC)
+            .map(|s| format!("{} {}", s.method, s.path))
+            .collect();
+        assert_eq!(public, ["GET /healthz", "GET /signin", "POST /signin"]);
     }
 }

@@ -18,9 +18,10 @@ use super::identity::{Identity, SESSION_COOKIE};
 use super::layout::{Layout, Section, home_for};
 use super::pages::{error_response, render_with};
 use super::state::AppState;
+use super::verifier::VerifyError;
 use crate::config::CookieSecure;
 use crate::persistence::{sessions, users};
-use crate::security::{constant_time_eq, dummy_hash, random_token, verify_password};
+use crate::security::{constant_time_eq, dummy_hash, random_token};
 
 const SIGN_IN_CSRF_COOKIE: &str = "kombi_signin";
 
@@ -49,10 +50,16 @@ pub struct SignInForm {
     next: String,
 }
 
-/// Only local paths are followed after sign-in, never another site (`//evil`, `https://…`).
+/// Only a local path is followed after sign-in, never another site: it must start with a single
+/// `/` followed by something other than `/` or `\` (browsers read `//host` and `/\host` as
+/// another host), and hold no whitespace or control character (browsers drop tabs and line
+/// breaks from a URL, so `/\t/evil.example` is `//evil.example`; CR, LF and NUL cannot go in a
+/// header at all).
 fn safe_next(next: &str) -> Option<&str> {
-    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
-    local.then_some(next)
+    let mut chars = next.chars();
+    let local = chars.next() == Some('/') && !matches!(chars.next(), None | Some('/' | '\\'));
+    let clean = !next.chars().any(|c| c.is_whitespace() || c.is_control());
+    (local && clean).then_some(next)
 }
 
 fn wants_secure_cookie(req: &HttpRequest, setting: CookieSecure) -> bool {
@@ -136,9 +143,9 @@ pub async fn sign_in(
         .map(|a| a.ip().to_string())
         .unwrap_or_default();
     let keys = [format!("user:{username}"), format!("ip:{peer}")];
-    if let Some(wait) = state.throttle.check(&keys, Instant::now()) {
+    if let Err(wait) = state.throttle.reserve(&keys, Instant::now()) {
         let seconds = wait.as_secs().max(1);
-        tracing::warn!(%username, %peer, seconds, "sign-in slowed down after repeated failures");
+        tracing::warn!(username = ?username, %peer, seconds, "sign-in slowed down after repeated failures");
         let message = format!("Too many failed sign-ins. Wait {seconds} seconds, then try again.");
         return sign_in_page(
             &req,
@@ -154,15 +161,28 @@ pub async fn sign_in(
     let stored_hash = found
         .as_ref()
         .map_or_else(|| dummy_hash().to_string(), |(_, h)| h.clone());
-    let password = form.password;
-    let verified = web::block(move || verify_password(&password, &stored_hash))
-        .await
-        .map_err(|e| WebError::Internal(e.into()))?;
+    let verified = match state.verifier.verify(form.password, stored_hash).await {
+        Ok(verified) => verified,
+        Err(VerifyError::Busy) => {
+            // The password was not checked: the attempt is not held against anyone.
+            state.throttle.release(&keys);
+            tracing::warn!(username = ?username, %peer, "sign-in refused: every password verifier busy");
+            let message = "Kombi is busy signing other people in. Try again in a few seconds.";
+            return sign_in_page(
+                &req,
+                &state,
+                StatusCode::SERVICE_UNAVAILABLE,
+                username,
+                form.next,
+                Some(message.to_string()),
+            );
+        }
+        Err(err @ VerifyError::Failed) => return Err(WebError::Internal(err.into())),
+    };
     let user = match found {
         Some((user, _)) if verified && user.active => user,
         _ => {
-            state.throttle.record_failure(&keys, Instant::now());
-            tracing::info!(%username, %peer, "failed sign-in");
+            tracing::info!(username = ?username, %peer, "failed sign-in");
             let message = "Wrong username or password, or the account is disabled.".to_string();
             return sign_in_page(
                 &req,
@@ -174,10 +194,18 @@ pub async fn sign_in(
             );
         }
     };
-    state.throttle.record_success(&keys[0]);
+    state.throttle.succeeded(&keys[0], &keys[1..]);
     sessions::delete_expired(&state.db, Utc::now()).await?;
-    let token = sessions::create(&state.db, user.id).await?;
-    tracing::info!(user = %user.username, role = %user.role, "signed in");
+    let origin = sessions::SessionOrigin {
+        client_address: (!peer.is_empty()).then_some(peer),
+        user_agent: req
+            .headers()
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string),
+    };
+    let token = sessions::create(&state.db, user.id, &origin).await?;
+    tracing::info!(user = ?user.username, role = %user.role, "signed in");
 
     let target = safe_next(&form.next)
         .unwrap_or(home_for(user.role))
@@ -204,7 +232,7 @@ pub async fn sign_out(
     if let Some(cookie) = req.cookie(SESSION_COOKIE) {
         sessions::delete(&state.db, cookie.value()).await?;
     }
-    tracing::info!(user = %identity.user.username, "signed out");
+    tracing::info!(user = ?identity.user.username, "signed out");
     let mut response = HttpResponse::SeeOther()
         .insert_header((header::LOCATION, "/signin"))
         .finish();
@@ -221,8 +249,26 @@ mod tests {
     #[test]
     fn only_local_paths_are_followed_after_sign_in() {
         assert_eq!(safe_next("/finance"), Some("/finance"));
+        assert_eq!(safe_next("/desk?q=ivanov"), Some("/desk?q=ivanov"));
         assert_eq!(safe_next("//evil.example"), None);
         assert_eq!(safe_next("https://evil.example"), None);
         assert_eq!(safe_next("/\\evil.example"), None);
+        assert_eq!(safe_next(""), None);
+        assert_eq!(safe_next("/"), None);
+    }
+
+    #[test]
+    fn whitespace_and_control_characters_are_never_followed() {
+        for next in [
+            "/\t/evil.example",
+            "/ /evil.example",
+            "/\n/evil.example",
+            "/desk\r\nSet-Cookie: x=1",
+            "/desk\0",
+            "/desk\u{85}",
+            "/desk\u{2028}",
+        ] {
+            assert_eq!(safe_next(next), None, "{next:?}");
+        }
     }
 }

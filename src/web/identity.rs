@@ -1,4 +1,4 @@
-//! Who is making the request: resolved once by [`super::access::guard`], read by handlers.
+//! Who is making the request: resolved by the route's guard ([`super::access::guard`]), read by handlers.
 
 use std::future::{Ready, ready};
 
@@ -35,13 +35,12 @@ impl FromRequest for Identity {
     type Future = Ready<Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        // The guard inserts the identity before any handler of a signed-in route runs; its
-        // absence means a handler was mounted on a public route by mistake.
-        ready(
-            req.extensions()
-                .get::<Identity>()
-                .cloned()
-                .ok_or_else(|| actix_web::error::ErrorUnauthorized("not signed in")),
-        )
+        // The route's guard inserts the identity before the handler of a protected route runs.
+        // Without one the handler refuses to run (fail closed), whatever happened upstream.
+        let identity = req.extensions().get::<Identity>().cloned();
+        ready(identity.ok_or_else(|| {
+            tracing::error!(path = ?req.path(), "protected handler reached without an identity");
+            actix_web::error::ErrorUnauthorized("not signed in")
+        }))
     }
 }

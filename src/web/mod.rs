@@ -18,30 +18,20 @@ pub mod identity;
 pub mod layout;
 pub mod matrices;
 pub mod pages;
+pub mod routes;
 pub mod segments;
 pub mod state;
 pub mod throttle;
+pub mod verifier;
 
 use actix_web::middleware::Logger;
 use actix_web::web;
 
-/// Every route of the application. Each one must also appear in [`access::rule_for`]:
-/// a route missing there is refused for everybody.
+/// Every route of the application: the route table (each handler inside its access guard),
+/// the page assets, and the 404 page for everything else.
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(pages::home))
-        .route("/healthz", web::get().to(health::healthz))
-        .route("/signin", web::get().to(auth::sign_in_form))
-        .route("/signin", web::post().to(auth::sign_in))
-        .route("/signout", web::post().to(auth::sign_out))
-        .configure(desk::routes)
-        .configure(catalog::routes)
-        .configure(clients::routes)
-        .configure(segments::routes)
-        .configure(matrices::routes)
-        .configure(finance::routes)
-        .configure(admin::routes)
-        .configure(api::routes)
-        .service(actix_files::Files::new("/static", static_dir()).prefer_utf8(true));
+    routes::table().configure(cfg);
+    cfg.service(actix_files::Files::new("/static", static_dir()).prefer_utf8(true));
 }
 
 /// `static/` of the source tree; `KOMBI_STATIC_DIR` overrides it for installed copies.

@@ -1,12 +1,26 @@
 //! Pages that belong to no area: the start redirect, and the error pages in the common layout.
 
 use actix_web::http::{StatusCode, header};
-use actix_web::{HttpMessage, HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
+use super::access::{EVERYONE, PUBLIC, session_identity};
 use super::error::WebError;
 use super::identity::Identity;
 use super::layout::{Layout, Section, home_for};
+use super::routes::RouteTable;
+use super::state::AppState;
+use super::{auth, health};
+
+/// The routes that belong to no area: start page, health check, sign-in and sign-out.
+pub fn routes(table: &mut RouteTable) {
+    table
+        .get("/", EVERYONE, home)
+        .get("/healthz", PUBLIC, health::healthz)
+        .get("/signin", PUBLIC, auth::sign_in_form)
+        .post("/signin", PUBLIC, auth::sign_in)
+        .post("/signout", EVERYONE, auth::sign_out);
+}
 
 /// Renders a page template into a `200 OK` HTML response.
 ///
@@ -79,12 +93,13 @@ pub fn error_response(
     }
 }
 
-/// Every unrouted path.
-pub async fn not_found(req: HttpRequest) -> HttpResponse {
+/// Every unrouted path. No route's guard ran, so the page looks the session up only to keep
+/// the signed-in user's navigation; it shows nothing else.
+pub async fn not_found(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     if req.path().starts_with("/api/") {
         return super::api::error_json(StatusCode::NOT_FOUND, "not_found", "no such API route");
     }
-    let identity = req.extensions().get::<Identity>().cloned();
+    let identity = session_identity(&req, &state).await;
     error_response(
         StatusCode::NOT_FOUND,
         identity.as_ref(),

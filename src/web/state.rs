@@ -3,11 +3,13 @@
 use sea_orm::DatabaseConnection;
 
 use super::throttle::SignInThrottle;
+use super::verifier::PasswordVerifier;
 use crate::config::CookieSecure;
 
 pub struct AppState {
     pub db: DatabaseConnection,
     pub throttle: SignInThrottle,
+    pub verifier: PasswordVerifier,
     pub cookie_secure: CookieSecure,
 }
 
@@ -16,6 +18,7 @@ impl AppState {
         Self {
             db,
             throttle: SignInThrottle::default(),
+            verifier: PasswordVerifier::for_this_machine(),
             cookie_secure,
         }
     }

@@ -1,9 +1,14 @@
 //! Slows down repeated failed sign-ins, per account and per client address.
 //!
 //! The first [`FREE_FAILURES`] failures within [`WINDOW`] cost nothing; after that each attempt
-//! must wait twice as long as the previous one (1 s, 2 s, 4 s … up to [`MAX_DELAY`]). A
-//! successful sign-in clears the account's record. Kept in memory: a restart forgets it, which
-//! is acceptable for a slowdown (it is not a lockout).
+//! must wait twice as long as the previous one (1 s, 2 s, 4 s … up to [`MAX_DELAY`]).
+//!
+//! An attempt is *reserved* before its password is checked: [`SignInThrottle::reserve`] checks
+//! and counts it as a failure in one step, so parallel attempts cannot all pass the check before
+//! any of them is counted. A successful sign-in gives its reservation back
+//! ([`SignInThrottle::succeeded`]): the account's record is cleared and the address's count goes
+//! down again (many advisors sign in from one branch's address). Kept in memory: a restart
+//! forgets it, which is acceptable for a slowdown (it is not a lockout).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -36,27 +41,28 @@ pub struct SignInThrottle {
 }
 
 impl SignInThrottle {
-    /// `Some(wait)` when an attempt for any of `keys` must wait `wait` longer.
-    pub fn check(&self, keys: &[String], now: Instant) -> Option<Duration> {
-        let map = self
+    /// Reserves an attempt for `keys`, counting it as a failure until [`Self::succeeded`]
+    /// says otherwise; `Err(wait)` when an attempt for any key must wait `wait` longer.
+    ///
+    /// # Errors
+    /// The longest wait among `keys`, when the attempt is refused (and not counted).
+    pub fn reserve(&self, keys: &[String], now: Instant) -> Result<(), Duration> {
+        let mut map = self
             .failures
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        keys.iter()
+        let wait = keys
+            .iter()
             .filter_map(|key| map.get(key))
             .filter(|f| now.duration_since(f.last) < WINDOW)
             .filter_map(|f| {
                 let ready_at = f.last + delay_after(f.count);
                 (ready_at > now).then(|| ready_at - now)
             })
-            .max()
-    }
-
-    pub fn record_failure(&self, keys: &[String], now: Instant) {
-        let mut map = self
-            .failures
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+            .max();
+        if let Some(wait) = wait {
+            return Err(wait);
+        }
         if map.len() >= MAX_KEYS {
             map.retain(|_, f| now.duration_since(f.last) < WINDOW);
         }
@@ -71,14 +77,35 @@ impl SignInThrottle {
             entry.count = entry.count.saturating_add(1);
             entry.last = now;
         }
+        Ok(())
     }
 
-    pub fn record_success(&self, account_key: &str) {
+    /// The reserved attempt was not made after all (no password was checked).
+    pub fn release(&self, keys: &[String]) {
+        let mut map = self
+            .failures
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        for key in keys {
+            if let Some(entry) = map.get_mut(key) {
+                entry.count = entry.count.saturating_sub(1);
+            }
+        }
+    }
+
+    /// The reserved attempt succeeded: clears `account_key` and takes the attempt back from
+    /// the other keys.
+    pub fn succeeded(&self, account_key: &str, other_keys: &[String]) {
         let mut map = self
             .failures
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         map.remove(account_key);
+        for key in other_keys {
+            if let Some(entry) = map.get_mut(key) {
+                entry.count = entry.count.saturating_sub(1);
+            }
+        }
     }
 }
 
@@ -100,15 +127,46 @@ mod tests {
         let throttle = SignInThrottle::default();
         let keys = vec!["user:anna".to_string()];
         let start = Instant::now();
-        for _ in 0..4 {
-            throttle.record_failure(&keys, start);
+        for _ in 0..FREE_FAILURES {
+            assert_eq!(throttle.reserve(&keys, start), Ok(()));
         }
-        assert_eq!(throttle.check(&keys, start), None);
-        throttle.record_failure(&keys, start);
-        assert_eq!(throttle.check(&keys, start), Some(Duration::from_secs(1)));
-        assert_eq!(throttle.check(&keys, start + Duration::from_secs(1)), None);
-        throttle.record_success("user:anna");
-        assert_eq!(throttle.check(&keys, start), None);
+        assert_eq!(throttle.reserve(&keys, start), Err(Duration::from_secs(1)));
+        assert_eq!(
+            throttle.reserve(&keys, start + Duration::from_secs(1)),
+            Ok(())
+        );
+        throttle.succeeded("user:anna", &[]);
+        assert_eq!(throttle.reserve(&keys, start), Ok(()));
+    }
+
+    #[test]
+    fn a_refused_attempt_is_not_counted() {
+        let throttle = SignInThrottle::default();
+        let keys = vec!["user:anna".to_string()];
+        let start = Instant::now();
+        for _ in 0..FREE_FAILURES {
+            throttle.reserve(&keys, start).unwrap();
+        }
+        for _ in 0..100 {
+            assert!(throttle.reserve(&keys, start).is_err());
+        }
+        // Still one second after the fifth failure, not doubled by the refusals.
+        assert_eq!(
+            throttle.reserve(&keys, start + Duration::from_secs(1)),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn successful_sign_ins_from_one_address_never_slow_it_down() {
+        let throttle = SignInThrottle::default();
+        let start = Instant::now();
+        for i in 0..50 {
+            let account = format!("user:advisor{i}");
+            let keys = vec![account.clone(), "ip:10.0.0.1".to_string()];
+            assert_eq!(throttle.reserve(&keys, start), Ok(()), "sign-in {i}");
+            throttle.succeeded(&account, &keys[1..]);
+        }
     }
 
     #[test]
@@ -116,10 +174,10 @@ mod tests {
         let throttle = SignInThrottle::default();
         let keys = vec!["ip:10.0.0.1".to_string()];
         let start = Instant::now();
-        for _ in 0..10 {
-            throttle.record_failure(&keys, start);
+        for _ in 0..FREE_FAILURES {
+            throttle.reserve(&keys, start).unwrap();
         }
-        assert!(throttle.check(&keys, start).is_some());
-        assert_eq!(throttle.check(&keys, start + WINDOW), None);
+        assert!(throttle.reserve(&keys, start).is_err());
+        assert_eq!(throttle.reserve(&keys, start + WINDOW), Ok(()));
     }
 }

@@ -38,7 +38,7 @@ fn anna() -> Client {
         custom_attributes,
         ..ClientDraft::default()
     }
-    .parse()
+    .parse(chrono::NaiveDate::MAX)
     .unwrap()
 }
 
@@ -90,7 +90,7 @@ fn unrecorded_fields_are_blank_cells() {
         full_name: "Petrov Ivan".into(),
         ..ClientDraft::default()
     };
-    let row = client_row(&bare.parse().unwrap());
+    let row = client_row(&bare.parse(chrono::NaiveDate::MAX).unwrap());
     assert_eq!(row[..2], ["X1", "Petrov Ivan"]);
     assert!(
         row[2..]

@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use chrono::NaiveDate;
+
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
@@ -80,11 +82,12 @@ impl Collector {
 }
 
 impl ClientDraft {
-    /// Checks and normalises every field.
+    /// Checks and normalises every field; `today` is the caller's date, for the checks that
+    /// depend on it (a birth date cannot be in the future).
     ///
     /// # Errors
     /// [`ClientErrors`] with one entry per invalid field, in field order.
-    pub fn parse(&self) -> Result<Client, ClientErrors> {
+    pub fn parse(&self, today: NaiveDate) -> Result<Client, ClientErrors> {
         let mut c = Collector::default();
         let crm_id = c.check(
             "crm_id",
@@ -93,7 +96,7 @@ impl ClientDraft {
                 .map_err(|e| e.to_string()),
         );
         let full_name = c.check("full_name", fields::full_name(&self.full_name));
-        let birth_date = c.check("birth_date", fields::date(&self.birth_date));
+        let birth_date = c.check("birth_date", fields::birth_date(&self.birth_date, today));
         let gender = c.check("gender", fields::code(&self.gender));
         let employment = c.check("employment", fields::code(&self.employment));
         let monthly_income = c.check("monthly_income", fields::income(&self.monthly_income));
@@ -154,13 +157,6 @@ impl ClientDraft {
             }),
             _ => Err(ClientErrors(c.0)),
         }
-    }
-}
-
-impl TryFrom<ClientDraft> for Client {
-    type Error = ClientErrors;
-    fn try_from(draft: ClientDraft) -> Result<Self, Self::Error> {
-        draft.parse()
     }
 }
 

@@ -86,6 +86,14 @@ pub(super) fn date(raw: &str) -> FieldResult<Option<NaiveDate>> {
         .transpose()
 }
 
+/// A birth date: a date, and not after `today` (a typo such as 2999 for 1999 is caught here).
+pub(super) fn birth_date(raw: &str, today: NaiveDate) -> FieldResult<Option<NaiveDate>> {
+    match date(raw)? {
+        Some(born) if born > today => Err(format!("{born} is in the future (today is {today})")),
+        born => Ok(born),
+    }
+}
+
 pub(super) fn code<T: FromStr<Err = UnknownVariant>>(raw: &str) -> FieldResult<Option<T>> {
     present(raw)
         .map(|text| text.parse().map_err(|e: UnknownVariant| e.to_string()))

@@ -87,7 +87,7 @@ mod tests {
             home_sales_point: "MSK-HO".into(),
             ..ClientDraft::default()
         }
-        .parse()
+        .parse(chrono::NaiveDate::MAX)
         .unwrap()
     }
 

@@ -1,5 +1,11 @@
 //! User administration, for administrators.
 
+mod sessions;
+
+use chrono::Utc;
+
+use crate::web::access::ADMINS;
+use crate::web::routes::RouteTable;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -15,10 +21,12 @@ use crate::persistence::StoreError;
 use crate::persistence::users::{self, StaffUser};
 use crate::security::hash_password;
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/admin/users", web::get().to(list))
-        .route("/admin/users", web::post().to(create))
-        .route("/admin/users/{id}/active", web::post().to(set_active));
+pub fn routes(table: &mut RouteTable) {
+    table
+        .get("/admin/users", ADMINS, list)
+        .post("/admin/users", ADMINS, create)
+        .post("/admin/users/{id}/active", ADMINS, set_active)
+        .post("/admin/users/{id}/sessions/end", ADMINS, sessions::end);
 }
 
 #[derive(Deserialize, Default)]
@@ -54,13 +62,21 @@ impl FormErrors {
 #[derive(Deserialize)]
 pub struct ListQuery {
     added: Option<String>,
+    ended: Option<u64>,
+}
+
+/// A user and how many live sessions they have.
+pub struct UserLine {
+    pub user: StaffUser,
+    pub sessions: usize,
 }
 
 #[derive(Template)]
 #[template(path = "admin/users.html")]
 struct UsersPage {
     layout: Layout,
-    users: Vec<StaffUser>,
+    users: Vec<UserLine>,
+    sessions: Vec<sessions::SessionLine>,
     roles: [Role; 4],
     form_username: String,
     form_display_name: String,
@@ -77,9 +93,22 @@ async fn page(
     errors: FormErrors,
     notice: Option<String>,
 ) -> Result<UsersPage, WebError> {
+    let staff = users::list(&state.db).await?;
+    let live = sessions::lines(
+        crate::persistence::sessions::live(&state.db, Utc::now()).await?,
+        &staff,
+    );
+    let users = staff
+        .into_iter()
+        .map(|user| UserLine {
+            sessions: live.iter().filter(|s| s.user_id == user.id).count(),
+            user,
+        })
+        .collect();
     Ok(UsersPage {
         layout: Layout::new("Users", Some(identity), Section::Users),
-        users: users::list(&state.db).await?,
+        users,
+        sessions: live,
         roles: Role::ALL,
         form_username: form.username,
         form_display_name: form.display_name,
@@ -95,10 +124,12 @@ async fn list(
     identity: Identity,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let notice = query
-        .added
-        .as_ref()
-        .map(|name| format!("User {name} added."));
+    let notice = match (&query.added, query.ended) {
+        (Some(name), _) => Some(format!("User {name} added.")),
+        (None, Some(1)) => Some("1 session ended.".to_string()),
+        (None, Some(n)) => Some(format!("{n} sessions ended.")),
+        (None, None) => None,
+    };
     render(
         &page(
             &state,
@@ -145,7 +176,7 @@ async fn create(
         .map_err(|e| WebError::Internal(anyhow::anyhow!("hashing a password: {e}")))?;
     match users::create(&state.db, &username, &form.display_name, role, hash).await {
         Ok(user) => {
-            tracing::info!(admin = %identity.user.username, user = %user.username, role = %role, "user added");
+            tracing::info!(admin = ?identity.user.username, user = ?user.username, role = %role, "user added");
             let location = format!("/admin/users?added={}", user.username);
             Ok(HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, location))
@@ -190,7 +221,7 @@ async fn set_active(
         ));
     }
     users::set_active(&state.db, id, active).await?;
-    tracing::info!(admin = %identity.user.username, user_id = id, active, "user access changed");
+    tracing::info!(admin = ?identity.user.username, user_id = id, active, "user access changed");
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, "/admin/users"))
         .finish())

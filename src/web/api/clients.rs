@@ -4,8 +4,9 @@ use actix_web::{HttpResponse, web};
 use serde_json::Value;
 
 use super::ApiError;
-use crate::domain::client::Client;
+use crate::domain::client::{Client, ClientDraft};
 use crate::persistence::{StoreError, clients};
+use crate::web::identity::Identity;
 use crate::web::state::AppState;
 
 fn store_error(err: StoreError) -> ApiError {
@@ -21,6 +22,7 @@ fn store_error(err: StoreError) -> ApiError {
 /// # Errors
 /// 422 naming every invalid field; 400 when the body's CRM id differs from the path's.
 pub async fn put(
+    _identity: Identity,
     state: web::Data<AppState>,
     path: web::Path<String>,
     body: web::Json<Value>,
@@ -42,19 +44,18 @@ pub async fn put(
             object.insert("crm_id".into(), Value::String(crm_id.clone()));
         }
     }
-    let client: Client = serde_json::from_value(body).map_err(|e| {
-        // The draft parser reports every field as "field: message; field: message".
-        let fields = e
-            .to_string()
-            .trim_start_matches("invalid client record: ")
-            .split("; ")
-            .map(|part| match part.split_once(": ") {
-                Some((field, message)) => (field.to_string(), message.to_string()),
-                None => (String::new(), part.to_string()),
-            })
-            .collect();
-        ApiError::Invalid(fields)
-    })?;
+    let draft: ClientDraft = serde_json::from_value(body)
+        .map_err(|e| ApiError::BadRequest(format!("invalid client record: {e}")))?;
+    let client = draft
+        .parse(chrono::Utc::now().date_naive())
+        .map_err(|errors| {
+            let fields = errors.0.iter();
+            ApiError::Invalid(
+                fields
+                    .map(|e| (e.field.to_string(), e.message.clone()))
+                    .collect(),
+            )
+        })?;
     let points = clients::sales_point_ids(&state.db)
         .await
         .map_err(store_error)?;
@@ -80,6 +81,7 @@ async fn stored_client(state: &AppState, crm_id: &str) -> Result<Client, ApiErro
 /// # Errors
 /// 404 for an unknown CRM id.
 pub async fn get(
+    _identity: Identity,
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
@@ -93,6 +95,7 @@ pub async fn get(
 /// # Errors
 /// 404 for an unknown CRM id.
 pub async fn segments(
+    _identity: Identity,
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {

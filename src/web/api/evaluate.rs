@@ -5,12 +5,16 @@ use serde_json::Value;
 
 use super::ApiError;
 use crate::domain::evaluation::evaluate_document;
+use crate::web::identity::Identity;
 
 /// 200 with the report, or 422 listing every problem by field path.
 ///
 /// # Errors
 /// [`ApiError::Invalid`] for a document the engine cannot evaluate.
-pub async fn evaluate(body: web::Json<Value>) -> Result<HttpResponse, ApiError> {
+pub async fn evaluate(
+    _identity: Identity,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
     let report = evaluate_document(&body).map_err(|errors| {
         ApiError::Invalid(errors.into_iter().map(|e| (e.field, e.message)).collect())
     })?;

@@ -2,8 +2,10 @@
 //! `Authorization: Bearer <token>` (see `kombi token create`); every error is JSON:
 //! `{"error": {"code": "...", "message": "..."}}`.
 
+use crate::web::access::{CLIENT_READERS, CRM_WRITERS, EVERYONE, PRODUCT_AND_FINANCE};
+use crate::web::routes::RouteTable;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
+use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use serde_json::json;
 
 use super::identity::Identity;
@@ -11,14 +13,16 @@ use super::identity::Identity;
 mod clients;
 mod evaluate;
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/api/v1/me", web::get().to(me))
-        .route("/api/v1/evaluate", web::post().to(evaluate::evaluate))
-        .route("/api/v1/clients/{crm_id}", web::put().to(clients::put))
-        .route("/api/v1/clients/{crm_id}", web::get().to(clients::get))
-        .route(
+pub fn routes(table: &mut RouteTable) {
+    table
+        .get("/api/v1/me", EVERYONE, me)
+        .post("/api/v1/evaluate", PRODUCT_AND_FINANCE, evaluate::evaluate)
+        .put("/api/v1/clients/{crm_id}", CRM_WRITERS, clients::put)
+        .get("/api/v1/clients/{crm_id}", CLIENT_READERS, clients::get)
+        .get(
             "/api/v1/clients/{crm_id}/segments",
-            web::get().to(clients::segments),
+            CLIENT_READERS,
+            clients::segments,
         );
 }
 

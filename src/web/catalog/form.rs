@@ -331,7 +331,7 @@ pub async fn create(
     let errors = match form.parse() {
         Ok(product) => match products::create(&state.db, &product).await {
             Ok(()) => {
-                tracing::info!(user = %identity.user.username, product = %product.code, "product created");
+                tracing::info!(user = ?identity.user.username, product = ?product.code, "product created");
                 let location = format!("/catalog/{}", product.code);
                 return Ok(HttpResponse::SeeOther()
                     .insert_header((header::LOCATION, location))
@@ -401,7 +401,7 @@ pub async fn update(
     let (status, errors, alert) = match form.parse() {
         Ok(product) => match products::update(&state.db, &code, version, &product).await {
             Ok(()) => {
-                tracing::info!(user = %identity.user.username, product = %code, "product updated");
+                tracing::info!(user = ?identity.user.username, product = ?code, "product updated");
                 let location = format!("/catalog/{code}");
                 return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish());
             }

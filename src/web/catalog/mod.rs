@@ -5,14 +5,16 @@ mod form;
 mod list;
 mod product;
 
-use actix_web::web;
+use crate::web::access::{PRODUCT, PRODUCT_AND_FINANCE};
+use crate::web::routes::RouteTable;
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn routes(table: &mut RouteTable) {
     // `/catalog/new` before `/catalog/{code}`, which would otherwise match it.
-    cfg.route("/catalog", web::get().to(list::list))
-        .route("/catalog", web::post().to(form::create))
-        .route("/catalog/new", web::get().to(form::new))
-        .route("/catalog/{code}", web::get().to(product::show))
-        .route("/catalog/{code}", web::post().to(form::update))
-        .route("/catalog/{code}/edit", web::get().to(form::edit));
+    table
+        .get("/catalog", PRODUCT_AND_FINANCE, list::list)
+        .post("/catalog", PRODUCT, form::create)
+        .get("/catalog/new", PRODUCT, form::new)
+        .get("/catalog/{code}", PRODUCT_AND_FINANCE, product::show)
+        .post("/catalog/{code}", PRODUCT, form::update)
+        .get("/catalog/{code}/edit", PRODUCT, form::edit);
 }

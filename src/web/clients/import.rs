@@ -177,7 +177,7 @@ pub async fn upload(
         Err(_) => Mapping::canonical(),
     };
     let id = import_runs::start(&state.db, &upload.name, identity.user.id, upload.bytes).await?;
-    tracing::info!(user = %identity.user.username, run = id, file = %upload.name, bytes = upload.bytes, "CRM import started");
+    tracing::info!(user = ?identity.user.username, run = id, file = ?upload.name, bytes = upload.bytes, "CRM import started");
     actix_web::rt::spawn(run_import(state.db.clone(), id, upload, mapping));
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, format!("/clients/imports/{id}")))
@@ -276,6 +276,7 @@ pub async fn run(
 
 /// `GET /clients/imports/{id}/errors.csv`
 pub async fn errors_csv(
+    _identity: Identity,
     state: web::Data<AppState>,
     path: web::Path<i32>,
 ) -> Result<HttpResponse, WebError> {

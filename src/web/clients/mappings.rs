@@ -93,7 +93,7 @@ pub async fn save(
         );
     }
     import_runs::save_mapping(&state.db, &name, &toml).await?;
-    tracing::info!(user = %identity.user.username, mapping = %name.trim(), "import mapping saved");
+    tracing::info!(user = ?identity.user.username, mapping = ?name.trim(), "import mapping saved");
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, "/clients/mappings"))
         .finish())

@@ -3,16 +3,19 @@
 mod import;
 mod mappings;
 
-use actix_web::web;
+use crate::web::access::PRODUCT;
+use crate::web::routes::RouteTable;
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/clients/import", web::get().to(import::form))
-        .route("/clients/import", web::post().to(import::upload))
-        .route("/clients/imports/{id}", web::get().to(import::run))
-        .route(
+pub fn routes(table: &mut RouteTable) {
+    table
+        .get("/clients/import", PRODUCT, import::form)
+        .post("/clients/import", PRODUCT, import::upload)
+        .get("/clients/imports/{id}", PRODUCT, import::run)
+        .get(
             "/clients/imports/{id}/errors.csv",
-            web::get().to(import::errors_csv),
+            PRODUCT,
+            import::errors_csv,
         )
-        .route("/clients/mappings", web::get().to(mappings::list))
-        .route("/clients/mappings", web::post().to(mappings::save));
+        .get("/clients/mappings", PRODUCT, mappings::list)
+        .post("/clients/mappings", PRODUCT, mappings::save);
 }

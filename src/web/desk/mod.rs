@@ -1,5 +1,7 @@
 //! The advisor's desk: find the client, see who they are.
 
+use crate::web::access::ADVISORS;
+use crate::web::routes::RouteTable;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::Utc;
@@ -19,9 +21,10 @@ use crate::persistence::entities::client;
 use crate::persistence::scaled;
 use crate::web::format;
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/desk", web::get().to(index))
-        .route("/desk/clients/{crm_id}", web::get().to(client_card));
+pub fn routes(table: &mut RouteTable) {
+    table
+        .get("/desk", ADVISORS, index)
+        .get("/desk/clients/{crm_id}", ADVISORS, client_card);
 }
 
 /// Clients shown for one search: a desk needs a short list, not a report.

@@ -1,5 +1,7 @@
 //! Finance's overview: the bank's profitability targets and where the catalog stands.
 
+use crate::web::access::FINANCE;
+use crate::web::routes::RouteTable;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
@@ -11,8 +13,8 @@ use super::state::AppState;
 use crate::persistence::catalog;
 use crate::persistence::scaled;
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/finance", web::get().to(overview));
+pub fn routes(table: &mut RouteTable) {
+    table.get("/finance", FINANCE, overview);
 }
 
 pub struct SettingLine {

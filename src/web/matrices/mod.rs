@@ -1,6 +1,8 @@
 //! Product matrices per segment. The matrix model arrives with its own issue; until then the
 //! page lists the segments that will each get a matrix, so the navigation leads somewhere real.
 
+use crate::web::access::PRODUCT_AND_FINANCE;
+use crate::web::routes::RouteTable;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
@@ -11,8 +13,8 @@ use super::pages::render;
 use super::state::AppState;
 use crate::persistence::segments::{self, SegmentListItem};
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/matrices", web::get().to(list));
+pub fn routes(table: &mut RouteTable) {
+    table.get("/matrices", PRODUCT_AND_FINANCE, list);
 }
 
 #[derive(Template)]

@@ -306,7 +306,7 @@ async fn submit(
         active: posted.active,
     };
     segments::save(&state.db, &draft).await?;
-    tracing::info!(user = %identity.user.username, segment = %draft.code, rule = %draft.rule, "segment saved");
+    tracing::info!(user = ?identity.user.username, segment = ?draft.code, rule = ?draft.rule.to_string(), "segment saved");
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, format!("/segments/{}", draft.code)))
         .finish())
@@ -353,6 +353,7 @@ pub struct CountQuery {
 
 /// `GET /segments/count?rule=…`: the live count for the editor's script, as JSON.
 pub async fn count(
+    _identity: Identity,
     state: web::Data<AppState>,
     query: web::Query<CountQuery>,
 ) -> Result<HttpResponse, WebError> {

@@ -3,6 +3,8 @@
 
 mod edit;
 
+use crate::web::access::PRODUCT;
+use crate::web::routes::RouteTable;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::Utc;
@@ -16,13 +18,14 @@ use crate::web::layout::{Layout, Section};
 use crate::web::pages::render;
 use crate::web::state::AppState;
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/segments", web::get().to(list))
-        .route("/segments", web::post().to(edit::create))
-        .route("/segments/new", web::get().to(edit::new))
-        .route("/segments/count", web::get().to(edit::count))
-        .route("/segments/{code}", web::get().to(edit::show))
-        .route("/segments/{code}", web::post().to(edit::update));
+pub fn routes(table: &mut RouteTable) {
+    table
+        .get("/segments", PRODUCT, list)
+        .post("/segments", PRODUCT, edit::create)
+        .get("/segments/new", PRODUCT, edit::new)
+        .get("/segments/count", PRODUCT, edit::count)
+        .get("/segments/{code}", PRODUCT, edit::show)
+        .post("/segments/{code}", PRODUCT, edit::update);
 }
 
 pub struct SegmentLine {

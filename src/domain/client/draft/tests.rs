@@ -9,13 +9,18 @@ fn minimal() -> ClientDraft {
     }
 }
 
+/// The date the tests parse on.
+fn test_today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+}
+
 fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| (*s).to_owned()).collect()
 }
 
 #[test]
 fn blank_optional_fields_are_not_recorded() {
-    let client = minimal().parse().unwrap();
+    let client = minimal().parse(test_today()).unwrap();
     assert_eq!(client.birth_date, None);
     assert_eq!(client.monthly_income, None);
     assert_eq!(client.children, None);
@@ -36,7 +41,7 @@ fn every_invalid_field_is_reported_with_its_name() {
         consent_to_offers: "maybe".into(),
         ..Default::default()
     };
-    let errors = draft.parse().unwrap_err();
+    let errors = draft.parse(test_today()).unwrap_err();
     let fields: Vec<_> = errors.0.iter().map(|e| e.field).collect();
     assert_eq!(
         fields,
@@ -70,7 +75,7 @@ fn dates_outside_the_years_a_client_can_have_are_refused() {
             data_verified_on: raw.into(),
             ..Default::default()
         };
-        let result = draft.parse();
+        let result = draft.parse(test_today());
         assert_eq!(result.is_ok(), accepted, "{raw}: {result:?}");
         if !accepted {
             let message = result
@@ -98,7 +103,7 @@ fn codes_lists_and_flags_are_normalised() {
         consent_to_offers: "TRUE".into(),
         ..minimal()
     };
-    let client = draft.parse().unwrap();
+    let client = draft.parse(test_today()).unwrap();
     assert_eq!(client.gender, Some(Gender::Female));
     assert_eq!(client.employment, Some(Employment::SelfEmployed));
     assert_eq!(client.monthly_income.unwrap().to_string(), "87450.00");
@@ -117,7 +122,7 @@ fn an_income_needs_its_currency() {
         monthly_income: "1000".into(),
         ..minimal()
     };
-    let errors = draft.parse().unwrap_err();
+    let errors = draft.parse(test_today()).unwrap_err();
     assert_eq!(
         errors.message_for("income_currency"),
         Some("is required when an income is given")
@@ -132,7 +137,12 @@ fn zero_income_is_allowed_and_negative_zero_is_plain_zero() {
         ..minimal()
     };
     assert_eq!(
-        draft.parse().unwrap().monthly_income.unwrap().to_string(),
+        draft
+            .parse(test_today())
+            .unwrap()
+            .monthly_income
+            .unwrap()
+            .to_string(),
         "0.00"
     );
 }
@@ -144,7 +154,7 @@ fn list_entries_and_attributes_cannot_hold_the_csv_separator() {
         ..minimal()
     };
     assert!(
-        tags.parse()
+        tags.parse(test_today())
             .unwrap_err()
             .message_for("lifestyle_tags")
             .is_some()
@@ -157,7 +167,7 @@ fn list_entries_and_attributes_cannot_hold_the_csv_separator() {
     };
     assert!(
         attributes
-            .parse()
+            .parse(test_today())
             .unwrap_err()
             .message_for("custom_attributes")
             .is_some()
@@ -173,7 +183,7 @@ fn attribute_keys_are_trimmed_and_must_stay_unique() {
         custom_attributes,
         ..minimal()
     }
-    .parse()
+    .parse(test_today())
     .unwrap_err();
     assert_eq!(
         errors.message_for("custom_attributes"),
@@ -186,7 +196,8 @@ fn json_numbers_booleans_and_nulls_are_read_as_text() {
     let json = r#"{"crm_id": "CRM-7", "full_name": "Petrov Ivan", "children": 2,
         "city_population": 1630000, "monthly_income": 87450.50, "income_currency": "RUB",
         "islamic_banking": true, "region": null, "lifestyle_tags": ["Family"]}"#;
-    let client: Client = serde_json::from_str(json).unwrap();
+    let draft: ClientDraft = serde_json::from_str(json).unwrap();
+    let client = draft.parse(test_today()).unwrap();
     assert_eq!(client.children, Some(2));
     assert_eq!(client.city_population, Some(1_630_000));
     assert_eq!(client.monthly_income.unwrap().to_string(), "87450.50");
@@ -197,17 +208,16 @@ fn json_numbers_booleans_and_nulls_are_read_as_text() {
 
 #[test]
 fn json_with_an_invalid_field_names_it() {
-    let error =
-        serde_json::from_str::<Client>(r#"{"crm_id": "CRM-7", "full_name": "X", "children": -1}"#)
-            .unwrap_err()
-            .to_string();
-    assert!(error.contains("children: -1 is outside 0..=30"), "{error}");
+    let draft: ClientDraft =
+        serde_json::from_str(r#"{"crm_id": "CRM-7", "full_name": "X", "children": -1}"#).unwrap();
+    let errors = draft.parse(test_today()).unwrap_err();
+    assert_eq!(errors.message_for("children"), Some("-1 is outside 0..=30"));
 }
 
 #[test]
 fn json_with_an_unknown_key_is_refused() {
     let json = r#"{"crm_id": "CRM-7", "full_name": "X", "childern": 2}"#;
-    let error = serde_json::from_str::<Client>(json)
+    let error = serde_json::from_str::<ClientDraft>(json)
         .unwrap_err()
         .to_string();
     assert!(error.contains("unknown field `childern`"), "{error}");
@@ -230,12 +240,16 @@ fn a_client_survives_json_and_text_round_trips() {
         custom_attributes,
         ..minimal()
     };
-    let client = draft.parse().unwrap();
+    let client = draft.parse(test_today()).unwrap();
     let json = serde_json::to_string(&client).unwrap();
     assert!(json.contains(r#""monthly_income":"120000.00""#), "{json}");
-    assert_eq!(serde_json::from_str::<Client>(&json).unwrap(), client);
-    assert_eq!(ClientDraft::from(&client).parse().unwrap(), client);
-    assert_eq!(client.clone().revalidated().unwrap(), client);
+    let read_back: ClientDraft = serde_json::from_str(&json).unwrap();
+    assert_eq!(read_back.parse(test_today()).unwrap(), client);
+    assert_eq!(
+        ClientDraft::from(&client).parse(test_today()).unwrap(),
+        client
+    );
+    assert_eq!(client.clone().revalidated(test_today()).unwrap(), client);
 }
 
 #[test]
@@ -257,5 +271,26 @@ fn iso_dates_are_read_strictly_and_agree_with_chrono() {
         "",
     ] {
         assert_eq!(iso_date(text), None, "{text}");
+    }
+}
+
+#[test]
+fn birth_dates_after_today_are_refused() {
+    for (raw, accepted) in [
+        ("2026-11-30", true),
+        ("2026-12-01", false),
+        ("2999-01-01", false),
+    ] {
+        let draft = ClientDraft {
+            birth_date: raw.into(),
+            ..minimal()
+        };
+        let result = draft.parse(test_today());
+        assert_eq!(result.is_ok(), accepted, "{raw}: {result:?}");
+        if !accepted {
+            let errors = result.unwrap_err();
+            let message = errors.message_for("birth_date").unwrap();
+            assert!(message.contains("in the future"), "{message}");
+        }
     }
 }

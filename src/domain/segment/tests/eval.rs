@@ -41,7 +41,7 @@ fn sergei() -> ClientDraft {
 fn client(edit: impl FnOnce(&mut ClientDraft)) -> Client {
     let mut draft = sergei();
     edit(&mut draft);
-    draft.parse().unwrap()
+    draft.parse(chrono::NaiveDate::MAX).unwrap()
 }
 
 fn truth(text: &str, client: &Client) -> Truth {

@@ -257,7 +257,7 @@ pub(crate) fn client() -> impl Strategy<Value = Client> {
                     custom_attributes: custom,
                     ..ClientDraft::default()
                 }
-                .parse()
+                .parse(NaiveDate::MAX)
                 .unwrap()
             },
         )
