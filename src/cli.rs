@@ -97,7 +97,8 @@ pub struct ServeArgs {
     #[arg(long, env = "KOMBI_DB_MAX_CONNECTIONS", default_value_t = 8)]
     pub max_connections: u32,
     /// Do not load the demo bank into an empty embedded database on first start.
-    #[arg(long, env = "KOMBI_NO_DEMO")]
+    /// `KOMBI_NO_DEMO` takes 1/0, true/false, yes/no, on/off.
+    #[arg(long, env = "KOMBI_NO_DEMO", value_parser = clap::builder::BoolishValueParser::new())]
     pub no_demo: bool,
 }
 

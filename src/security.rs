@@ -3,8 +3,8 @@
 //! Tokens are 256 random bits; only their SHA-256 is stored, so a copy of the database does not
 //! yield working sessions or API tokens. (A slow hash is not needed for high-entropy tokens.)
 
-use argon2::Argon2;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{Output, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
@@ -30,6 +30,42 @@ pub fn verify_password(password: &str, stored_hash: &str) -> bool {
                 .is_ok()
         })
         .unwrap_or(false)
+}
+
+/// Like [`verify_password`], computing in `memory` (grown to the hash's size and kept by the
+/// caller) instead of allocating the hash's memory (19 MiB by default) for every check: a
+/// verifier thread that reuses its buffer keeps the process's memory flat.
+pub fn verify_password_in(password: &str, stored_hash: &str, memory: &mut Vec<Block>) -> bool {
+    let Ok(parsed) = PasswordHash::new(stored_hash) else {
+        return false;
+    };
+    let (Some(salt), Some(expected)) = (parsed.salt, parsed.hash) else {
+        return false;
+    };
+    let Ok(params) = Params::try_from(&parsed) else {
+        return false;
+    };
+    let Ok(algorithm) = Algorithm::try_from(parsed.algorithm) else {
+        return false;
+    };
+    let version = match parsed.version.map(Version::try_from).transpose() {
+        Ok(version) => version.unwrap_or_default(),
+        Err(_) => return false,
+    };
+    let mut salt_buffer = [0_u8; 64];
+    let Ok(salt) = salt.decode_b64(&mut salt_buffer) else {
+        return false;
+    };
+    memory.resize(params.block_count(), Block::default());
+    let mut computed = vec![0_u8; expected.len()];
+    let hashed = Argon2::new(algorithm, version, params).hash_password_into_with_memory(
+        password.as_bytes(),
+        salt,
+        &mut computed,
+        &mut memory[..],
+    );
+    // `Output` compares in constant time.
+    hashed.is_ok() && Output::new(&computed).is_ok_and(|computed| computed == expected)
 }
 
 /// A hash to verify against when the user does not exist, so that a wrong username takes as
@@ -68,6 +104,43 @@ mod tests {
         assert!(verify_password("correct horse battery", &hash));
         assert!(!verify_password("wrong horse battery", &hash));
         assert!(!verify_password("anything", "not-a-hash"));
+    }
+
+    #[test]
+    fn checking_in_reused_memory_agrees_with_the_library() {
+        let mut memory = Vec::new();
+        let default = hash_password("correct horse battery").unwrap();
+        let other_params = Argon2::new(
+            Algorithm::Argon2i,
+            Version::V0x10,
+            Params::new(4096, 2, 1, Some(24)).unwrap(),
+        )
+        .hash_password(
+            b"correct horse battery",
+            &SaltString::encode_b64(b"0123456789abcdef").unwrap(),
+        )
+        .unwrap()
+        .to_string();
+        for hash in [&default, &other_params, &default] {
+            for password in ["correct horse battery", "wrong horse battery", ""] {
+                assert_eq!(
+                    verify_password_in(password, hash, &mut memory),
+                    verify_password(password, hash),
+                    "{password} against {hash}"
+                );
+            }
+        }
+        assert!(verify_password_in(
+            "correct horse battery",
+            &other_params,
+            &mut memory
+        ));
+        assert!(!verify_password_in("x", "not-a-hash", &mut memory));
+        assert!(!verify_password_in(
+            "x",
+            "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ",
+            &mut memory
+        ));
     }
 
     #[test]

@@ -31,7 +31,7 @@ async fn upload(app: &TestApp, csrf: &str, mapping: &str) -> reqwest::Response {
         .unwrap()
 }
 
-async fn wait_until_finished(
+pub(crate) async fn wait_until_finished(
     app: &TestApp,
     run: i32,
 ) -> kombi::persistence::entities::import_run::Model {

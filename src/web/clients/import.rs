@@ -1,6 +1,5 @@
 //! Upload a CRM extract, watch its progress, read its report.
 
-use std::io::Write;
 use std::time::Duration;
 
 use actix_multipart::Multipart;
@@ -10,6 +9,7 @@ use anyhow::Context;
 use askama::Template;
 use futures_util::StreamExt;
 use sea_orm::DatabaseConnection;
+use tokio::io::AsyncWriteExt;
 
 use crate::import::Mapping;
 use crate::persistence::crm_import::{Progress, import_file};
@@ -120,7 +120,10 @@ async fn receive(mut payload: Multipart) -> Result<(Option<Upload>, String), Web
                 .and_then(|d| d.get_filename())
                 .unwrap_or("upload.csv")
                 .to_string();
-            let mut file = tempfile::NamedTempFile::new().context("creating a temporary file")?;
+            let file = tempfile::NamedTempFile::new().context("creating a temporary file")?;
+            // Written through tokio's file, on the blocking pool: disk writes of a large upload
+            // must not stall this worker's other requests.
+            let mut spool = tokio::fs::File::from_std(file.reopen().context("opening the spool")?);
             let mut bytes = 0_usize;
             while let Some(chunk) = field.next().await {
                 let chunk = chunk.map_err(bad)?;
@@ -130,8 +133,12 @@ async fn receive(mut payload: Multipart) -> Result<(Option<Upload>, String), Web
                         "the file is larger than 2 GB: use `kombi import-crm`".into(),
                     ));
                 }
-                file.write_all(&chunk).context("spooling the upload")?;
+                spool
+                    .write_all(&chunk)
+                    .await
+                    .context("spooling the upload")?;
             }
+            spool.flush().await.context("spooling the upload")?;
             upload = Some(Upload {
                 file,
                 name: file_name,
