@@ -1,5 +1,5 @@
 //! Criterion benchmarks of the profitability engine, on the worked example
-//! (`shared/worked-example.json`, DOMAIN.md).
+//! (`examples/worked-example.json`, docs/DOMAIN.md).
 //!
 //! What is measured, and why:
 //! - `position/evaluate`: one product sold alone (`Position::evaluate`), the unit of work behind
@@ -72,7 +72,7 @@ impl Product {
     }
 }
 
-/// `shared/worked-example.json`, as domain structs.
+/// `examples/worked-example.json`, as domain structs.
 #[rustfmt::skip]
 fn worked_example() -> [Product; 7] {
     use ProductKind::{CreditCard, CurrentAccount, Deposit, OnlineBanking, Transfers};
@@ -150,7 +150,7 @@ fn engine(c: &mut Criterion) {
     });
 
     // (d) The whole document, from a `Value` parsed once.
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/worked-example.json");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/worked-example.json");
     let text = std::fs::read_to_string(path).expect(path);
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     let report = evaluate_document(&doc).unwrap();

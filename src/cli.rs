@@ -44,7 +44,7 @@ pub enum Command {
     /// Evaluate a profitability document (the format of docs/EVALUATE.md) and print the report
     /// as JSON. Needs no database.
     Evaluate {
-        /// The document, e.g. ../shared/worked-example.json.
+        /// The document, e.g. examples/worked-example.json.
         file: std::path::PathBuf,
     },
     /// Write a deterministic synthetic CRM extract (the canonical columns) for demos and
@@ -316,19 +316,19 @@ async fn serve(database_url: &str, args: ServeArgs) -> anyhow::Result<()> {
         cookie_secure: args.cookie_secure,
     };
     let db = open(database_url, settings.max_connections).await?;
-    let demo_loaded =
-        if db::is_sqlite_url(database_url) && !args.no_demo && users::count(&db).await? == 0 {
-            tracing::info!("empty embedded database: loading the demo bank");
-            let report = demo::seed::seed_demo(&db, &demo::seed::DemoOptions::default()).await?;
-            tracing::info!(%report, "demo bank loaded");
-            true
-        } else {
-            false
-        };
+    if db::is_sqlite_url(database_url) && !args.no_demo && users::count(&db).await? == 0 {
+        tracing::info!("empty embedded database: loading the demo bank");
+        let report = demo::seed::seed_demo(&db, &demo::seed::DemoOptions::default()).await?;
+        tracing::info!(%report, "demo bank loaded");
+    }
     let app = startup::Application::build(&settings, db).await?;
     println!("Kombi is serving at http://{}", app.address());
-    if demo_loaded || users::count(app.db()).await? > 0 {
-        println!("Demo sign-ins (demo only): advisor, manager, finance, admin; password 'demo'.");
+    let demo_users = demo::seed::demo_sign_ins(app.db()).await?;
+    if !demo_users.is_empty() {
+        println!(
+            "Demo sign-ins (demo only): {}; password 'demo'.",
+            demo_users.join(", ")
+        );
     }
     app.run_until_stopped().await?;
     tracing::info!("stopped");

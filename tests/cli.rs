@@ -25,7 +25,7 @@ fn kombi(args: &[&str], stdin: &str, database_url: &str) -> Output {
 }
 
 fn worked_example_path() -> String {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/worked-example.json").to_string()
+    concat!(env!("CARGO_MANIFEST_DIR"), "/examples/worked-example.json").to_string()
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! The demo bank's fixed data. Products and figures are those of the reference worked example
-//! (`shared/worked-example.json`), so the demo reproduces it to the kopeck.
+//! (`examples/worked-example.json`), so the demo reproduces it to the kopeck.
 
 /// A group company: (code, name).
 pub const COMPANIES: &[(&str, &str)] = &[

@@ -24,7 +24,7 @@ use crate::persistence::entities::{
 };
 use crate::persistence::scaled::{AMOUNT_SCALE, RATE_SCALE, to_units};
 use crate::persistence::{clients, users};
-use crate::security::hash_password;
+use crate::security::{hash_password, verify_password};
 
 /// The synthetic CRM is generated as of this date, so the demo is the same on every machine.
 pub const DEMO_AS_OF: (i32, u32, u32) = (2026, 11, 1);
@@ -81,6 +81,28 @@ fn rate(text: &str, field: &str) -> anyhow::Result<i64> {
 
 /// Loads everything that is missing.
 ///
+/// The demo users that exist, enabled, with the demo password: the only ones a startup banner
+/// may advertise (a production database has none, or has changed their passwords).
+///
+/// # Errors
+/// Database errors only.
+pub async fn demo_sign_ins(db: &DatabaseConnection) -> anyhow::Result<Vec<&'static str>> {
+    let mut usable = Vec::new();
+    for (username, _, _) in USERS {
+        let Some((user, hash)) = users::find_for_sign_in(db, username).await? else {
+            continue;
+        };
+        let demo_password = tokio::task::spawn_blocking(move || {
+            verify_password(NewPassword::demo().expose(), &hash)
+        })
+        .await?;
+        if user.active && demo_password {
+            usable.push(*username);
+        }
+    }
+    Ok(usable)
+}
+
 /// # Errors
 /// Database errors; the transaction is then rolled back and nothing is half-written.
 pub async fn seed_demo(

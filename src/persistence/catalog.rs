@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::StoreError;
 use super::entities::{bank_settings, company, exchange_rate, product, sales_point};
+use super::paging::{PageRequest, Paged};
 use super::scaled::{amount, rate};
 use crate::domain::money::{Currency, ExchangeRates};
 use crate::domain::profitability::SalesPointCosts;
@@ -32,13 +33,16 @@ pub struct ProductFilter {
     pub currency: Option<String>,
 }
 
+/// One page of the products matching `filter`, by code, with how many match in all.
+///
 /// # Errors
 /// Database errors only.
 pub async fn list_products(
     db: &impl ConnectionTrait,
     filter: &ProductFilter,
-) -> Result<Vec<ProductListItem>, StoreError> {
-    let mut query = product::Entity::find().find_also_related(company::Entity);
+    page: PageRequest,
+) -> Result<Paged<ProductListItem>, StoreError> {
+    let mut query = product::Entity::find();
     if let Some(kind) = &filter.kind {
         query = query.filter(product::Column::Kind.eq(kind.as_str()));
     }
@@ -48,12 +52,15 @@ pub async fn list_products(
     if let Some(currency) = &filter.currency {
         query = query.filter(product::Column::Currency.eq(currency.as_str()));
     }
+    let total = query.clone().count(db).await?;
     let rows = query
+        .find_also_related(company::Entity)
         .order_by_asc(product::Column::Code)
-        .limit(1000)
+        .offset(page.offset())
+        .limit(page.size)
         .all(db)
         .await?;
-    Ok(rows
+    let items = rows
         .into_iter()
         .map(|(p, c)| ProductListItem {
             id: p.id,
@@ -64,7 +71,12 @@ pub async fn list_products(
             status: p.status,
             company_name: c.map(|c| c.name).unwrap_or_default(),
         })
-        .collect())
+        .collect();
+    Ok(Paged {
+        items,
+        total,
+        request: page,
+    })
 }
 
 /// The currencies products are sold in, for the catalog's filter (a scan of the small

@@ -200,6 +200,14 @@ mod tests {
             .filter(|s| s.access == PUBLIC)
             .map(|s| format!("{} {}", s.method, s.path))
             .collect();
-        assert_eq!(public, ["GET /healthz", "GET /signin", "POST /signin"]);
+        assert_eq!(
+            public,
+            [
+                "GET /healthz",
+                "GET /signin",
+                "POST /signin",
+                "GET /static/{name}"
+            ]
+        );
     }
 }

@@ -110,6 +110,13 @@ impl Layout {
     }
 }
 
+impl Layout {
+    /// The address of a page asset, by its name in `static/`.
+    pub fn asset(&self, name: &str) -> &'static str {
+        super::assets::url(name)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

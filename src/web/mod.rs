@@ -4,6 +4,7 @@
 pub mod access;
 pub mod admin;
 pub mod api;
+pub mod assets;
 pub mod auth;
 pub mod catalog;
 pub mod clients;
@@ -27,17 +28,9 @@ pub mod verifier;
 use actix_web::middleware::Logger;
 use actix_web::web;
 
-/// Every route of the application: the route table (each handler inside its access guard),
-/// the page assets, and the 404 page for everything else.
+/// Every route of the application: the route table, each handler inside its access guard.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     routes::table().configure(cfg);
-    cfg.service(actix_files::Files::new("/static", static_dir()).prefer_utf8(true));
-}
-
-/// `static/` of the source tree; `KOMBI_STATIC_DIR` overrides it for installed copies.
-fn static_dir() -> String {
-    std::env::var("KOMBI_STATIC_DIR")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/static").to_string())
 }
 
 /// One log line per request (method, path, status, time); query strings (which may carry an

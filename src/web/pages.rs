@@ -19,7 +19,8 @@ pub fn routes(table: &mut RouteTable) {
         .get("/healthz", PUBLIC, health::healthz)
         .get("/signin", PUBLIC, auth::sign_in_form)
         .post("/signin", PUBLIC, auth::sign_in)
-        .post("/signout", EVERYONE, auth::sign_out);
+        .post("/signout", EVERYONE, auth::sign_out)
+        .get("/static/{name}", PUBLIC, super::assets::serve);
 }
 
 /// Renders a page template into a `200 OK` HTML response.

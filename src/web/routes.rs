@@ -222,6 +222,53 @@ mod tests {
         }
     }
 
+    /// actix cannot list the routes it serves, so this reads the source: outside this table,
+    /// nothing may register a route (the page assets' file service aside).
+    #[test]
+    fn nothing_is_routed_outside_the_route_table() {
+        fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    rust_files(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        rust_files(&src, &mut files);
+        let registering = [
+            ".route(",
+            "web::resource(",
+            "web::scope(",
+            ".service(",
+            "Resource::new(",
+        ];
+        let mut outside = Vec::new();
+        for file in files.iter().filter(|f| !f.ends_with("web/routes.rs")) {
+            let text = std::fs::read_to_string(file).unwrap();
+            for (number, line) in text.lines().enumerate() {
+                let assets = line.contains("actix_files::Files::new(\"/static\"");
+                if registering.iter().any(|r| line.contains(r)) && !assets {
+                    outside.push(format!(
+                        "{}:{}: {}",
+                        file.display(),
+                        number + 1,
+                        line.trim()
+                    ));
+                }
+            }
+        }
+        assert!(files.len() > 50, "the source tree was read");
+        assert!(
+            outside.is_empty(),
+            "routed outside the table:\n{}",
+            outside.join("\n")
+        );
+    }
+
     #[test]
     fn each_method_and_pattern_is_routed_once() {
         let specs = specs();

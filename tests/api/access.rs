@@ -146,3 +146,52 @@ async fn the_stylesheet_is_served_to_anyone() {
     assert_eq!(response.status(), StatusCode::OK);
     assert!(response.text().await.unwrap().contains(":root"));
 }
+
+#[tokio::test]
+async fn pages_link_assets_by_content_hash_cached_for_a_year() {
+    let app = spawn_app().await;
+    let page = app.get("/signin").await.text().await.unwrap();
+    let href = page
+        .split(r#"<link rel="stylesheet" href=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the page links its stylesheet")
+        .to_string();
+    assert!(
+        href.starts_with("/static/kombi.") && href.ends_with(".css"),
+        "{href}"
+    );
+
+    let response = app.get(&href).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let header = |r: &reqwest::Response, name: &str| {
+        r.headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    assert!(header(&response, "cache-control").contains("immutable"));
+    assert!(header(&response, "content-type").starts_with("text/css"));
+    let etag = header(&response, "etag");
+    assert!(response.text().await.unwrap().contains(":root"));
+
+    let revalidated = app
+        .client
+        .get(app.url("/static/kombi.css"))
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(revalidated.status(), StatusCode::NOT_MODIFIED);
+    for missing in [
+        "/static/nothing.css",
+        "/static/..%2FCargo.toml",
+        "/static/kombi.0000000000000000.css",
+    ] {
+        assert_eq!(
+            app.get(missing).await.status(),
+            StatusCode::NOT_FOUND,
+            "{missing}"
+        );
+    }
+}

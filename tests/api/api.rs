@@ -65,7 +65,7 @@ async fn unknown_api_routes_answer_json_404() {
 }
 
 fn worked_example() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/worked-example.json");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/worked-example.json");
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 

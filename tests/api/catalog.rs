@@ -181,3 +181,32 @@ async fn the_catalog_list_names_each_product_kind_in_words() {
         "{online_row}"
     );
 }
+
+#[tokio::test]
+async fn a_long_catalog_is_paged_with_the_total_and_the_filters_kept() {
+    let app = demo_app().await;
+    app.signed_in_as(Role::ProductManager).await;
+    let csrf = app.session_csrf("/catalog/new").await;
+    for i in 0..50 {
+        let code = format!("SAVE_{i:02}");
+        let response = app.post_form("/catalog", &new_deposit(&csrf, &code)).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{code}");
+    }
+
+    let first = app.get("/catalog?kind=deposit").await.text().await.unwrap();
+    let second = app
+        .get("/catalog?kind=deposit&status=&currency=&page=2")
+        .await
+        .text()
+        .await
+        .unwrap();
+
+    assert!(first.contains("Products 1–50 of 51."), "{first}");
+    assert!(
+        first.contains(r#"href="/catalog?kind=deposit&#38;status=&#38;currency=&#38;page=2""#),
+        "the next page keeps the filter: {first}"
+    );
+    assert!(second.contains("Products 51–51 of 51."), "{second}");
+    assert_eq!(second.matches(r#"<a href="/catalog/"#).count(), 1);
+    assert!(second.contains("rel=\"prev\""));
+}

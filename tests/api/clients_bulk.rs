@@ -6,7 +6,7 @@ use kombi::persistence::{clients, clients_bulk, crm_import::import_file, db};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 
 use crate::clients_store::sales_points;
-use crate::helpers::fresh_database;
+use crate::helpers::fresh_postgres_database;
 
 fn mapping() -> Mapping {
     Mapping::from_toml(
@@ -35,11 +35,9 @@ async fn clients_structure(db: &DatabaseConnection) -> Vec<String> {
 }
 
 #[tokio::test]
+#[ignore = "PostgreSQL only: scripts/test runs it when TEST_DATABASE_URL is set"]
 async fn an_initial_load_leaves_every_index_and_constraint_as_the_migrations_made_them() {
-    let (db, _url, _guard) = fresh_database().await;
-    if db.get_database_backend() != DbBackend::Postgres {
-        return;
-    }
+    let (db, _url, _guard) = fresh_postgres_database().await;
     sales_points(&db).await;
     let before = clients_structure(&db).await;
     let dir = tempfile::tempdir().unwrap();
@@ -69,11 +67,9 @@ async fn an_initial_load_leaves_every_index_and_constraint_as_the_migrations_mad
 }
 
 #[tokio::test]
+#[ignore = "PostgreSQL only: scripts/test runs it when TEST_DATABASE_URL is set"]
 async fn a_load_killed_midway_is_repaired_when_kombi_next_opens_the_database() {
-    let (db, _url, _guard) = fresh_database().await;
-    if db.get_database_backend() != DbBackend::Postgres {
-        return;
-    }
+    let (db, _url, _guard) = fresh_postgres_database().await;
     let before = clients_structure(&db).await;
 
     let began = clients_bulk::begin_initial_load(&db).await.unwrap();
@@ -86,11 +82,9 @@ async fn a_load_killed_midway_is_repaired_when_kombi_next_opens_the_database() {
 }
 
 #[tokio::test]
+#[ignore = "PostgreSQL only: scripts/test runs it when TEST_DATABASE_URL is set"]
 async fn an_import_into_stored_clients_drops_nothing() {
-    let (db, _url, _guard) = fresh_database().await;
-    if db.get_database_backend() != DbBackend::Postgres {
-        return;
-    }
+    let (db, _url, _guard) = fresh_postgres_database().await;
     sales_points(&db).await;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("crm.csv");
@@ -109,11 +103,9 @@ async fn an_import_into_stored_clients_drops_nothing() {
 }
 
 #[tokio::test]
+#[ignore = "PostgreSQL only: scripts/test runs it when TEST_DATABASE_URL is set"]
 async fn crm_ids_and_search_names_compare_byte_by_byte() {
-    let (db, _url, _guard) = fresh_database().await;
-    if db.get_database_backend() != DbBackend::Postgres {
-        return; // SQLite compares text byte by byte already
-    }
+    let (db, _url, _guard) = fresh_postgres_database().await;
     let sql = "SELECT column_name::text AS name, coalesce(collation_name::text, '') AS collation \
                FROM information_schema.columns WHERE table_schema = current_schema() \
                AND table_name = 'clients' AND column_name IN ('crm_id', 'search_name') \

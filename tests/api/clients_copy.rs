@@ -6,17 +6,14 @@ use kombi::demo::crm_generator::generate_clients;
 use kombi::persistence::client_rows::StoredClient;
 use kombi::persistence::clients_copy::CopyBatch;
 use kombi::persistence::{clients, clients_copy};
-use sea_orm::DbBackend;
 
 use crate::clients_store::sales_points;
-use crate::helpers::fresh_database;
+use crate::helpers::fresh_postgres_database;
 
 #[tokio::test]
+#[ignore = "PostgreSQL only: scripts/test runs it when TEST_DATABASE_URL is set"]
 async fn every_copy_path_inserts_new_updates_changed_and_leaves_unchanged_rows_alone() {
-    let (db, _url, _guard) = fresh_database().await;
-    if db.get_database_backend() != DbBackend::Postgres {
-        return;
-    }
+    let (db, _url, _guard) = fresh_postgres_database().await;
     let points = sales_points(&db).await;
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
     let mut clients_in_file: Vec<_> = generate_clients(6, 11, as_of).collect();

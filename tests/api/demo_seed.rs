@@ -25,10 +25,14 @@ async fn the_demo_bank_has_the_worked_example_and_the_seed_segment_first() {
 
     seed_demo(&db, &DemoOptions { clients: 50 }).await.unwrap();
 
-    let products = catalog::list_products(&db, &Default::default())
-        .await
-        .unwrap();
-    let codes: Vec<_> = products.iter().map(|p| p.code.as_str()).collect();
+    let products = catalog::list_products(
+        &db,
+        &Default::default(),
+        kombi::persistence::paging::PageRequest::new(None, 1000),
+    )
+    .await
+    .unwrap();
+    let codes: Vec<_> = products.items.iter().map(|p| p.code.as_str()).collect();
     for code in [
         "CA_RUB",
         "CA_EUR",

@@ -88,6 +88,17 @@ pub async fn fresh_database() -> (DatabaseConnection, String, TestDatabaseHandle
 
 pub struct TestDatabaseHandle(TestDatabase);
 
+/// A fresh PostgreSQL database, for the tests of PostgreSQL-only paths (marked `#[ignore]`, so
+/// that a SQLite run reports them as ignored rather than passing them unrun).
+pub async fn fresh_postgres_database() -> (DatabaseConnection, String, TestDatabaseHandle) {
+    let url = std::env::var("TEST_DATABASE_URL").unwrap_or_default();
+    assert!(
+        url.starts_with("postgres"),
+        "this test needs PostgreSQL: set TEST_DATABASE_URL=postgres://… (scripts/test then runs it)"
+    );
+    fresh_database().await
+}
+
 pub async fn spawn_app() -> TestApp {
     kombi::telemetry::init_with_default("error");
     let (conn, url, handle) = fresh_database().await;

@@ -1,4 +1,4 @@
-//! The evaluation document (see `shared/worked-example.json`) parsed into domain inputs.
+//! The evaluation document (see `examples/worked-example.json`) parsed into domain inputs.
 //!
 //! Once a [`Document`] exists every figure in it is valid: parse, don't validate.
 

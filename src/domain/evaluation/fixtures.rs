@@ -5,12 +5,10 @@ use serde_json::Value;
 use super::{Document, parse_document};
 use crate::domain::profitability::Position;
 
-/// `shared/worked-example.json`, read at run time from beside the repository (CI clones the
-/// repository next to `shared/`).
+/// `examples/worked-example.json`, compiled into the tests.
 pub(crate) fn worked_example_json() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/worked-example.json");
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
-    serde_json::from_str(&text).expect("worked example is valid JSON")
+    let text = include_str!("../../../examples/worked-example.json");
+    serde_json::from_str(text).expect("worked example is valid JSON")
 }
 
 pub(crate) fn worked_example() -> Document {

@@ -1,4 +1,4 @@
-//! Evaluating a whole document (`shared/worked-example.json` format) into a report.
+//! Evaluating a whole document (`examples/worked-example.json` format) into a report.
 //!
 //! # Input
 //! `bank`, `products`, `standalone` (required); `bundle`, `bundle_main`, `exchange_rates`,

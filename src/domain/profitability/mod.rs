@@ -1,4 +1,4 @@
-//! The profitability engine: the reference model (v1) of DOMAIN.md, exactly.
+//! The profitability engine: the reference model (v1) of docs/DOMAIN.md, exactly.
 //!
 //! Design decisions:
 //! - Pure and total: no I/O, no panics. Every arithmetic step is checked and failures name the

@@ -42,11 +42,22 @@ const RULES: &[&str] = &[
 ];
 
 #[test]
-fn prints_the_sql_for_both_backends() {
+fn every_rule_builds_sql_with_one_placeholder_per_bound_value() {
     for rule in RULES {
         for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
             let (sql, values) = select(rule, backend);
-            println!("{rule}\n  {backend:?}: {sql}\n  values: {values:?}\n");
+            let placeholders = match backend {
+                DbBackend::Postgres => (1..=values.0.len())
+                    .take_while(|n| sql.contains(&format!("${n}")))
+                    .count(),
+                _ => sql.matches('?').count(),
+            };
+            assert!(!values.0.is_empty(), "{rule}: the literals are bound");
+            assert_eq!(placeholders, values.0.len(), "{rule} on {backend:?}: {sql}");
+            assert!(
+                !sql.contains(&format!("${}", values.0.len() + 1)),
+                "{rule} on {backend:?}: a placeholder without a value: {sql}"
+            );
         }
     }
 }

@@ -1,4 +1,4 @@
-//! DOMAIN.md's worked example, reproduced figure by figure through the engine API.
+//! The worked example of docs/DOMAIN.md, reproduced figure by figure through the engine API.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
