@@ -12,6 +12,7 @@ pub mod domain;
 pub mod import;
 pub mod persistence;
 pub mod security;
+pub mod service;
 pub mod startup;
 pub mod telemetry;
 pub mod web;

@@ -14,6 +14,7 @@ mod m20261123_000004_client_indexes_for_imports;
 mod m20261123_000005_byte_order_client_keys;
 mod m20261123_000006_import_run_heartbeat;
 mod m20261130_000007_session_origin;
+mod m20261130_000008_segment_version;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_byte_order_client_keys::Migration),
             Box::new(m20261123_000006_import_run_heartbeat::Migration),
             Box::new(m20261130_000007_session_origin::Migration),
+            Box::new(m20261130_000008_segment_version::Migration),
         ]
     }
 }

@@ -373,6 +373,7 @@ async fn insert_segments(db: &impl ConnectionTrait) -> anyhow::Result<u64> {
                 active: Set(true),
                 created_at: Set(now),
                 updated_at: Set(now),
+                version: Set(1),
                 ..Default::default()
             },
         );

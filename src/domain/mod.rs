@@ -1,7 +1,10 @@
 //! The pure domain core: business rules with no I/O and no framework types.
 
+pub mod bank;
 pub mod client;
+pub mod code;
 pub mod evaluation;
+pub mod import_run;
 pub mod money;
 pub mod product;
 pub mod profitability;

@@ -32,7 +32,7 @@ pub use mapping::{
     DateFormat, Delimiter, Field, Mapping, MappingError, MappingProblem, Options, Target,
 };
 pub use reader::{ImportReader, ImportStats};
-pub use report::ImportReport;
+pub use report::{ImportReport, rejected_rows};
 pub use source::MAX_RECORD_BYTES;
 
 #[cfg(test)]

@@ -95,6 +95,17 @@ impl ImportReport {
     }
 }
 
+/// The first `limit` rows of an errors CSV written by [`ImportReport::write_csv`] (its header
+/// skipped), for showing on a page.
+pub fn rejected_rows(errors_csv: &str, limit: usize) -> Vec<Vec<String>> {
+    csv::Reader::from_reader(errors_csv.as_bytes())
+        .records()
+        .filter_map(Result::ok)
+        .take(limit)
+        .map(|r| r.iter().map(str::to_string).collect())
+        .collect()
+}
+
 fn defused(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}")

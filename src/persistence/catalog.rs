@@ -10,8 +10,9 @@ use super::StoreError;
 use super::entities::{bank_settings, company, exchange_rate, product, sales_point};
 use super::paging::{PageRequest, Paged};
 use super::scaled::{amount, rate};
+use crate::domain::bank::{BankSettings, SalesPoint};
 use crate::domain::money::{Currency, ExchangeRates};
-use crate::domain::profitability::SalesPointCosts;
+use crate::domain::profitability::{BundleParams, SalesPointCosts};
 
 /// One line of the catalog list.
 #[derive(Clone, Debug)]
@@ -108,30 +109,55 @@ pub async fn product_counts(db: &impl ConnectionTrait) -> Result<(u64, u64), Sto
     Ok((count("active").await?, count("suspended").await?))
 }
 
+/// The bank's settings; `None` until the bank is set up.
+///
 /// # Errors
-/// Database errors only.
-pub async fn bank_settings(
-    db: &impl ConnectionTrait,
-) -> Result<Option<bank_settings::Model>, StoreError> {
-    Ok(bank_settings::Entity::find()
+/// Database errors; `Invalid` for a stored currency Kombi does not know.
+pub async fn bank_settings(db: &impl ConnectionTrait) -> Result<Option<BankSettings>, StoreError> {
+    let Some(row) = bank_settings::Entity::find()
         .order_by_asc(bank_settings::Column::Id)
         .one(db)
-        .await?)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let reporting_currency = Currency::parse(&row.reporting_currency)
+        .map_err(|e| StoreError::Invalid(format!("bank settings: {e}")))?;
+    Ok(Some(BankSettings {
+        name: row.name,
+        reporting_currency,
+        bundle: BundleParams {
+            lifetime_years: amount(row.bundle_lifetime_years),
+            overhead_rate: rate(row.bundle_overhead_rate),
+            target_margin: rate(row.target_margin),
+        },
+        addon_anchor_threshold: rate(row.addon_anchor_threshold),
+    }))
 }
 
+/// Every sales point, by code.
+///
 /// # Errors
 /// Database errors only.
-pub async fn sales_points(
-    db: &impl ConnectionTrait,
-) -> Result<Vec<sales_point::Model>, StoreError> {
+pub async fn sales_points(db: &impl ConnectionTrait) -> Result<Vec<SalesPoint>, StoreError> {
     Ok(sales_point::Entity::find()
         .order_by_asc(sales_point::Column::Code)
         .all(db)
-        .await?)
+        .await?
+        .into_iter()
+        .map(|row| SalesPoint {
+            costs: point_costs(&row),
+            code: row.code,
+            name: row.name,
+            city: row.city,
+            region: row.region,
+            format: row.format,
+        })
+        .collect())
 }
 
 /// What a visit costs at this point, in the reporting currency.
-pub fn point_costs(point: &sales_point::Model) -> SalesPointCosts {
+fn point_costs(point: &sales_point::Model) -> SalesPointCosts {
     SalesPointCosts {
         branch_cost_per_minute: amount(point.branch_cost_per_minute),
         visit_overhead_minutes: amount(point.visit_overhead_minutes),

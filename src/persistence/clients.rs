@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::str::FromStr;
 
+use chrono::NaiveDate;
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -123,6 +124,8 @@ pub async fn count(db: &impl ConnectionTrait) -> Result<u64, StoreError> {
     Ok(client::Entity::find().count(db).await?)
 }
 
+/// The stored row (for checks of the storage itself; pages use [`load`]).
+///
 /// # Errors
 /// Database errors only.
 pub async fn find_by_crm_id(
@@ -135,6 +138,26 @@ pub async fn find_by_crm_id(
         .await?)
 }
 
+/// A client as a list of search results shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientListing {
+    pub crm_id: String,
+    pub full_name: String,
+    pub birth_date: Option<NaiveDate>,
+    pub city: Option<String>,
+}
+
+impl From<client::Model> for ClientListing {
+    fn from(row: client::Model) -> Self {
+        Self {
+            crm_id: row.crm_id,
+            full_name: row.full_name,
+            birth_date: row.birth_date,
+            city: row.city,
+        }
+    }
+}
+
 /// Clients for the desk's search box: an exact CRM id, or a name starting with the query
 /// (case-insensitive), through the indexes on `crm_id` and `search_name`.
 ///
@@ -144,13 +167,13 @@ pub async fn search(
     db: &impl ConnectionTrait,
     query: &str,
     limit: u64,
-) -> Result<Vec<client::Model>, StoreError> {
+) -> Result<Vec<ClientListing>, StoreError> {
     let query = query.trim();
     if query.is_empty() {
         return Ok(Vec::new());
     }
     if let Some(found) = find_by_crm_id(db, query).await? {
-        return Ok(vec![found]);
+        return Ok(vec![found.into()]);
     }
     let prefix = search_key(query);
     // A range instead of LIKE: both backends use the b-tree index for it, whatever the collation.
@@ -161,7 +184,10 @@ pub async fn search(
         .order_by_asc(client::Column::SearchName)
         .limit(limit)
         .all(db)
-        .await?)
+        .await?
+        .into_iter()
+        .map(ClientListing::from)
+        .collect())
 }
 
 fn split_delimited(stored: &str) -> Vec<String> {

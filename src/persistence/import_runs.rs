@@ -9,22 +9,33 @@ use sea_orm::{
 use super::StoreError;
 use super::crm_import::Progress;
 use super::entities::{import_mapping, import_run};
+use crate::domain::import_run::{ImportRun, RecordedStatus};
 use crate::import::ImportReport;
 
-pub const RUNNING: &str = "running";
-pub const FINISHED: &str = "finished";
-pub const FAILED: &str = "failed";
-
-/// Silence after which a running import is taken for stopped. Progress comes after every batch
-/// (well under a second); the longest pause is building the indexes after a PostgreSQL initial
-/// load, seconds for a million clients.
-pub const STALLED_AFTER: chrono::TimeDelta = chrono::TimeDelta::minutes(15);
-
-/// Whether `run` says it is running but has reported nothing for [`STALLED_AFTER`]: Kombi was
-/// stopped while it ran, and it will not finish.
-pub fn stalled(run: &import_run::Model, now: chrono::DateTime<Utc>) -> bool {
-    let last_sign = run.progressed_at.unwrap_or(run.started_at);
-    run.status == RUNNING && now - last_sign > STALLED_AFTER
+/// The run as the domain sees it; `Invalid` for a status Kombi never writes.
+fn to_domain(row: import_run::Model) -> Result<ImportRun, StoreError> {
+    let status = RecordedStatus::parse(&row.status).ok_or_else(|| {
+        StoreError::Invalid(format!(
+            "import {}: unknown status {:?}",
+            row.id, row.status
+        ))
+    })?;
+    let count = |v: i64| u64::try_from(v).unwrap_or(0);
+    Ok(ImportRun {
+        id: row.id,
+        file_name: row.file_name,
+        status,
+        started_at: row.started_at,
+        progressed_at: row.progressed_at,
+        finished_at: row.finished_at,
+        bytes_total: count(row.bytes_total),
+        bytes_read: count(row.bytes_read),
+        rows: count(row.rows),
+        written: count(row.written),
+        skipped: count(row.skipped),
+        message: row.message,
+        errors_csv: row.errors_csv,
+    })
 }
 
 /// # Errors
@@ -37,7 +48,7 @@ pub async fn start(
 ) -> Result<i32, StoreError> {
     let row = import_run::ActiveModel {
         file_name: Set(file_name.chars().take(255).collect()),
-        status: Set(RUNNING.into()),
+        status: Set(RecordedStatus::Running.as_str().into()),
         started_by: Set(Some(started_by)),
         bytes_total: Set(i64::try_from(bytes_total).unwrap_or(i64::MAX)),
         message: Set(String::new()),
@@ -88,7 +99,7 @@ pub async fn finish(
         ..Default::default()
     };
     counts(&mut model, p);
-    model.status = Set(FINISHED.into());
+    model.status = Set(RecordedStatus::Finished.as_str().into());
     model.message = Set(report.to_string());
     model.errors_csv = Set(report.to_csv());
     model.finished_at = Set(Some(Utc::now()));
@@ -101,7 +112,7 @@ pub async fn finish(
 pub async fn fail(db: &impl ConnectionTrait, id: i32, message: &str) -> Result<(), StoreError> {
     let model = import_run::ActiveModel {
         id: Set(id),
-        status: Set(FAILED.into()),
+        status: Set(RecordedStatus::Failed.as_str().into()),
         message: Set(message.to_string()),
         finished_at: Set(Some(Utc::now())),
         ..Default::default()
@@ -112,37 +123,59 @@ pub async fn fail(db: &impl ConnectionTrait, id: i32, message: &str) -> Result<(
 
 /// # Errors
 /// Database errors only.
-pub async fn find(
-    db: &impl ConnectionTrait,
-    id: i32,
-) -> Result<Option<import_run::Model>, StoreError> {
-    Ok(import_run::Entity::find_by_id(id).one(db).await?)
+pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<ImportRun>, StoreError> {
+    import_run::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(to_domain)
+        .transpose()
 }
 
 /// The latest runs, newest first.
 ///
 /// # Errors
 /// Database errors only.
-pub async fn recent(
-    db: &impl ConnectionTrait,
-    limit: u64,
-) -> Result<Vec<import_run::Model>, StoreError> {
-    Ok(import_run::Entity::find()
+pub async fn recent(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<ImportRun>, StoreError> {
+    import_run::Entity::find()
         .order_by_desc(import_run::Column::StartedAt)
         .limit(limit)
         .all(db)
-        .await?)
+        .await?
+        .into_iter()
+        .map(to_domain)
+        .collect()
+}
+
+/// A column mapping saved under a name (its TOML was checked when saved).
+#[derive(Clone, Debug)]
+pub struct SavedMapping {
+    pub id: i32,
+    pub name: String,
+    pub toml: String,
+}
+
+impl From<import_mapping::Model> for SavedMapping {
+    fn from(row: import_mapping::Model) -> Self {
+        Self {
+            id: row.id,
+            name: row.name,
+            toml: row.toml,
+        }
+    }
 }
 
 /// Saved mappings by name.
 ///
 /// # Errors
 /// Database errors only.
-pub async fn mappings(db: &impl ConnectionTrait) -> Result<Vec<import_mapping::Model>, StoreError> {
+pub async fn mappings(db: &impl ConnectionTrait) -> Result<Vec<SavedMapping>, StoreError> {
     Ok(import_mapping::Entity::find()
         .order_by_asc(import_mapping::Column::Name)
         .all(db)
-        .await?)
+        .await?
+        .into_iter()
+        .map(SavedMapping::from)
+        .collect())
 }
 
 /// # Errors
@@ -150,8 +183,11 @@ pub async fn mappings(db: &impl ConnectionTrait) -> Result<Vec<import_mapping::M
 pub async fn mapping(
     db: &impl ConnectionTrait,
     id: i32,
-) -> Result<Option<import_mapping::Model>, StoreError> {
-    Ok(import_mapping::Entity::find_by_id(id).one(db).await?)
+) -> Result<Option<SavedMapping>, StoreError> {
+    Ok(import_mapping::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(SavedMapping::from))
 }
 
 /// Saves a mapping under `name`, replacing one of the same name. The TOML must have been
@@ -182,45 +218,4 @@ pub async fn save_mapping(
         .exec_without_returning(db)
         .await?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn run(status: &str, minutes_since_start: i64, progressed: Option<i64>) -> import_run::Model {
-        let now = Utc::now();
-        import_run::Model {
-            id: 1,
-            file_name: "crm.csv".into(),
-            status: status.into(),
-            started_by: None,
-            bytes_total: 0,
-            bytes_read: 0,
-            rows: 0,
-            written: 0,
-            skipped: 0,
-            message: String::new(),
-            errors_csv: String::new(),
-            started_at: now - chrono::TimeDelta::minutes(minutes_since_start),
-            finished_at: None,
-            progressed_at: progressed.map(|m| now - chrono::TimeDelta::minutes(m)),
-        }
-    }
-
-    #[test]
-    fn a_running_import_silent_for_long_is_stalled() {
-        let now = Utc::now();
-        assert!(
-            !stalled(&run(RUNNING, 60, Some(1)), now),
-            "progress a minute ago"
-        );
-        assert!(stalled(&run(RUNNING, 60, Some(16)), now));
-        assert!(!stalled(&run(RUNNING, 5, None), now), "just started");
-        assert!(stalled(&run(RUNNING, 16, None), now), "never reported");
-        assert!(
-            !stalled(&run(FINISHED, 600, Some(590)), now),
-            "ended runs are not"
-        );
-    }
 }

@@ -10,38 +10,53 @@ use sea_orm::{
 use super::StoreError;
 use super::entities::{client, sales_point, segment};
 use super::segment_sql::rule_condition;
-use crate::domain::segment::{RankedSegment, SEGMENTS_PER_MASK, SegmentRule, mask_words};
+use crate::domain::segment::{
+    RankedSegment, SEGMENTS_PER_MASK, SegmentDraft, SegmentRule, mask_words,
+};
 
-/// One line of the segment list, with the code of its sales-point scope if any.
-#[derive(Clone, Debug)]
-pub struct SegmentListItem {
-    pub segment: segment::Model,
-    pub sales_point_code: Option<String>,
+/// A stored segment. Its rule is the text as stored: a rule written under an older version of
+/// the language may no longer parse, and the overview says so instead of hiding the segment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredSegment {
+    pub code: String,
+    pub name: String,
+    pub description: String,
+    pub priority: i32,
+    /// The code of the sales point it is limited to; `None` for every sales point.
+    pub sales_point: Option<String>,
+    pub rule: String,
+    pub active: bool,
+    pub version: i32,
+}
+
+fn stored(row: segment::Model, points: &[sales_point::Model]) -> StoredSegment {
+    let sales_point = row
+        .sales_point_id
+        .and_then(|id| points.iter().find(|p| p.id == id).map(|p| p.code.clone()));
+    StoredSegment {
+        code: row.code,
+        name: row.name,
+        description: row.description,
+        priority: row.priority,
+        sales_point,
+        rule: row.rule,
+        active: row.active,
+        version: row.version,
+    }
 }
 
 /// Segments by priority (1 first), then code.
 ///
 /// # Errors
 /// Database errors only.
-pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<SegmentListItem>, StoreError> {
+pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<StoredSegment>, StoreError> {
     let points = sales_point::Entity::find().all(db).await?;
     let rows = segment::Entity::find()
         .order_by_asc(segment::Column::Priority)
         .order_by_asc(segment::Column::Code)
         .all(db)
         .await?;
-    Ok(rows
-        .into_iter()
-        .map(|segment| {
-            let sales_point_code = segment
-                .sales_point_id
-                .and_then(|id| points.iter().find(|p| p.id == id).map(|p| p.code.clone()));
-            SegmentListItem {
-                segment,
-                sales_point_code,
-            }
-        })
-        .collect())
+    Ok(rows.into_iter().map(|row| stored(row, &points)).collect())
 }
 
 /// How many clients match `rule` today, counted by the database (never by loading clients).
@@ -111,11 +126,7 @@ pub async fn sizes(
     Ok(Sizes::from_membership_groups(rules.len(), groups))
 }
 
-/// One segment by code.
-///
-/// # Errors
-/// Database errors only.
-pub async fn find(
+async fn find_row(
     db: &impl ConnectionTrait,
     code: &str,
 ) -> Result<Option<segment::Model>, StoreError> {
@@ -125,42 +136,109 @@ pub async fn find(
         .await?)
 }
 
-/// What a product manager edits.
-#[derive(Debug, Clone)]
-pub struct SegmentDraft {
-    pub code: String,
-    pub name: String,
-    pub description: String,
-    pub priority: i32,
-    pub sales_point_id: Option<i32>,
-    pub rule: SegmentRule,
-    pub active: bool,
-}
-
-/// Creates the segment, or updates the one with this code.
+/// One segment by code.
 ///
 /// # Errors
 /// Database errors only.
-pub async fn save(db: &impl ConnectionTrait, draft: &SegmentDraft) -> Result<(), StoreError> {
-    let now = Utc::now();
-    let existing = find(db, &draft.code).await?;
-    let mut model = match existing {
-        Some(row) => row.into(),
-        None => segment::ActiveModel {
-            code: Set(draft.code.clone()),
-            created_at: Set(now),
-            ..Default::default()
-        },
+pub async fn find(
+    db: &impl ConnectionTrait,
+    code: &str,
+) -> Result<Option<StoredSegment>, StoreError> {
+    let Some(row) = find_row(db, code).await? else {
+        return Ok(None);
     };
-    model.name = Set(draft.name.clone());
-    model.description = Set(draft.description.clone());
-    model.priority = Set(draft.priority);
-    model.sales_point_id = Set(draft.sales_point_id);
-    model.rule = Set(draft.rule.to_string());
-    model.active = Set(draft.active);
-    model.updated_at = Set(now);
-    model.save(db).await?;
-    Ok(())
+    let points = sales_point::Entity::find().all(db).await?;
+    Ok(Some(stored(row, &points)))
+}
+
+/// The id of the draft's sales point; `InvalidField` for one that does not exist.
+async fn sales_point_id(
+    db: &impl ConnectionTrait,
+    draft: &SegmentDraft,
+) -> Result<Option<i32>, StoreError> {
+    let Some(code) = &draft.sales_point else {
+        return Ok(None);
+    };
+    let point = sales_point::Entity::find()
+        .filter(sales_point::Column::Code.eq(code.as_str()))
+        .one(db)
+        .await?
+        .ok_or_else(|| StoreError::InvalidField {
+            field: "sales_point".into(),
+            message: format!("there is no sales point {code}"),
+        })?;
+    Ok(Some(point.id))
+}
+
+/// Stores a new segment.
+///
+/// # Errors
+/// `Conflict { field: "code" }` when a segment of that code exists; `InvalidField` for an
+/// unknown sales point; database errors.
+pub async fn create(db: &impl ConnectionTrait, draft: &SegmentDraft) -> Result<(), StoreError> {
+    let now = Utc::now();
+    let model = segment::ActiveModel {
+        code: Set(draft.code.to_string()),
+        name: Set(draft.name.clone()),
+        description: Set(draft.description.clone()),
+        priority: Set(draft.priority),
+        sales_point_id: Set(sales_point_id(db, draft).await?),
+        rule: Set(draft.rule.to_string()),
+        active: Set(draft.active),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    };
+    match model.insert(db).await {
+        Ok(_) => Ok(()),
+        Err(err) if super::is_unique_violation(&err) => Err(StoreError::Conflict {
+            field: "code",
+            value: draft.code.to_string(),
+        }),
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// Saves `draft` over the segment of its code if that is still at `expected_version`.
+///
+/// # Errors
+/// `NotFound`; `Conflict { field: "version" }` when someone saved in between (the value is the
+/// current version); `InvalidField` for an unknown sales point; database errors.
+pub async fn update(
+    db: &impl ConnectionTrait,
+    draft: &SegmentDraft,
+    expected_version: i32,
+) -> Result<(), StoreError> {
+    let sales_point_id = sales_point_id(db, draft).await?;
+    let result = segment::Entity::update_many()
+        .col_expr(segment::Column::Name, Expr::value(draft.name.clone()))
+        .col_expr(
+            segment::Column::Description,
+            Expr::value(draft.description.clone()),
+        )
+        .col_expr(segment::Column::Priority, Expr::value(draft.priority))
+        .col_expr(segment::Column::SalesPointId, Expr::value(sales_point_id))
+        .col_expr(segment::Column::Rule, Expr::value(draft.rule.to_string()))
+        .col_expr(segment::Column::Active, Expr::value(draft.active))
+        .col_expr(segment::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(segment::Column::Version, Expr::value(expected_version + 1))
+        .filter(segment::Column::Code.eq(draft.code.as_str()))
+        .filter(segment::Column::Version.eq(expected_version))
+        .exec(db)
+        .await?;
+    if result.rows_affected == 1 {
+        return Ok(());
+    }
+    match find_row(db, draft.code.as_str()).await? {
+        None => Err(StoreError::NotFound {
+            what: format!("segment {}", draft.code),
+        }),
+        Some(current) => Err(StoreError::Conflict {
+            field: "version",
+            value: current.version.to_string(),
+        }),
+    }
 }
 
 /// Active segments whose rule parses, for matching clients (a few dozen rows at most).
@@ -171,14 +249,14 @@ pub async fn active_ranked(db: &impl ConnectionTrait) -> Result<Vec<RankedSegmen
     Ok(list(db)
         .await?
         .into_iter()
-        .filter(|item| item.segment.active)
-        .filter_map(|item| {
-            let rule = SegmentRule::parse(&item.segment.rule).ok()?;
+        .filter(|segment| segment.active)
+        .filter_map(|segment| {
+            let rule = SegmentRule::parse(&segment.rule).ok()?;
             Some(RankedSegment {
-                code: item.segment.code,
-                name: item.segment.name,
-                priority: item.segment.priority,
-                sales_point: item.sales_point_code,
+                code: segment.code,
+                name: segment.name,
+                priority: segment.priority,
+                sales_point: segment.sales_point,
                 rule,
             })
         })

@@ -34,10 +34,10 @@ async fn upload(app: &TestApp, csrf: &str, mapping: &str) -> reqwest::Response {
 pub(crate) async fn wait_until_finished(
     app: &TestApp,
     run: i32,
-) -> kombi::persistence::entities::import_run::Model {
+) -> kombi::domain::import_run::ImportRun {
     for _ in 0..200 {
         let found = import_runs::find(&app.db, run).await.unwrap().unwrap();
-        if found.status != import_runs::RUNNING {
+        if found.status != kombi::domain::import_run::RecordedStatus::Running {
             return found;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;

@@ -47,7 +47,7 @@ async fn the_demo_bank_has_the_worked_example_and_the_seed_segment_first() {
         assert!(codes.contains(&code), "{code} missing from {codes:?}");
     }
     let segments = segments::list(&db).await.unwrap();
-    assert_eq!(segments[0].segment.name, "Working urban male 35+");
+    assert_eq!(segments[0].name, "Working urban male 35+");
     let points = catalog::sales_points(&db).await.unwrap();
     assert_eq!(
         points.iter().map(|p| p.code.as_str()).collect::<Vec<_>>(),

@@ -4,7 +4,6 @@
 
 use futures_util::StreamExt;
 use kombi::domain::user::Role;
-use kombi::persistence::import_runs;
 use kombi::web::throttle::FREE_FAILURES;
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
@@ -198,7 +197,10 @@ async fn a_csv_whose_header_never_closes_its_quote_is_refused_and_the_server_kee
         .parse()
         .unwrap();
     let run = wait_until_finished(&app, run_id).await;
-    assert_eq!(run.status, import_runs::FAILED);
+    assert_eq!(
+        run.status,
+        kombi::domain::import_run::RecordedStatus::Failed
+    );
     let page = app
         .get(&format!("/clients/imports/{run_id}"))
         .await

@@ -61,7 +61,9 @@ async fn a_product_manager_writes_the_seed_segment_and_sees_its_size() {
         segments::find(&app.db, "SEED_2").await.unwrap().is_some(),
         "saved only on save"
     );
-    assert_eq!(location(&saved), "/segments/SEED_2");
+    assert_eq!(location(&saved), "/segments/SEED_2?saved=1");
+    let confirmation = app.get(&location(&saved)).await.text().await.unwrap();
+    assert!(confirmation.contains("Segment saved."), "{confirmation}");
     let list = app.get("/segments").await.text().await.unwrap();
     assert!(list.contains("Seed again") && list.contains("Overlaps"));
 }
@@ -100,6 +102,7 @@ async fn a_rule_built_from_condition_rows_is_saved_as_text() {
                 ("csrf_token", &csrf),
                 ("name", "Bikers"),
                 ("priority", "30"),
+                ("version", "1"),
                 ("rule", "ignored"),
                 ("joiner", "and"),
                 ("attribute", "lifestyle_tags"),
@@ -191,4 +194,87 @@ async fn a_segment_scoped_to_a_sales_point_counts_only_that_points_clients() {
         "{in_scope} of {everywhere}"
     );
     assert_eq!(numbers[1], in_scope.to_string(), "size column of {row}");
+}
+
+fn segment_form<'a>(csrf: &'a str, name: &'a str, version: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("csrf_token", csrf),
+        ("code", "TWICE"),
+        ("name", name),
+        ("priority", "7"),
+        ("rule", "age >= 18"),
+        ("active", "on"),
+        ("version", version),
+        ("intent", "save"),
+    ]
+}
+
+#[tokio::test]
+async fn a_new_segment_with_a_taken_code_is_refused_not_overwritten() {
+    let (app, csrf) = manager_with_demo().await;
+    let first = app
+        .post_form("/segments", &segment_form(&csrf, "First", ""))
+        .await;
+    assert_eq!(first.status(), StatusCode::SEE_OTHER);
+
+    let second = app
+        .post_form("/segments", &segment_form(&csrf, "Second", ""))
+        .await;
+
+    assert_eq!(second.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        second
+            .text()
+            .await
+            .unwrap()
+            .contains("a segment TWICE already exists")
+    );
+    let stored = segments::find(&app.db, "TWICE").await.unwrap().unwrap();
+    assert_eq!(stored.name, "First");
+}
+
+#[tokio::test]
+async fn an_edit_saved_over_someone_elses_is_refused() {
+    let (app, csrf) = manager_with_demo().await;
+    app.post_form("/segments", &segment_form(&csrf, "Original", ""))
+        .await;
+    let mine = app
+        .post_form("/segments/TWICE", &segment_form(&csrf, "Mine", "1"))
+        .await;
+    assert_eq!(mine.status(), StatusCode::SEE_OTHER);
+
+    let theirs = app
+        .post_form("/segments/TWICE", &segment_form(&csrf, "Theirs", "1"))
+        .await;
+
+    assert_eq!(theirs.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        theirs
+            .text()
+            .await
+            .unwrap()
+            .contains("Someone else saved this segment")
+    );
+    let stored = segments::find(&app.db, "TWICE").await.unwrap().unwrap();
+    assert_eq!((stored.name.as_str(), stored.version), ("Mine", 2));
+}
+
+#[tokio::test]
+async fn a_segment_name_longer_than_the_limit_is_refused() {
+    let (app, csrf) = manager_with_demo().await;
+    let long = "N".repeat(10_000);
+
+    let response = app
+        .post_form("/segments", &segment_form(&csrf, &long, ""))
+        .await;
+
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("at most 120 are allowed")
+    );
+    assert!(segments::find(&app.db, "TWICE").await.unwrap().is_none());
 }

@@ -4,6 +4,7 @@
 //! or reports every problem under its field name, so the page can show each message next to
 //! its input. Decimals accept a comma and spaces ("1 490,50"), as people type them here.
 
+use crate::domain::code::Code;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
@@ -157,18 +158,13 @@ fn decimal(errors: &mut FieldErrors, field: &str, text: &str) -> Decimal {
 }
 
 fn product_code(errors: &mut FieldErrors, text: &str) -> String {
-    let code = text.trim().to_uppercase();
-    let well_formed = (2..=32).contains(&code.len())
-        && code
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
-    if !well_formed {
-        errors.push(
-            "code",
-            "use 2 to 32 capital letters, digits or '_', e.g. DEP_PLUS",
-        );
+    match Code::parse(text, "DEP_PLUS") {
+        Ok(code) => code.into_string(),
+        Err(error) => {
+            errors.push("code", error.to_string());
+            text.trim().to_uppercase()
+        }
     }
-    code
 }
 
 impl ProductForm {

@@ -41,6 +41,7 @@
 
 mod attribute;
 mod display;
+mod draft;
 mod error;
 mod eval;
 mod form;
@@ -55,6 +56,7 @@ mod value;
 pub(crate) mod tests;
 
 pub use attribute::{Attribute, AttributeKind, CustomName};
+pub use draft::{MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, SegmentDraft, SegmentInput};
 pub use error::RuleError;
 pub use eval::{Match, NearMiss, Truth};
 pub use form::{ConditionForm, Joiner, NotFlat, PRODUCTS_FIELD, RuleForm, TAGS_FIELD};

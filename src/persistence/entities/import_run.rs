@@ -19,7 +19,7 @@ pub struct Model {
     pub errors_csv: String,
     pub started_at: DateTimeUtc,
     pub finished_at: Option<DateTimeUtc>,
-    /// When the run last reported progress (see [`crate::persistence::import_runs::stalled`]).
+    /// When the run last reported progress (see [`crate::domain::import_run::ImportRun::state`]).
     pub progressed_at: Option<DateTimeUtc>,
 }
 

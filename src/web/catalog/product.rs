@@ -1,20 +1,16 @@
 //! A product's page: its standalone P&L line by line, the verdicts, and the recommended price.
 
 use actix_web::{HttpResponse, web};
-use anyhow::anyhow;
 use askama::Template;
 use chrono::Utc;
 use serde::Deserialize;
 
 use crate::domain::money::Currency;
 use crate::domain::product::CatalogProduct;
-use crate::domain::profitability::{
-    Outcome, PositionBreakdown, ProductReview, Valuation, review_catalog_product,
-};
+use crate::domain::profitability::{Outcome, PositionBreakdown, ProductReview};
 use crate::domain::user::Role;
-use crate::persistence::catalog::{self, exchange_rates, point_costs};
-use crate::persistence::products;
-use crate::persistence::scaled::rate;
+use crate::service;
+use crate::service::catalog::ReviewedProduct;
 use crate::web::error::WebError;
 use crate::web::format::{amount, money, percent, plain};
 use crate::web::identity::Identity;
@@ -221,35 +217,19 @@ pub async fn show(
     query: web::Query<PointQuery>,
 ) -> Result<HttpResponse, WebError> {
     let code = path.into_inner();
-    let stored = products::find(&state.db, &code)
-        .await?
-        .ok_or_else(|| WebError::NotFound(format!("There is no product {code} in the catalog.")))?;
-    let bank = catalog::bank_settings(&state.db)
-        .await?
-        .ok_or_else(|| anyhow!("bank settings missing"))?;
-    let points = catalog::sales_points(&state.db).await?;
-    let chosen = query
-        .point
-        .as_deref()
-        .and_then(|c| points.iter().find(|p| p.code == c))
-        .or_else(|| points.first())
-        .ok_or_else(|| anyhow!("no sales point is configured"))?;
-    let reporting =
-        Currency::parse(&bank.reporting_currency).map_err(|e| anyhow!("bank currency: {e}"))?;
     let today = Utc::now().date_naive();
-    let rates = exchange_rates(&state.db, reporting, today).await?;
-    let valuation = Valuation {
-        rates: &rates,
-        on: today,
-    };
-    // Matrices are not stored yet, so no product is in a bundle: the suspension rule sees that.
-    let review = review_catalog_product(
-        &stored.product,
-        &point_costs(chosen),
-        rate(bank.target_margin),
-        &valuation,
-        false,
-    );
+    let reviewed =
+        service::catalog::review_product(&state.db, &code, query.point.as_deref(), today)
+            .await?
+            .ok_or_else(|| {
+                WebError::NotFound(format!("There is no product {code} in the catalog."))
+            })?;
+    let ReviewedProduct {
+        stored,
+        points,
+        chosen,
+        review,
+    } = reviewed;
     let p = &stored.product;
     let (lines, verdicts, price, recommended, review_error) = match &review {
         Ok(ProductReview {
@@ -294,10 +274,11 @@ pub async fn show(
         can_edit: identity.role() == Role::ProductManager,
         points: points
             .iter()
-            .map(|pt| PointChoice {
+            .enumerate()
+            .map(|(i, pt)| PointChoice {
                 code: pt.code.clone(),
                 name: pt.name.clone(),
-                selected: pt.id == chosen.id,
+                selected: i == chosen,
             })
             .collect(),
         price_parameter: p.price_parameter.as_str(),

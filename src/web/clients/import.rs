@@ -11,10 +11,10 @@ use futures_util::StreamExt;
 use sea_orm::DatabaseConnection;
 use tokio::io::AsyncWriteExt;
 
+use crate::domain::import_run::{ImportRun, RunState};
 use crate::import::Mapping;
 use crate::persistence::crm_import::{Progress, import_file};
-use crate::persistence::entities::import_run;
-use crate::persistence::import_runs::{self, RUNNING};
+use crate::persistence::import_runs;
 use crate::web::error::WebError;
 use crate::web::identity::Identity;
 use crate::web::layout::{Layout, Section};
@@ -29,23 +29,16 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(500);
 pub struct RunLine {
     pub id: i32,
     pub file_name: String,
-    pub status: String,
+    pub state: RunState,
     pub started_at: String,
     pub summary: String,
 }
 
-/// How a run's status reads: a running import that stopped reporting is shown as interrupted.
-const INTERRUPTED: &str = "interrupted";
-
-fn run_line(run: &import_run::Model) -> RunLine {
+fn run_line(run: &ImportRun, now: chrono::DateTime<chrono::Utc>) -> RunLine {
     RunLine {
         id: run.id,
         file_name: run.file_name.clone(),
-        status: if import_runs::stalled(run, chrono::Utc::now()) {
-            INTERRUPTED.to_string()
-        } else {
-            run.status.clone()
-        },
+        state: run.state(now),
         started_at: run.started_at.format("%d.%m.%Y %H:%M").to_string(),
         summary: format!(
             "{} rows, {} written, {} skipped",
@@ -76,7 +69,7 @@ async fn import_page(
     let runs = import_runs::recent(&state.db, 10)
         .await?
         .iter()
-        .map(run_line)
+        .map(|run| run_line(run, chrono::Utc::now()))
         .collect();
     Ok(ImportPage {
         layout: Layout::new("Import clients", Some(identity), Section::Clients),
@@ -231,7 +224,7 @@ struct RunPage {
     has_errors: bool,
 }
 
-async fn find_run(state: &AppState, id: i32) -> Result<import_run::Model, WebError> {
+async fn find_run(state: &AppState, id: i32) -> Result<ImportRun, WebError> {
     import_runs::find(&state.db, id)
         .await?
         .ok_or_else(|| WebError::NotFound(format!("There is no import {id}.")))
@@ -244,19 +237,9 @@ pub async fn run(
     path: web::Path<i32>,
 ) -> Result<HttpResponse, WebError> {
     let run = find_run(&state, path.into_inner()).await?;
-    let percent = if run.bytes_total > 0 {
-        (run.bytes_read * 100 / run.bytes_total).clamp(0, 100) as u64
-    } else {
-        0
-    };
-    let errors: Vec<Vec<String>> = csv::Reader::from_reader(run.errors_csv.as_bytes())
-        .records()
-        .filter_map(Result::ok)
-        .take(100)
-        .map(|r| r.iter().map(str::to_string).collect())
-        .collect();
-    let line = run_line(&run);
-    let message = if line.status == INTERRUPTED {
+    let errors: Vec<Vec<String>> = crate::import::rejected_rows(&run.errors_csv, 100);
+    let line = run_line(&run, chrono::Utc::now());
+    let message = if line.state == RunState::Interrupted {
         format!(
             "This import stopped reporting progress (Kombi was probably stopped while it ran) \
              after {} rows. The clients written up to then are kept; import the file again to \
@@ -272,8 +255,8 @@ pub async fn run(
             Some(&identity),
             Section::Clients,
         ),
-        running: line.status == RUNNING,
-        percent,
+        running: line.state == RunState::Running,
+        percent: run.percent_read(),
         message,
         has_errors: !errors.is_empty(),
         errors,

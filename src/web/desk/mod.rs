@@ -1,7 +1,5 @@
 //! The advisor's desk: find the client, see who they are.
 
-use crate::web::access::ADVISORS;
-use crate::web::routes::RouteTable;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::Utc;
@@ -12,14 +10,12 @@ use super::identity::Identity;
 use super::layout::{Layout, Section};
 use super::pages::render;
 use super::state::AppState;
-use crate::domain::client::{
-    DigitalAffinity, Employment, Gender, MaritalStatus, VERIFICATION_VALID_DAYS,
-};
+use crate::domain::client::Client;
 use crate::domain::money::Currency;
 use crate::persistence::clients;
-use crate::persistence::entities::client;
-use crate::persistence::scaled;
+use crate::web::access::ADVISORS;
 use crate::web::format;
+use crate::web::routes::RouteTable;
 
 pub fn routes(table: &mut RouteTable) {
     table
@@ -64,10 +60,7 @@ async fn index(
         .map(|c| ClientLine {
             crm_id: c.crm_id,
             full_name: c.full_name,
-            birth_date: c
-                .birth_date
-                .map(|d| d.format("%d.%m.%Y").to_string())
-                .unwrap_or_default(),
+            birth_date: c.birth_date.map(date).unwrap_or_default(),
             city: c.city.unwrap_or_default(),
         })
         .collect();
@@ -98,39 +91,23 @@ struct ClientPage {
     near_misses: Vec<SegmentView>,
 }
 
-/// The label of a stored enum value (`self_employed` → "Self-employed"), or the value itself.
-fn label<T: std::str::FromStr>(
-    value: &Option<String>,
-    label: fn(&T) -> &'static str,
-) -> Option<String> {
-    value.as_ref().map(|v| {
-        v.parse::<T>()
-            .map_or_else(|_| v.clone(), |parsed| label(&parsed).to_string())
-    })
+fn date(d: chrono::NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
 }
 
-fn facts(c: &client::Model, today: chrono::NaiveDate) -> Vec<(&'static str, String)> {
+fn facts(c: &Client, today: chrono::NaiveDate) -> Vec<(&'static str, String)> {
     let or_dash = |v: Option<String>| {
         v.filter(|s| !s.is_empty())
             .unwrap_or_else(|| "—".to_string())
     };
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%d.%m.%Y").to_string());
-    let age = c.birth_date.and_then(|b| today.years_since(b));
-    let split = |s: &str| s.trim_matches('|').replace('|', ", ");
-    let yes_no = |b: bool| {
-        if b {
-            "yes".to_string()
-        } else {
-            "no".to_string()
-        }
-    };
+    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
     vec![
-        ("Age", or_dash(age.map(|a| a.to_string()))),
-        ("Birth date", or_dash(date(c.birth_date))),
-        ("Gender", or_dash(label::<Gender>(&c.gender, |g| g.label()))),
+        ("Age", or_dash(c.age_on(today).map(|a| a.to_string()))),
+        ("Birth date", or_dash(c.birth_date.map(date))),
+        ("Gender", or_dash(c.gender.map(|g| g.label().to_string()))),
         (
             "Employment",
-            or_dash(label::<Employment>(&c.employment, |e| e.label())),
+            or_dash(c.employment.map(|e| e.label().to_string())),
         ),
         ("Monthly income", or_dash(income(c))),
         ("City", or_dash(c.city.clone())),
@@ -141,35 +118,27 @@ fn facts(c: &client::Model, today: chrono::NaiveDate) -> Vec<(&'static str, Stri
         ("Region", or_dash(c.region.clone())),
         (
             "Marital status",
-            or_dash(label::<MaritalStatus>(&c.marital_status, |m| m.label())),
+            or_dash(c.marital_status.map(|m| m.label().to_string())),
         ),
         ("Children", or_dash(c.children.map(|n| n.to_string()))),
-        ("Lifestyle", or_dash(Some(split(&c.lifestyle_tags)))),
+        ("Lifestyle", or_dash(Some(c.lifestyle_tags.join(", ")))),
         (
             "Digital affinity",
-            or_dash(label::<DigitalAffinity>(&c.digital_affinity, |d| d.label())),
+            or_dash(c.digital_affinity.map(|d| d.label().to_string())),
         ),
         ("Language", or_dash(c.preferred_language.clone())),
         (
             "Islamic banking",
-            if c.islamic_banking {
-                "preferred".into()
-            } else {
-                "no".into()
-            },
+            if c.islamic_banking { "preferred" } else { "no" }.to_string(),
         ),
-        ("Products held", or_dash(Some(split(&c.products_held)))),
+        ("Products held", or_dash(Some(c.products_held.join(", ")))),
         ("Consent to offers", yes_no(c.consent_to_offers)),
-        ("Data verified", or_dash(date(c.data_verified_on))),
+        ("Data verified", or_dash(c.data_verified_on.map(date))),
     ]
 }
 
-fn income(c: &client::Model) -> Option<String> {
-    let exact = c
-        .monthly_income_exact
-        .as_deref()
-        .and_then(|text| text.parse().ok());
-    let income = exact.or_else(|| c.monthly_income.map(scaled::amount))?;
+fn income(c: &Client) -> Option<String> {
+    let income = c.monthly_income?;
     let code = c.income_currency.as_deref().unwrap_or_default();
     Some(match Currency::parse(code) {
         Ok(currency) => format::money(income, currency),
@@ -183,22 +152,19 @@ async fn client_card(
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let crm_id = path.into_inner();
-    let Some(c) = clients::find_by_crm_id(&state.db, &crm_id).await? else {
+    let Some(client) = clients::load(&state.db, &crm_id).await? else {
         return Err(WebError::NotFound(format!(
             "No client with CRM id {crm_id}."
         )));
     };
     let today = Utc::now().date_naive();
-    let (segments, near_misses) = client_segments(&state, &c, today).await?;
-    let stale = c
-        .data_verified_on
-        .is_none_or(|d| (today - d).num_days() > VERIFICATION_VALID_DAYS);
+    let (segments, near_misses) = client_segments(&state, &client, today).await?;
     render(&ClientPage {
-        layout: Layout::new(c.full_name.clone(), Some(&identity), Section::Desk),
-        facts: facts(&c, today),
-        crm_id: c.crm_id,
-        full_name: c.full_name,
-        stale,
+        layout: Layout::new(client.full_name.clone(), Some(&identity), Section::Desk),
+        facts: facts(&client, today),
+        crm_id: client.crm_id.as_str().to_string(),
+        full_name: client.full_name.clone(),
+        stale: client.data_is_stale(today),
         segments,
         near_misses,
     })
@@ -207,12 +173,11 @@ async fn client_card(
 /// The client's segments (best first) and near misses, for the advisor.
 async fn client_segments(
     state: &AppState,
-    row: &client::Model,
+    client: &Client,
     today: chrono::NaiveDate,
 ) -> Result<(Vec<SegmentView>, Vec<SegmentView>), WebError> {
-    let client = clients::row_to_domain(&state.db, row).await?;
     let ranked = crate::persistence::segments::active_ranked(&state.db).await?;
-    let (matched, near) = crate::domain::segment::rank(&ranked, &client, today);
+    let (matched, near) = crate::domain::segment::rank(&ranked, client, today);
     let matched = matched
         .into_iter()
         .map(|m| SegmentView {

@@ -11,7 +11,7 @@ use super::layout::{Layout, Section};
 use super::pages::render;
 use super::state::AppState;
 use crate::persistence::catalog;
-use crate::persistence::scaled;
+use rust_decimal::Decimal;
 
 pub fn routes(table: &mut RouteTable) {
     table.get("/finance", FINANCE, overview);
@@ -40,11 +40,8 @@ struct FinancePage {
     suspended_products: u64,
 }
 
-fn percent(units: i64) -> String {
-    format!(
-        "{} %",
-        (scaled::rate(units) * rust_decimal::Decimal::ONE_HUNDRED).normalize()
-    )
+fn percent(rate: Decimal) -> String {
+    format!("{} %", (rate * Decimal::ONE_HUNDRED).normalize())
 }
 
 async fn overview(
@@ -58,22 +55,19 @@ async fn overview(
             vec![
                 SettingLine {
                     label: "Reporting currency",
-                    value: b.reporting_currency.clone(),
+                    value: b.reporting_currency.as_str().to_string(),
                 },
                 SettingLine {
                     label: "Target bundle margin",
-                    value: percent(b.target_margin),
+                    value: percent(b.bundle.target_margin),
                 },
                 SettingLine {
                     label: "Bundle lifetime",
-                    value: format!(
-                        "{} years",
-                        scaled::amount(b.bundle_lifetime_years).normalize()
-                    ),
+                    value: format!("{} years", b.bundle.lifetime_years.normalize()),
                 },
                 SettingLine {
                     label: "Bundle overhead rate",
-                    value: percent(b.bundle_overhead_rate),
+                    value: percent(b.bundle.overhead_rate),
                 },
                 SettingLine {
                     label: "Add-on price anchor",
@@ -88,12 +82,8 @@ async fn overview(
         .map(|p| PointLine {
             code: p.code,
             name: p.name,
-            cost_per_minute: scaled::amount(p.branch_cost_per_minute)
-                .round_dp(2)
-                .to_string(),
-            visit_minutes: scaled::amount(p.visit_overhead_minutes)
-                .normalize()
-                .to_string(),
+            cost_per_minute: p.costs.branch_cost_per_minute.round_dp(2).to_string(),
+            visit_minutes: p.costs.visit_overhead_minutes.normalize().to_string(),
         })
         .collect();
     let (active_products, suspended_products) = catalog::product_counts(&state.db).await?;

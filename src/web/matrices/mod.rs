@@ -11,7 +11,7 @@ use super::identity::Identity;
 use super::layout::{Layout, Section};
 use super::pages::render;
 use super::state::AppState;
-use crate::persistence::segments::{self, SegmentListItem};
+use crate::persistence::segments::{self, StoredSegment};
 
 pub fn routes(table: &mut RouteTable) {
     table.get("/matrices", PRODUCT_AND_FINANCE, list);
@@ -21,7 +21,7 @@ pub fn routes(table: &mut RouteTable) {
 #[template(path = "matrices/list.html")]
 struct MatricesPage {
     layout: Layout,
-    segments: Vec<SegmentListItem>,
+    segments: Vec<StoredSegment>,
 }
 
 async fn list(state: web::Data<AppState>, identity: Identity) -> Result<HttpResponse, WebError> {

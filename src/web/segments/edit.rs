@@ -11,8 +11,9 @@ use serde_json::json;
 use crate::domain::segment::{
     Attribute, ConditionForm, Joiner, PRODUCTS_FIELD, RuleForm, SegmentRule, TAGS_FIELD,
 };
-use crate::persistence::catalog;
-use crate::persistence::segments::{self, SegmentDraft};
+use crate::domain::segment::{SegmentDraft, SegmentInput};
+use crate::persistence::segments;
+use crate::persistence::{StoreError, catalog};
 use crate::web::error::WebError;
 use crate::web::format::integer;
 use crate::web::identity::Identity;
@@ -34,6 +35,8 @@ struct Posted {
     sales_point: String,
     rule: String,
     active: bool,
+    /// The version the editor was loaded at (empty for a new segment).
+    version: String,
     /// "form" when the rule is to be built from the condition rows (buttons `*-form`).
     editor: String,
     /// "count" to count without saving.
@@ -54,6 +57,7 @@ impl Posted {
                 "sales_point" => posted.sales_point = value,
                 "rule" => posted.rule = value,
                 "active" => posted.active = true,
+                "version" => posted.version = value,
                 "intent" => match value.strip_suffix("-form") {
                     Some(intent) => {
                         posted.editor = "form".into();
@@ -117,6 +121,7 @@ struct EditPage {
     sales_points: Vec<(String, String)>,
     rule: String,
     active: bool,
+    version: String,
     joiner_or: bool,
     rows: Vec<ConditionForm>,
     form_note: Option<String>,
@@ -124,6 +129,8 @@ struct EditPage {
     operators: &'static [&'static str],
     errors: Vec<String>,
     count: Option<String>,
+    /// Just saved: the page confirms it.
+    saved: bool,
 }
 
 impl EditPage {
@@ -170,6 +177,7 @@ impl EditPage {
             sales_points,
             rule: posted.rule.clone(),
             active: posted.active,
+            version: posted.version.clone(),
             joiner_or,
             rows,
             form_note,
@@ -180,6 +188,7 @@ impl EditPage {
             operators: OPERATORS,
             errors: Vec::new(),
             count: None,
+            saved: false,
         })
     }
 }
@@ -205,32 +214,35 @@ pub async fn new(state: web::Data<AppState>, identity: Identity) -> Result<HttpR
     )
 }
 
+#[derive(Deserialize)]
+pub struct ShowQuery {
+    saved: Option<String>,
+}
+
 /// `GET /segments/{code}`
 pub async fn show(
     state: web::Data<AppState>,
     identity: Identity,
     path: web::Path<String>,
+    query: web::Query<ShowQuery>,
 ) -> Result<HttpResponse, WebError> {
     let code = path.into_inner();
-    let row = segments::find(&state.db, &code)
+    let segment = segments::find(&state.db, &code)
         .await?
         .ok_or_else(|| WebError::NotFound(format!("There is no segment {code}.")))?;
-    let points = catalog::sales_points(&state.db).await?;
     let posted = Posted {
-        code: row.code,
-        name: row.name,
-        description: row.description,
-        priority: row.priority.to_string(),
-        sales_point: row
-            .sales_point_id
-            .and_then(|id| points.iter().find(|p| p.id == id))
-            .map(|p| p.code.clone())
-            .unwrap_or_default(),
-        rule: row.rule,
-        active: row.active,
+        code: segment.code,
+        name: segment.name,
+        description: segment.description,
+        priority: segment.priority.to_string(),
+        sales_point: segment.sales_point.unwrap_or_default(),
+        rule: segment.rule,
+        active: segment.active,
+        version: segment.version.to_string(),
         ..Posted::default()
     };
     let mut page = EditPage::build(&state, &identity, &posted, true).await?;
+    page.saved = query.saved.is_some();
     if let Ok(rule) = SegmentRule::parse(&posted.rule) {
         page.count = Some(count_text(&state, &rule).await?);
     }
@@ -243,45 +255,38 @@ async fn submit(
     mut posted: Posted,
     editing: bool,
 ) -> Result<HttpResponse, WebError> {
-    let mut errors = Vec::new();
-    let rule = posted
-        .rule()
-        .map_err(|e| errors.push(format!("rule: {e}")))
-        .ok();
-    if let Some(rule) = &rule {
+    let rule = posted.rule();
+    if let Ok(rule) = &rule {
         posted.rule = rule.to_string();
     }
-    let code = posted.code.trim().to_uppercase();
-    if !(2..=32).contains(&code.len())
-        || !code
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-    {
-        errors.push("code: use 2 to 32 capital letters, digits or '_'".into());
-    }
-    posted.code = code;
-    if posted.name.trim().is_empty() {
-        errors.push("name: give the segment a name".into());
-    }
-    let priority = posted
-        .priority
-        .trim()
-        .parse::<i32>()
-        .map_err(|_| errors.push("priority: a whole number; 1 is the highest".into()))
-        .ok();
-    let points = catalog::sales_points(&state.db).await?;
-    let sales_point_id = match posted.sales_point.trim() {
-        "" => None,
-        code => match points.iter().find(|p| p.code == code) {
-            Some(p) => Some(p.id),
-            None => {
-                errors.push(format!("sales_point: unknown sales point {code}"));
-                None
-            }
-        },
+    let input = SegmentInput {
+        code: posted.code.clone(),
+        name: posted.name.clone(),
+        description: posted.description.clone(),
+        priority: posted.priority.clone(),
+        sales_point: posted.sales_point.clone(),
+        rule: posted.rule.clone(),
+        active: posted.active,
     };
+    let mut errors: Vec<String> = match (SegmentDraft::parse(&input), &rule) {
+        (Ok(_), Ok(_)) => Vec::new(),
+        (parsed, rule) => {
+            let mut errors: Vec<String> = parsed
+                .err()
+                .unwrap_or_default()
+                .iter()
+                .filter(|e| e.field != "rule")
+                .map(ToString::to_string)
+                .collect();
+            if let Err(e) = rule {
+                errors.push(format!("rule: {e}"));
+            }
+            errors
+        }
+    };
+    posted.code = posted.code.trim().to_uppercase();
     let mut page = EditPage::build(state, identity, &posted, editing).await?;
-    if let Some(rule) = &rule {
+    if let Ok(rule) = &rule {
         page.count = Some(count_text(state, rule).await?);
     }
     if !errors.is_empty() || posted.intent == "count" {
@@ -293,22 +298,44 @@ async fn submit(
         page.errors = errors;
         return render_with(status, &page);
     }
-    let (Some(rule), Some(priority)) = (rule, priority) else {
+    let Ok(draft) = SegmentDraft::parse(&input) else {
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
-    let draft = SegmentDraft {
-        code: posted.code.clone(),
-        name: posted.name.trim().to_string(),
-        description: posted.description.trim().to_string(),
-        priority,
-        sales_point_id,
-        rule,
-        active: posted.active,
+    let saved = if editing {
+        let version = posted.version.trim().parse::<i32>().unwrap_or(0);
+        segments::update(&state.db, &draft, version).await
+    } else {
+        segments::create(&state.db, &draft).await
     };
-    segments::save(&state.db, &draft).await?;
-    tracing::info!(user = ?identity.user.username, segment = ?draft.code, rule = ?draft.rule.to_string(), "segment saved");
+    match saved {
+        Ok(()) => {}
+        Err(StoreError::Conflict { field: "code", .. }) => {
+            errors.push(format!("code: a segment {} already exists", draft.code));
+        }
+        Err(StoreError::Conflict {
+            field: "version",
+            value,
+        }) => {
+            errors.push(format!(
+                "Someone else saved this segment while you were editing it (it is now at version \
+                 {value}). Open it again to see their changes, then make yours."
+            ));
+        }
+        Err(StoreError::InvalidField { field, message }) => {
+            errors.push(format!("{field}: {message}"));
+        }
+        Err(other) => return Err(other.into()),
+    }
+    if !errors.is_empty() {
+        page.errors = errors;
+        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    tracing::info!(user = ?identity.user.username, segment = ?draft.code.as_str(), rule = ?draft.rule.to_string(), "segment saved");
     Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, format!("/segments/{}", draft.code)))
+        .insert_header((
+            header::LOCATION,
+            format!("/segments/{}?saved=1", draft.code),
+        ))
         .finish())
 }
 
@@ -319,14 +346,6 @@ pub async fn create(
     body: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     let posted = Posted::read(body.into_inner());
-    if segments::find(&state.db, &posted.code).await?.is_some() && posted.intent != "count" {
-        let mut page = EditPage::build(&state, &identity, &posted, false).await?;
-        page.errors = vec![format!(
-            "code: a segment {} already exists",
-            posted.code.trim().to_uppercase()
-        )];
-        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
-    }
     submit(&state, &identity, posted, false).await
 }
 

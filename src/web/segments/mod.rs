@@ -10,7 +10,7 @@ use askama::Template;
 use chrono::Utc;
 
 use crate::domain::segment::SegmentRule;
-use crate::persistence::segments::{self, SegmentListItem};
+use crate::persistence::segments::{self, StoredSegment};
 use crate::web::error::WebError;
 use crate::web::format::integer;
 use crate::web::identity::Identity;
@@ -29,7 +29,7 @@ pub fn routes(table: &mut RouteTable) {
 }
 
 pub struct SegmentLine {
-    pub item: SegmentListItem,
+    pub item: StoredSegment,
     pub size: String,
     pub share: String,
     pub rule_error: Option<String>,
@@ -48,17 +48,14 @@ struct SegmentsPage {
 
 async fn list(state: web::Data<AppState>, identity: Identity) -> Result<HttpResponse, WebError> {
     let items = segments::list(&state.db).await?;
-    let parsed: Vec<_> = items
-        .iter()
-        .map(|i| SegmentRule::parse(&i.segment.rule))
-        .collect();
+    let parsed: Vec<_> = items.iter().map(|i| SegmentRule::parse(&i.rule)).collect();
     // What each segment counts: its rule within its sales-point scope, as the desk applies it.
     let counted: Vec<SegmentRule> = items
         .iter()
         .zip(&parsed)
         .filter_map(|(item, rule)| {
             let rule = rule.as_ref().ok()?;
-            Some(rule.scoped_to(item.sales_point_code.as_deref()))
+            Some(rule.scoped_to(item.sales_point.as_deref()))
         })
         .collect();
     let today = Utc::now().date_naive();
@@ -77,7 +74,7 @@ async fn list(state: web::Data<AppState>, identity: Identity) -> Result<HttpResp
         let (size, share, rule_error) = match rule {
             Ok(_) => {
                 let n = counted_sizes.next().unwrap_or_default();
-                codes.push(item.segment.code.clone());
+                codes.push(item.code.clone());
                 (integer(n as i64), share(n), None)
             }
             Err(err) => ("—".into(), "—".into(), Some(err.to_string())),

@@ -1,0 +1,31 @@
+//! The bank's own settings and its sales points, as the rules and the pages use them.
+
+use rust_decimal::Decimal;
+
+use super::money::Currency;
+use super::profitability::{BundleParams, SalesPointCosts};
+
+/// Bank-wide settings: the reporting currency and the economics every bundle is held to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BankSettings {
+    pub name: String,
+    pub reporting_currency: Currency,
+    /// Lifetime, overhead rate and target margin of every bundle.
+    pub bundle: BundleParams,
+    /// An add-on priced above this share of the main product's price is flagged.
+    pub addon_anchor_threshold: Decimal,
+}
+
+/// A branch or office where products are sold.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SalesPoint {
+    /// Short code such as `MSK-HO`, unique.
+    pub code: String,
+    pub name: String,
+    pub city: String,
+    pub region: String,
+    /// Head office, credit-and-cash office …
+    pub format: String,
+    /// What a visit costs here, in the reporting currency.
+    pub costs: SalesPointCosts,
+}

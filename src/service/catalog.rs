@@ -1,0 +1,66 @@
+//! A catalog product reviewed on its own at one sales point: its standalone P&L at its terms
+//! and at the market price, the verdicts, and the price that meets the bank's target margin.
+
+use chrono::NaiveDate;
+
+use crate::domain::bank::SalesPoint;
+use crate::domain::profitability::{EngineError, ProductReview, Valuation, review_catalog_product};
+use crate::persistence::StoreError;
+use crate::persistence::catalog::{bank_settings, exchange_rates, sales_points};
+use crate::persistence::products::{self, StoredProduct};
+use sea_orm::ConnectionTrait;
+
+/// A product with its review at the chosen sales point.
+pub struct ReviewedProduct {
+    pub stored: StoredProduct,
+    /// Every sales point, by code; `points[chosen]` is the one reviewed.
+    pub points: Vec<SalesPoint>,
+    pub chosen: usize,
+    /// The engine's result, or why it could not compute one (shown on the page).
+    pub review: Result<ProductReview, EngineError>,
+}
+
+/// Reviews the product `code` at the sales point `point` (the first one when `None` or unknown),
+/// with the exchange rates of `today`. `None` when there is no such product.
+///
+/// # Errors
+/// Database errors; `Invalid` when the bank has no settings or no sales point yet.
+pub async fn review_product(
+    db: &impl ConnectionTrait,
+    code: &str,
+    point: Option<&str>,
+    today: NaiveDate,
+) -> Result<Option<ReviewedProduct>, StoreError> {
+    let Some(stored) = products::find(db, code).await? else {
+        return Ok(None);
+    };
+    let bank = bank_settings(db)
+        .await?
+        .ok_or_else(|| StoreError::Invalid("the bank's settings are not set up".into()))?;
+    let points = sales_points(db).await?;
+    let chosen = point
+        .and_then(|code| points.iter().position(|p| p.code == code))
+        .unwrap_or(0);
+    let point = points
+        .get(chosen)
+        .ok_or_else(|| StoreError::Invalid("no sales point is set up".into()))?;
+    let rates = exchange_rates(db, bank.reporting_currency, today).await?;
+    let valuation = Valuation {
+        rates: &rates,
+        on: today,
+    };
+    // Matrices are not stored yet, so no product is in a bundle: the suspension rule sees that.
+    let review = review_catalog_product(
+        &stored.product,
+        &point.costs,
+        bank.bundle.target_margin,
+        &valuation,
+        false,
+    );
+    Ok(Some(ReviewedProduct {
+        stored,
+        points,
+        chosen,
+        review,
+    }))
+}

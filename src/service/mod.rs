@@ -1,0 +1,4 @@
+//! Application services: what one page or API call needs, gathered from the repositories and
+//! worked out by the domain. No HTTP here (handlers stay thin), no SQL (repositories own it).
+
+pub mod catalog;
