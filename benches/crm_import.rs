@@ -15,8 +15,8 @@ use std::io::Cursor;
 
 use chrono::{NaiveDate, Utc};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use kombi::demo::crm_csv::write_clients_csv;
 use kombi::demo::crm_generator::generate_clients;
+use kombi::import::canonical::write_clients_csv;
 use kombi::import::{ImportReader, Mapping};
 use kombi::persistence::client_rows::StoredClient;
 use kombi::persistence::clients_copy::CopyBatch;

@@ -185,7 +185,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let file = std::fs::File::create(&out)
                 .with_context(|| format!("creating {}", out.display()))?;
             let writer = std::io::BufWriter::new(file);
-            let rows = crate::demo::crm_csv::write_clients_csv(
+            let rows = crate::import::canonical::write_clients_csv(
                 crate::demo::crm_generator::generate_clients(clients, seed, as_of),
                 writer,
             )

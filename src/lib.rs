@@ -9,6 +9,7 @@ pub mod cli_import;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod i18n;
 pub mod import;
 pub mod persistence;
 pub mod security;

@@ -135,4 +135,6 @@ impl ClientGenerator {
 }
 
 #[cfg(test)]
+mod import_tests;
+#[cfg(test)]
 mod tests;

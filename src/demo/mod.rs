@@ -2,6 +2,5 @@
 //! products, the seed's segments, demo users and a deterministic synthetic CRM.
 
 pub mod bank;
-pub mod crm_csv;
 pub mod crm_generator;
 pub mod seed;

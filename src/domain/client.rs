@@ -68,14 +68,9 @@ pub struct Client {
     pub custom_attributes: BTreeMap<String, String>,
 }
 
-/// One problem with one field of a client record.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{field}: {message}")]
-pub struct FieldError {
-    /// The field's name as in [`Client`] (and the CSV header).
-    pub field: &'static str,
-    pub message: String,
-}
+/// One problem with one field of a client record, the field named as in [`Client`] (and the
+/// CSV header).
+pub use crate::domain::validation::FieldError;
 
 /// Every problem found in a client record, in field order; never empty.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -92,11 +87,8 @@ fn join_errors(errors: &[FieldError]) -> String {
 
 impl ClientErrors {
     /// The message for `field`, if it has a problem (for showing it beside the form input).
-    pub fn message_for(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
+    pub fn message_for(&self, field: &str) -> Option<&crate::domain::message::Message> {
+        self.0.iter().find(|e| e.field == field).map(|e| &e.message)
     }
 }
 
@@ -211,15 +203,13 @@ mod tests {
 
     #[test]
     fn errors_can_be_looked_up_by_field() {
-        let errors = ClientErrors(vec![FieldError {
-            field: "children",
-            message: "too many".into(),
-        }]);
-        assert_eq!(errors.message_for("children"), Some("too many"));
+        let message = crate::domain::message::Message::new("field-required");
+        let errors = ClientErrors(vec![FieldError::new("children", message.clone())]);
+        assert_eq!(errors.message_for("children"), Some(&message));
         assert_eq!(errors.message_for("crm_id"), None);
         assert_eq!(
             errors.to_string(),
-            "invalid client record: children: too many"
+            "invalid client record: children: is required"
         );
     }
 

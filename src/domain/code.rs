@@ -14,6 +14,12 @@ pub struct CodeError {
     pub example: &'static str,
 }
 
+impl From<CodeError> for crate::domain::message::Message {
+    fn from(e: CodeError) -> Self {
+        Self::new("code-malformed").with("example", e.example)
+    }
+}
+
 impl Code {
     /// # Errors
     /// [`CodeError`], whose message uses `example` to show a good code.

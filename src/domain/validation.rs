@@ -6,22 +6,25 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::message::Message;
+
 /// One thing wrong with one field, named by its path (`products.CC_GRACE.ftp_rate`).
-/// Displays as `field: message`, or just the message when the whole document is at fault.
+/// Displays as `field: message` (in English), or just the message when the whole document is
+/// at fault.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[error("{}{message}", if field.is_empty() { String::new() } else { format!("{field}: ") })]
 pub struct FieldError {
     /// Dotted path of the field, relative to whatever was being validated.
     pub field: String,
-    /// Plain-language description of the problem, meant for the person who typed the value.
-    pub message: String,
+    /// What is wrong, for the person who typed the value (translated by key).
+    pub message: Message,
 }
 
 impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, message: Message) -> Self {
         Self {
             field: field.into(),
-            message: message.into(),
+            message,
         }
     }
 
@@ -44,14 +47,17 @@ impl FieldError {
 pub struct FieldErrors(Vec<FieldError>);
 
 impl FieldErrors {
-    pub fn push(&mut self, field: impl Into<String>, message: impl Into<String>) {
+    pub fn push(&mut self, field: impl Into<String>, message: Message) {
         self.0.push(FieldError::new(field, message));
     }
 
     /// Costs, balances, counts and minutes: zero is fine, below zero is nonsense.
     pub fn non_negative(&mut self, field: &str, value: Decimal) {
         if value < Decimal::ZERO {
-            self.push(field, format!("must not be negative, got {value}"));
+            self.push(
+                field,
+                Message::new("field-not-negative").with("value", value),
+            );
         }
     }
 
@@ -60,7 +66,7 @@ impl FieldErrors {
         if value < Decimal::ZERO || value > Decimal::ONE {
             self.push(
                 field,
-                format!("must be a fraction between 0 and 1 (0.13 = 13 %), got {value}"),
+                Message::new("field-not-fraction").with("value", value),
             );
         }
     }
@@ -68,7 +74,10 @@ impl FieldErrors {
     /// Lifetimes: we divide by them.
     pub fn positive(&mut self, field: &str, value: Decimal) {
         if value <= Decimal::ZERO {
-            self.push(field, format!("must be greater than zero, got {value}"));
+            self.push(
+                field,
+                Message::new("field-not-positive").with("value", value),
+            );
         }
     }
 

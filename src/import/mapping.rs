@@ -27,13 +27,13 @@
 //! - Columns absent from `[columns]` and `ignore` are kept as custom attributes: an import must
 //!   not drop data silently. Value maps are checked against the domain's own parsers.
 //! - Without a mapping file, [`Mapping::canonical`] reads the canonical CSV of
-//!   [`crate::demo::crm_csv`] as is.
+//!   [`super::canonical`] as is.
 
 mod options;
 mod parse;
 mod write;
 
-use crate::demo::crm_csv::CANONICAL_COLUMNS;
+use super::canonical::CANONICAL_COLUMNS;
 
 pub use super::cells::DateFormat;
 pub use super::target::{Field, Target};
@@ -151,7 +151,7 @@ impl Mapping {
         write::to_toml(self)
     }
 
-    /// The columns of [`crate::demo::crm_csv::CANONICAL_COLUMNS`] onto the fields of the same
+    /// The columns of [`super::canonical::CANONICAL_COLUMNS`] onto the fields of the same
     /// name; the packed `custom` column onto [`Field::CustomAttributes`].
     #[must_use]
     pub fn canonical() -> Self {

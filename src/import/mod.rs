@@ -17,6 +17,7 @@
 //!   detection keeps 16 bytes per CRM id, the report keeps at most 1,000 errors.
 //! - UTF-8 only (with or without a BOM); a cell in another encoding is a row error.
 
+pub mod canonical;
 mod cells;
 mod errors;
 mod mapping;

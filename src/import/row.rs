@@ -185,7 +185,7 @@ impl Plan {
         draft: &ClientDraft,
         origins: &[(String, usize)],
     ) -> Vec<Problem> {
-        let field = Field::from_name(error.field);
+        let field = Field::from_name(&error.field);
         if field == Some(Field::CustomAttributes) {
             let culprits = culprits(&draft.custom_attributes, origins);
             if !culprits.is_empty() {
@@ -193,7 +193,7 @@ impl Plan {
             }
         }
         match field.and_then(|f| self.column_of(f)) {
-            Some(position) => vec![(Some(position), error.message)],
+            Some(position) => vec![(Some(position), error.message.to_string())],
             None if field == Some(Field::IncomeCurrency) => vec![(
                 None,
                 format!(
@@ -232,7 +232,7 @@ fn culprits(attributes: &BTreeMap<String, String>, origins: &[(String, usize)]) 
             // Only the attribute is in question here: no date check applies.
             let errors = alone.parse(NaiveDate::MAX).err()?;
             let message = errors.message_for(Field::CustomAttributes.as_str())?;
-            Some((Some(*position), message.to_owned()))
+            Some((Some(*position), message.to_string()))
         })
         .collect()
 }
@@ -304,7 +304,7 @@ pub(super) fn check_value(field: Field, text: &str, options: &Options) -> Result
     // The value's form is checked here, whatever the date of a later import.
     match draft.parse(NaiveDate::MAX) {
         Err(errors) => match errors.message_for(field.as_str()) {
-            Some(message) => Err(message.to_owned()),
+            Some(message) => Err(message.to_string()),
             None => Ok(()),
         },
         Ok(_) => Ok(()),

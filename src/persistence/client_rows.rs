@@ -1,6 +1,7 @@
 //! A domain client as the values of its `clients` row, computed once and then written either as
 //! an sea-orm active model or as a row of PostgreSQL's binary `COPY` format.
 
+use crate::domain::message::Message;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -79,7 +80,7 @@ pub struct StoredClient {
 pub struct Unstorable {
     pub crm_id: String,
     pub field: &'static str,
-    pub reason: String,
+    pub reason: Message,
 }
 
 impl From<Unstorable> for StoreError {
@@ -149,16 +150,23 @@ impl StoredClient {
                 to_units(floored, AMOUNT_SCALE, "monthly_income")
             })
             .transpose()
-            .map_err(|e| unstorable("monthly_income", e.to_string()))?;
+            .map_err(|e| unstorable("monthly_income", e.message()))?;
         let home_sales_point_id = match &client.home_sales_point {
             None => None,
             Some(code) => Some(*sales_point_ids.get(code).ok_or_else(|| {
-                unstorable("home_sales_point", format!("unknown sales point {code}"))
+                unstorable(
+                    "home_sales_point",
+                    Message::new("sales-point-unknown").with("code", code),
+                )
             })?),
         };
         // Serializing maps of strings cannot fail.
-        let custom_attributes = serde_json::to_string(&client.custom_attributes)
-            .map_err(|e| unstorable("custom_attributes", e.to_string()))?;
+        let custom_attributes = serde_json::to_string(&client.custom_attributes).map_err(|e| {
+            unstorable(
+                "custom_attributes",
+                Message::new("value-unstorable").with("detail", e),
+            )
+        })?;
         let mut stored = Self {
             crm_id: crm_id.to_string(),
             full_name: client.full_name.clone(),

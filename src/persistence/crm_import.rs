@@ -303,7 +303,7 @@ fn spawn_parser<R: std::io::Read + Send + 'static>(
                             .unwrap_or(unstorable.field)
                             .to_string(),
                     ),
-                    reason: unstorable.reason,
+                    reason: unstorable.reason.to_string(),
                 }]),
                 Err(errors) => refused.push(errors.errors().to_vec()),
             }

@@ -24,6 +24,8 @@ pub mod users;
 
 use sea_orm::DbErr;
 
+use crate::domain::message::Message;
+
 /// What can go wrong below the web layer.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -38,7 +40,7 @@ pub enum StoreError {
     Invalid(String),
     /// Like `Invalid`, for one field of a form.
     #[error("{field}: {message}")]
-    InvalidField { field: String, message: String },
+    InvalidField { field: String, message: Message },
     #[error(transparent)]
     Db(#[from] DbErr),
 }

@@ -14,6 +14,7 @@ use sea_orm::{
 use super::entities::{company, product};
 use super::scaled::{AMOUNT_SCALE, RATE_SCALE, amount, rate, to_units};
 use super::{StoreError, is_unique_violation};
+use crate::domain::message::Message;
 use crate::domain::money::Currency;
 use crate::domain::product::{
     CatalogProduct, Economics, PriceParameter, ProductKind, ProductStatus, Terms, Usage,
@@ -162,8 +163,9 @@ async fn company_id(db: &impl ConnectionTrait, code: &str) -> Result<i32, StoreE
         .one(db)
         .await?
         .map(|c| c.id)
-        .ok_or_else(|| StoreError::NotFound {
-            what: format!("company {code}"),
+        .ok_or_else(|| StoreError::InvalidField {
+            field: "company".into(),
+            message: Message::new("company-unknown").with("code", code),
         })
 }
 

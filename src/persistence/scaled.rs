@@ -4,6 +4,7 @@
 //! every exact quantity is stored as a BIGINT count of 1/10^scale units: SQL can then compare,
 //! sort and add it up exactly on SQLite and PostgreSQL alike.
 
+use crate::domain::message::Message;
 use rust_decimal::Decimal;
 
 /// Money, minutes, years and counts: 1/10,000 (a hundredth of a kopeck).
@@ -23,18 +24,23 @@ pub enum ScaleError {
     OutOfRange { field: String, value: Decimal },
 }
 
+impl ScaleError {
+    /// What to tell the person who typed the value.
+    pub fn message(&self) -> Message {
+        match self {
+            ScaleError::TooPrecise { scale, .. } => {
+                Message::new("value-too-precise").with("scale", scale)
+            }
+            ScaleError::OutOfRange { .. } => Message::new("value-too-large"),
+        }
+    }
+}
+
 impl From<ScaleError> for super::StoreError {
     fn from(err: ScaleError) -> Self {
-        match err {
-            ScaleError::TooPrecise { field, scale, .. } => super::StoreError::InvalidField {
-                field,
-                message: format!("keep at most {scale} decimal places"),
-            },
-            ScaleError::OutOfRange { field, .. } => super::StoreError::InvalidField {
-                field,
-                message: "too large to store".to_string(),
-            },
-        }
+        let message = err.message();
+        let (ScaleError::TooPrecise { field, .. } | ScaleError::OutOfRange { field, .. }) = err;
+        super::StoreError::InvalidField { field, message }
     }
 }
 

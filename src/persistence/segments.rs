@@ -10,6 +10,7 @@ use sea_orm::{
 use super::StoreError;
 use super::entities::{client, sales_point, segment};
 use super::segment_sql::rule_condition;
+use crate::domain::message::Message;
 use crate::domain::segment::{
     RankedSegment, SEGMENTS_PER_MASK, SegmentDraft, SegmentRule, mask_words,
 };
@@ -165,7 +166,7 @@ async fn sales_point_id(
         .await?
         .ok_or_else(|| StoreError::InvalidField {
             field: "sales_point".into(),
-            message: format!("there is no sales point {code}"),
+            message: Message::new("sales-point-unknown").with("code", code),
         })?;
     Ok(Some(point.id))
 }

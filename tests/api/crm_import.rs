@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
-use kombi::demo::crm_csv::write_clients_csv;
 use kombi::demo::crm_generator::generate_clients;
 use kombi::import::Mapping;
+use kombi::import::canonical::write_clients_csv;
 use kombi::persistence::clients;
 use kombi::persistence::crm_import::import_file;
 

@@ -49,7 +49,7 @@ fn the_iterator_knows_its_length_and_numbers_clients_from_one() {
 #[test]
 fn the_first_clients_of_seed_42_are_pinned() {
     let rows: Vec<String> = generate_clients(3, 42, as_of())
-        .map(|c| crate::demo::crm_csv::client_row(&c).join(","))
+        .map(|c| crate::import::canonical::client_row(&c).join(","))
         .collect();
     assert_eq!(
         rows,

@@ -26,6 +26,23 @@ pub enum CrmIdError {
     InvalidCharacter { character: char, position: usize },
 }
 
+impl From<CrmIdError> for crate::domain::message::Message {
+    fn from(e: CrmIdError) -> Self {
+        match e {
+            CrmIdError::Empty => Self::new("crm-id-empty"),
+            CrmIdError::TooLong { length } => Self::new("crm-id-too-long")
+                .with("length", length)
+                .with("max", CrmId::MAX_LEN),
+            CrmIdError::InvalidCharacter {
+                character,
+                position,
+            } => Self::new("crm-id-character")
+                .with("character", format!("{character:?}"))
+                .with("position", position),
+        }
+    }
+}
+
 impl CrmId {
     pub const MAX_LEN: usize = 64;
 

@@ -10,6 +10,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::fields::{self, FieldResult};
 use super::{Client, ClientErrors, CrmId, FieldError};
+use crate::domain::message::Message;
 
 /// A client record as entered: every scalar is text, as it comes from a form, a CSV cell or a
 /// JSON document (where numbers, booleans and `null` are read as text too). Blank means
@@ -68,16 +69,13 @@ impl Collector {
     /// never leave [`ClientDraft::parse`], which fails when anything was recorded.
     fn check<T: Default>(&mut self, field: &'static str, result: FieldResult<T>) -> T {
         result.unwrap_or_else(|message| {
-            self.0.push(FieldError { field, message });
+            self.0.push(FieldError::new(field, message));
             T::default()
         })
     }
 
-    fn reject(&mut self, field: &'static str, message: &str) {
-        self.0.push(FieldError {
-            field,
-            message: message.to_owned(),
-        });
+    fn reject(&mut self, field: &'static str, message: Message) {
+        self.0.push(FieldError::new(field, message));
     }
 }
 
@@ -91,9 +89,7 @@ impl ClientDraft {
         let mut c = Collector::default();
         let crm_id = c.check(
             "crm_id",
-            CrmId::parse(&self.crm_id)
-                .map(Some)
-                .map_err(|e| e.to_string()),
+            CrmId::parse(&self.crm_id).map(Some).map_err(Message::from),
         );
         let full_name = c.check("full_name", fields::full_name(&self.full_name));
         let birth_date = c.check("birth_date", fields::birth_date(&self.birth_date, today));
@@ -106,7 +102,7 @@ impl ClientDraft {
             && self.income_currency.trim().is_empty()
         {
             // An amount without its currency cannot be compared with a segment's threshold.
-            c.reject("income_currency", "is required when an income is given");
+            c.reject("income_currency", Message::new("income-currency-required"));
         }
         let city = c.check("city", fields::place(&self.city));
         let city_population = c.check("city_population", fields::population(&self.city_population));

@@ -20,6 +20,15 @@ pub struct UnknownVariant {
     pub expected: String,
 }
 
+impl From<UnknownVariant> for crate::domain::message::Message {
+    fn from(e: UnknownVariant) -> Self {
+        Self::new("choice-unknown")
+            .with("field", e.kind)
+            .with("value", format!("{:?}", e.value))
+            .with("expected", e.expected)
+    }
+}
+
 /// Lower-cases and maps `-` and spaces to `_`, so labels and codes parse alike.
 fn normalize_code(raw: &str) -> String {
     raw.trim()

@@ -1,6 +1,6 @@
 //! Parsers for single client fields, from text to a checked, normalised value.
 //!
-//! Each returns the message to show next to the field; [`super::ClientDraft::parse`] adds the
+//! Each returns the message (a [`Message`]) to show next to the field; [`super::ClientDraft::parse`] adds the
 //! field name. A blank text means "not recorded" for every optional field.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -10,8 +10,9 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::UnknownVariant;
+use crate::domain::message::Message;
 
-pub(super) type FieldResult<T> = Result<T, String>;
+pub(super) type FieldResult<T> = Result<T, Message>;
 
 const MAX_NAME_CHARS: usize = 200;
 const MAX_PLACE_CHARS: usize = 100;
@@ -20,6 +21,12 @@ const MAX_ATTRIBUTE_KEY_CHARS: usize = 64;
 const MAX_ATTRIBUTE_VALUE_CHARS: usize = 500;
 const MAX_SALES_POINT_CHARS: usize = 32;
 const MAX_CHILDREN: i32 = 30;
+
+fn too_long(length: usize, max: usize) -> Message {
+    Message::new("text-too-long")
+        .with("length", length)
+        .with("max", max)
+}
 
 /// `None` for blank text, else the trimmed text.
 fn present(raw: &str) -> Option<&str> {
@@ -30,19 +37,17 @@ fn present(raw: &str) -> Option<&str> {
 /// Control characters break CSV lines, logs and HTML attributes alike.
 fn reject_control(text: &str) -> FieldResult<()> {
     match text.chars().find(|c| c.is_control()) {
-        Some(c) => Err(format!("must not contain the control character {c:?}")),
+        Some(c) => Err(Message::new("text-control-character").with("character", format!("{c:?}"))),
         None => Ok(()),
     }
 }
 
 pub(super) fn full_name(raw: &str) -> FieldResult<String> {
-    let name = present(raw).ok_or("is required")?;
+    let name = present(raw).ok_or_else(|| Message::new("field-required"))?;
     reject_control(name)?;
     let length = name.chars().count();
     if length > MAX_NAME_CHARS {
-        return Err(format!(
-            "is {length} characters long; at most {MAX_NAME_CHARS} are allowed"
-        ));
+        return Err(too_long(length, MAX_NAME_CHARS));
     }
     Ok(name.to_owned())
 }
@@ -72,15 +77,14 @@ pub(super) fn date(raw: &str) -> FieldResult<Option<NaiveDate>> {
         .map(|text| {
             let date = iso_date(text)
                 .or_else(|| text.parse::<NaiveDate>().ok())
-                .ok_or_else(|| format!("{text:?} is not a date in the form YYYY-MM-DD"))?;
+                .ok_or_else(|| Message::new("date-malformed").with("text", format!("{text:?}")))?;
             if DATE_YEARS.contains(&date.year()) {
                 Ok(date)
             } else {
-                Err(format!(
-                    "{text:?} is out of range (years {} to {})",
-                    DATE_YEARS.start(),
-                    DATE_YEARS.end()
-                ))
+                Err(Message::new("date-out-of-range")
+                    .with("text", format!("{text:?}"))
+                    .with("first", DATE_YEARS.start())
+                    .with("last", DATE_YEARS.end()))
             }
         })
         .transpose()
@@ -89,14 +93,16 @@ pub(super) fn date(raw: &str) -> FieldResult<Option<NaiveDate>> {
 /// A birth date: a date, and not after `today` (a typo such as 2999 for 1999 is caught here).
 pub(super) fn birth_date(raw: &str, today: NaiveDate) -> FieldResult<Option<NaiveDate>> {
     match date(raw)? {
-        Some(born) if born > today => Err(format!("{born} is in the future (today is {today})")),
+        Some(born) if born > today => Err(Message::new("birth-date-in-future")
+            .with("date", born)
+            .with("today", today)),
         born => Ok(born),
     }
 }
 
 pub(super) fn code<T: FromStr<Err = UnknownVariant>>(raw: &str) -> FieldResult<Option<T>> {
     present(raw)
-        .map(|text| text.parse().map_err(|e: UnknownVariant| e.to_string()))
+        .map(|text| text.parse().map_err(|e: UnknownVariant| e.into()))
         .transpose()
 }
 
@@ -105,9 +111,9 @@ pub(super) fn income(raw: &str) -> FieldResult<Option<Decimal>> {
         return Ok(None);
     };
     let amount = Decimal::from_str(text)
-        .map_err(|_| format!("{text:?} is not an amount (digits, with '.' before the kopecks)"))?;
+        .map_err(|_| Message::new("amount-malformed").with("text", format!("{text:?}")))?;
     if amount < Decimal::ZERO {
-        return Err("must not be negative".into());
+        return Err(Message::new("field-not-negative").with("value", amount));
     }
     // "-0" parses as a negative zero, which would print as "-0.00".
     Ok(Some(if amount.is_zero() {
@@ -118,7 +124,8 @@ pub(super) fn income(raw: &str) -> FieldResult<Option<Decimal>> {
 }
 
 /// Upper-cases, then requires exactly `len` ASCII letters.
-fn letters(raw: &str, len: usize, upper: bool, what: &str) -> FieldResult<Option<String>> {
+/// `key` names what the code is, for the message.
+fn letters(raw: &str, len: usize, upper: bool, key: &'static str) -> FieldResult<Option<String>> {
     let Some(text) = present(raw) else {
         return Ok(None);
     };
@@ -130,16 +137,16 @@ fn letters(raw: &str, len: usize, upper: bool, what: &str) -> FieldResult<Option
     if code.len() == len && code.chars().all(|c| c.is_ascii_alphabetic()) {
         Ok(Some(code))
     } else {
-        Err(format!("{text:?} is not {what} ({len} letters)"))
+        Err(Message::new(key).with("text", format!("{text:?}")))
     }
 }
 
 pub(super) fn currency(raw: &str) -> FieldResult<Option<String>> {
-    letters(raw, 3, true, "an ISO 4217 currency code")
+    letters(raw, 3, true, "currency-code-malformed")
 }
 
 pub(super) fn language(raw: &str) -> FieldResult<Option<String>> {
-    letters(raw, 2, false, "an ISO 639-1 language code")
+    letters(raw, 2, false, "language-code-malformed")
 }
 
 pub(super) fn place(raw: &str) -> FieldResult<Option<String>> {
@@ -149,9 +156,7 @@ pub(super) fn place(raw: &str) -> FieldResult<Option<String>> {
     reject_control(text)?;
     let length = text.chars().count();
     if length > MAX_PLACE_CHARS {
-        return Err(format!(
-            "is {length} characters long; at most {MAX_PLACE_CHARS} are allowed"
-        ));
+        return Err(too_long(length, MAX_PLACE_CHARS));
     }
     Ok(Some(text.to_owned()))
 }
@@ -160,23 +165,23 @@ fn integer<T: FromStr>(raw: &str) -> FieldResult<Option<T>> {
     present(raw)
         .map(|text| {
             text.parse()
-                .map_err(|_| format!("{text:?} is not a whole number"))
+                .map_err(|_| Message::new("integer-malformed").with("text", format!("{text:?}")))
         })
         .transpose()
 }
 
 pub(super) fn population(raw: &str) -> FieldResult<Option<i64>> {
     match integer::<i64>(raw)? {
-        Some(n) if n < 0 => Err("must not be negative".into()),
+        Some(n) if n < 0 => Err(Message::new("field-not-negative").with("value", n)),
         other => Ok(other),
     }
 }
 
 pub(super) fn children(raw: &str) -> FieldResult<Option<i32>> {
     match integer::<i32>(raw)? {
-        Some(n) if !(0..=MAX_CHILDREN).contains(&n) => {
-            Err(format!("{n} is outside 0..={MAX_CHILDREN}"))
-        }
+        Some(n) if !(0..=MAX_CHILDREN).contains(&n) => Err(Message::new("children-out-of-range")
+            .with("value", n)
+            .with("max", MAX_CHILDREN)),
         other => Ok(other),
     }
 }
@@ -186,7 +191,7 @@ pub(super) fn flag(raw: &str) -> FieldResult<bool> {
     match raw.trim().to_ascii_lowercase().as_str() {
         "" | "false" | "no" | "0" | "off" => Ok(false),
         "true" | "yes" | "1" | "on" => Ok(true),
-        other => Err(format!("{other:?} is not yes/no (use true or false)")),
+        other => Err(Message::new("flag-malformed").with("text", format!("{other:?}"))),
     }
 }
 
@@ -194,10 +199,12 @@ pub(super) fn flag(raw: &str) -> FieldResult<bool> {
 fn list_entry(text: &str, max: usize) -> FieldResult<()> {
     reject_control(text)?;
     if text.contains('|') {
-        return Err(format!("entry {text:?} must not contain '|'"));
+        return Err(Message::new("list-entry-separator").with("entry", format!("{text:?}")));
     }
     if text.chars().count() > max {
-        return Err(format!("entry {text:?} is longer than {max} characters"));
+        return Err(Message::new("list-entry-too-long")
+            .with("entry", format!("{text:?}"))
+            .with("max", max));
     }
     Ok(())
 }
@@ -216,9 +223,7 @@ pub(super) fn product_codes(raw: &[String]) -> FieldResult<Vec<String>> {
     for text in raw.iter().filter_map(|t| present(t)) {
         let code = text.to_ascii_uppercase();
         if !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || code.len() > 64 {
-            return Err(format!(
-                "{text:?} is not a product code (letters, digits and _)"
-            ));
+            return Err(Message::new("product-code-malformed").with("text", format!("{text:?}")));
         }
         codes.insert(code);
     }
@@ -232,9 +237,9 @@ pub(super) fn sales_point(raw: &str) -> FieldResult<Option<String>> {
     let code = text.to_ascii_uppercase();
     let allowed = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
     if code.len() > MAX_SALES_POINT_CHARS || !code.chars().all(allowed) {
-        return Err(format!(
-            "{text:?} is not a sales point code (up to {MAX_SALES_POINT_CHARS} of A-Z, 0-9, - and _)"
-        ));
+        return Err(Message::new("sales-point-code-malformed")
+            .with("text", format!("{text:?}"))
+            .with("max", MAX_SALES_POINT_CHARS));
     }
     Ok(Some(code))
 }
@@ -245,17 +250,21 @@ pub(super) fn attributes(raw: &BTreeMap<String, String>) -> FieldResult<BTreeMap
         let key = raw_key.trim();
         let key_ok = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-');
         if key.is_empty() || key.len() > MAX_ATTRIBUTE_KEY_CHARS || !key.chars().all(key_ok) {
-            return Err(format!(
-                "key {raw_key:?} must be 1..={MAX_ATTRIBUTE_KEY_CHARS} of A-Z, a-z, 0-9, _ . -"
-            ));
+            return Err(Message::new("attribute-key-malformed")
+                .with("key", format!("{raw_key:?}"))
+                .with("max", MAX_ATTRIBUTE_KEY_CHARS));
         }
         let value = raw_value.trim();
-        list_entry(value, MAX_ATTRIBUTE_VALUE_CHARS).map_err(|e| format!("{key}: {e}"))?;
+        list_entry(value, MAX_ATTRIBUTE_VALUE_CHARS).map_err(|e| {
+            Message::new("attribute-value-invalid")
+                .with("key", key)
+                .with("problem", e)
+        })?;
         if attributes
             .insert(key.to_owned(), value.to_owned())
             .is_some()
         {
-            return Err(format!("key {key:?} appears twice"));
+            return Err(Message::new("attribute-key-twice").with("key", format!("{key:?}")));
         }
     }
     Ok(attributes)

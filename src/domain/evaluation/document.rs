@@ -2,6 +2,7 @@
 //!
 //! Once a [`Document`] exists every figure in it is valid: parse, don't validate.
 
+use crate::domain::message::Message;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -95,7 +96,7 @@ pub fn parse_document(doc: &Value) -> Result<Document, Vec<FieldError>> {
         for (i, _) in seen.iter().enumerate().filter(|(_, seen)| !**seen) {
             errors.push(
                 join("standalone", codes[i]),
-                "missing: every product needs its standalone terms and usage",
+                Message::new("json-standalone-missing"),
             );
         }
     }
@@ -117,10 +118,14 @@ pub fn parse_document(doc: &Value) -> Result<Document, Vec<FieldError>> {
 
     errors.into_result()?;
     // No errors means every part parsed; the fallbacks only guard against a reader bug.
-    let bank = bank.ok_or_else(|| vec![FieldError::new("bank", "could not be read")])?;
+    let bank =
+        bank.ok_or_else(|| vec![FieldError::new("bank", Message::new("json-unreadable"))])?;
     let products: Vec<ProductSpec> = declared.into_iter().filter_map(|(_, spec)| spec).collect();
     if products.len() != standalone.len() {
-        return Err(vec![FieldError::new("products", "could not be read")]);
+        return Err(vec![FieldError::new(
+            "products",
+            Message::new("json-unreadable"),
+        )]);
     }
     Ok(Document {
         bank,
@@ -151,7 +156,7 @@ fn parse_main(
         None => {
             errors.push(
                 "bundle_main",
-                format!("{main:?} is not a product of the bundle"),
+                Message::new("json-main-not-in-bundle").with("code", format!("{main:?}")),
             );
             0
         }
@@ -162,10 +167,7 @@ fn parse_rates(value: &Value, rates: &mut ExchangeRates, errors: &mut FieldError
     let Value::Array(list) = value else {
         errors.push(
             "exchange_rates",
-            format!(
-                "expected a list of {{date, currency, rate}}, got {}",
-                describe(value)
-            ),
+            Message::new("json-not-rate-list").with("found", describe(value)),
         );
         return;
     };
@@ -188,7 +190,10 @@ fn parse_rates(value: &Value, rates: &mut ExchangeRates, errors: &mut FieldError
         if let (Some(on), Some(currency), Some(rate)) = (on, currency, rate)
             && let Err(why) = rates.insert(on, currency, rate)
         {
-            errors.push(e.path.clone(), why.to_string());
+            errors.push(
+                e.path.clone(),
+                Message::new("rate-invalid").with("detail", why),
+            );
         }
     }
 }

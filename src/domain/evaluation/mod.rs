@@ -58,6 +58,7 @@ mod tests;
 
 pub use document::{Bank, Document, ProductSpec, Sale, parse_document};
 
+use crate::domain::message::Message;
 use serde_json::{Map, Value, json};
 
 use crate::domain::profitability::{
@@ -85,13 +86,9 @@ pub fn evaluate_document(doc: &Value) -> Result<Value, Vec<FieldError>> {
         .filter(|p| p.currency != doc.bank.currency)
     {
         if doc.valuation_date.is_none() {
-            let message = format!(
-                "no exchange rate for {}: add one to exchange_rates",
-                p.currency
-            );
             errors.push(FieldError::new(
                 format!("products.{}.currency", p.code),
-                message,
+                Message::new("json-no-rate").with("currency", p.currency),
             ));
         }
     }
@@ -117,7 +114,7 @@ pub fn evaluate_document(doc: &Value) -> Result<Value, Vec<FieldError>> {
             }
             Err(e) => errors.push(FieldError::new(
                 format!("standalone.{}", spec.code),
-                e.to_string(),
+                Message::new("engine-failure").with("detail", e),
             )),
         }
     }
@@ -126,7 +123,10 @@ pub fn evaluate_document(doc: &Value) -> Result<Value, Vec<FieldError>> {
         Value::Null
     } else {
         bundle_report(&doc, &valuation).unwrap_or_else(|e| {
-            errors.push(FieldError::new("bundle", e.to_string()));
+            errors.push(FieldError::new(
+                "bundle",
+                Message::new("engine-failure").with("detail", e),
+            ));
             Value::Null
         })
     };

@@ -5,6 +5,7 @@
 //! (`products.CC_GRACE.ftp_rate: …`). Errors are collected, not returned early, so one pass
 //! reports everything.
 
+use crate::domain::message::Message;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
@@ -37,11 +38,14 @@ impl<'a> Obj<'a> {
         errors: &mut FieldErrors,
     ) -> Option<Self> {
         let Value::Object(map) = value else {
-            errors.push(path, format!("expected an object, got {}", describe(value)));
+            errors.push(
+                path,
+                Message::new("json-not-object").with("found", describe(value)),
+            );
             return None;
         };
         for key in map.keys().filter(|key| !allowed.contains(&key.as_str())) {
-            errors.push(join(&path, key), "unknown field");
+            errors.push(join(&path, key), Message::new("json-unknown-field"));
         }
         Some(Self { path, map })
     }
@@ -54,7 +58,7 @@ impl<'a> Obj<'a> {
     pub fn required(&self, key: &str, errors: &mut FieldErrors) -> Option<&'a Value> {
         let value = self.map.get(key);
         if value.is_none() {
-            errors.push(self.at(key), "missing required field");
+            errors.push(self.at(key), Message::new("json-missing-field"));
         }
         value
     }
@@ -89,7 +93,7 @@ impl<'a> Obj<'a> {
         if text.is_none() {
             errors.push(
                 self.at(key),
-                format!("expected a string, got {}", describe(value)),
+                Message::new("json-not-string").with("found", describe(value)),
             );
         }
         text
@@ -106,7 +110,7 @@ impl<'a> Obj<'a> {
         if flag.is_none() {
             errors.push(
                 self.at(key),
-                format!("expected true or false, got {}", describe(value)),
+                Message::new("json-not-bool").with("found", describe(value)),
             );
         }
         flag
@@ -120,7 +124,7 @@ impl<'a> Obj<'a> {
         errors: &mut FieldErrors,
     ) -> Option<T>
     where
-        T::Err: std::fmt::Display,
+        T::Err: Into<Message>,
     {
         let text = if required {
             self.str(key, errors)?
@@ -128,7 +132,7 @@ impl<'a> Obj<'a> {
             self.optional_str(key, errors)?
         };
         text.parse()
-            .map_err(|e: T::Err| errors.push(self.at(key), e.to_string()))
+            .map_err(|e: T::Err| errors.push(self.at(key), e.into()))
             .ok()
     }
 }
@@ -137,43 +141,45 @@ impl<'a> Obj<'a> {
 /// JSON fractions are refused: they are binary floats to most tools, and money must be exact.
 pub(super) fn decimal(value: &Value, path: &str, errors: &mut FieldErrors) -> Option<Decimal> {
     let parsed = match value {
-        Value::String(text) => parse_decimal_text(text)
-            .map_err(|why| format!("expected a decimal string like \"0.16\", got {text:?}{why}")),
+        Value::String(text) => parse_decimal_text(text).map_err(|why| {
+            Message::new(why.unwrap_or("json-not-decimal"))
+                .with("example", "0.16")
+                .with("found", format!("{text:?}"))
+        }),
         Value::Number(number) => {
             // With serde_json's arbitrary_precision the number keeps its source text.
             let text = number.to_string();
             if text.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
                 parse_decimal_text(&text)
-                    .map_err(|why| format!("integer {text} cannot be held exactly{why}"))
+                    .map_err(|_| Message::new("json-integer-too-long").with("found", text.as_str()))
             } else {
                 let example = if parse_decimal_text(&text).is_ok() {
                     text.as_str()
                 } else {
                     "0.16"
                 };
-                Err(format!(
-                    "expected a decimal string like \"{example}\", got a number"
-                ))
+                Err(Message::new("json-decimal-as-number").with("example", example))
             }
         }
-        other => Err(format!(
-            "expected a decimal string like \"0.16\", got {}",
-            describe(other)
-        )),
+        other => Err(Message::new("json-not-decimal")
+            .with("example", "0.16")
+            .with("found", describe(other))),
     };
     parsed.map_err(|message| errors.push(path, message)).ok()
 }
 
 /// Strict plain-decimal syntax (`-?digits(.digits)?`), then an exact parse: no exponents, no
 /// separators, no silent rounding of digits beyond what `Decimal` holds.
-fn parse_decimal_text(text: &str) -> Result<Decimal, &'static str> {
+///
+/// The error is `None` for a malformed text, or the key of a more precise message.
+fn parse_decimal_text(text: &str) -> Result<Decimal, Option<&'static str>> {
     let unsigned = text.strip_prefix('-').unwrap_or(text);
     let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
     let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
     if !digits(whole) || !digits(fraction) {
-        return Err("");
+        return Err(None);
     }
-    Decimal::from_str_exact(text).map_err(|_| " (too many digits to keep exactly: at most 28)")
+    Decimal::from_str_exact(text).map_err(|_| Some("json-decimal-too-long"))
 }
 
 /// A calendar date written `YYYY-MM-DD`.
@@ -184,10 +190,7 @@ pub(super) fn date(value: &Value, path: &str, errors: &mut FieldErrors) -> Optio
     if parsed.is_none() {
         errors.push(
             path,
-            format!(
-                "expected a date like \"2025-03-31\", got {}",
-                describe(value)
-            ),
+            Message::new("json-not-date").with("found", describe(value)),
         );
     }
     parsed

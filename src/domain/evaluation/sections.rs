@@ -1,6 +1,7 @@
 //! The sections of an evaluation document: the bank, the product catalog, and the sales
 //! (standalone or bundle terms and usage).
 
+use crate::domain::message::Message;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde_json::Value;
@@ -87,10 +88,7 @@ pub(super) fn parse_bank(value: &Value, errors: &mut FieldErrors) -> Option<Bank
     range.fraction("bundle_overhead_rate", params.overhead_rate);
     range.fraction("target_margin", params.target_margin);
     if params.target_margin == Decimal::ONE {
-        range.push(
-            "target_margin",
-            "must be below 1: a 100 % margin would need zero cost",
-        );
+        range.push("target_margin", Message::new("target-margin-below-one"));
     }
     range.fraction("addon_anchor_threshold", threshold);
     errors.extend(range.into_vec().into_iter().map(|e| e.under("bank")));
@@ -112,10 +110,7 @@ pub(super) fn parse_products(
     let Value::Object(products) = value else {
         errors.push(
             "products",
-            format!(
-                "expected an object keyed by product code, got {}",
-                describe(value)
-            ),
+            Message::new("json-not-product-map").with("found", describe(value)),
         );
         return Vec::new();
     };
@@ -138,10 +133,7 @@ fn parse_product(
 ) -> Option<ProductSpec> {
     let path = join("products", code);
     if !valid_code(code) {
-        errors.push(
-            &path,
-            "product codes use letters, digits, '_' and '-' (at most 64)",
-        );
+        errors.push(&path, Message::new("json-bad-product-code"));
         return None;
     }
     let p = Obj::open(value, path.clone(), PRODUCT, errors)?;
@@ -199,10 +191,7 @@ pub(super) fn parse_sales(
     let Value::Object(map) = value else {
         errors.push(
             section,
-            format!(
-                "expected an object keyed by product code, got {}",
-                describe(value)
-            ),
+            Message::new("json-not-product-map").with("found", describe(value)),
         );
         return Vec::new();
     };
@@ -211,7 +200,7 @@ pub(super) fn parse_sales(
         let path = join(section, code);
         let index = codes.iter().position(|c| c == code);
         if index.is_none() {
-            errors.push(&path, "unknown product code (not in products)");
+            errors.push(&path, Message::new("json-unknown-product"));
         }
         let Some(sale) = Obj::open(value, path, &["terms", "usage"], errors) else {
             continue;

@@ -20,6 +20,12 @@ pub struct Currency([u8; 3]);
 #[error("{0:?} is not a currency code: expected three uppercase letters like \"RUB\"")]
 pub struct CurrencyParseError(pub String);
 
+impl From<CurrencyParseError> for crate::domain::message::Message {
+    fn from(e: CurrencyParseError) -> Self {
+        Self::new("currency-invalid").with("code", format!("{:?}", e.0))
+    }
+}
+
 impl Currency {
     pub const RUB: Currency = Currency(*b"RUB");
     pub const EUR: Currency = Currency(*b"EUR");

@@ -5,6 +5,7 @@
 //! its input. Decimals accept a comma and spaces ("1 490,50"), as people type them here.
 
 use crate::domain::code::Code;
+use crate::domain::message::Message;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
@@ -54,14 +55,14 @@ impl ProductStatus {
 }
 
 impl FromStr for ProductStatus {
-    type Err = String;
+    type Err = Message;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim() {
             "active" => Ok(Self::Active),
             "suspended" => Ok(Self::Suspended),
-            other => Err(format!(
-                "unknown status {other:?}; expected active or suspended"
-            )),
+            other => {
+                Err(Message::new("product-status-unknown").with("value", format!("{other:?}")))
+            }
         }
     }
 }
@@ -134,7 +135,7 @@ pub struct ProductForm {
 }
 
 /// Parses a decimal as people type it: `1 490,50`, `1490.50`, `0,13`; empty is zero.
-pub fn parse_decimal_input(text: &str) -> Result<Decimal, String> {
+pub fn parse_decimal_input(text: &str) -> Result<Decimal, Message> {
     let cleaned: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
@@ -147,7 +148,8 @@ pub fn parse_decimal_input(text: &str) -> Result<Decimal, String> {
     } else {
         cleaned.clone()
     };
-    Decimal::from_str_exact(&normalized).map_err(|_| format!("{text:?} is not a number"))
+    Decimal::from_str_exact(&normalized)
+        .map_err(|_| Message::new("input-not-number").with("text", format!("{text:?}")))
 }
 
 fn decimal(errors: &mut FieldErrors, field: &str, text: &str) -> Decimal {
@@ -161,7 +163,7 @@ fn product_code(errors: &mut FieldErrors, text: &str) -> String {
     match Code::parse(text, "DEP_PLUS") {
         Ok(code) => code.into_string(),
         Err(error) => {
-            errors.push("code", error.to_string());
+            errors.push("code", error.into());
             text.trim().to_uppercase()
         }
     }
@@ -175,17 +177,17 @@ impl ProductForm {
         let code = product_code(&mut errors, &self.code);
         let name = self.name.trim().to_string();
         if name.is_empty() || name.chars().count() > 200 {
-            errors.push("name", "enter a name of up to 200 characters");
+            errors.push("name", Message::new("product-name-required"));
         }
         let kind = ProductKind::from_str(self.kind.trim())
-            .map_err(|e| errors.push("kind", e.to_string()))
+            .map_err(|e| errors.push("kind", e.into()))
             .ok();
         let currency = Currency::parse(self.currency.trim())
-            .map_err(|e| errors.push("currency", e.to_string()))
+            .map_err(|e| errors.push("currency", e.into()))
             .ok();
         let company = self.company.trim().to_string();
         if company.is_empty() {
-            errors.push("company", "choose the group company that owns the product");
+            errors.push("company", Message::new("product-company-required"));
         }
         let status = ProductStatus::from_str(if self.status.trim().is_empty() {
             "active"
@@ -195,7 +197,7 @@ impl ProductForm {
         .map_err(|e| errors.push("status", e))
         .ok();
         let price_parameter = PriceParameter::from_str(self.price_parameter.trim())
-            .map_err(|e| errors.push("price_parameter", e.to_string()))
+            .map_err(|e| errors.push("price_parameter", e.into()))
             .ok();
         let market_price = decimal(&mut errors, "market_price", &self.market_price);
 
@@ -238,13 +240,16 @@ impl ProductForm {
             .collect();
         errors.extend(range_errors);
         if market_price < Decimal::ZERO {
-            errors.push("market_price", "must not be negative");
+            errors.push(
+                "market_price",
+                Message::new("field-not-negative").with("value", market_price),
+            );
         } else if price_parameter.is_some_and(PriceParameter::is_rate)
             && market_price > Decimal::ONE
         {
             errors.push(
                 "market_price",
-                "a rate is a fraction between 0 and 1 (0.13 = 13 %)",
+                Message::new("field-not-fraction").with("value", market_price),
             );
         }
         errors.into_result()?;
@@ -266,7 +271,7 @@ impl ProductForm {
                 })
             }
             // Unreachable in practice: each `None` above pushed an error.
-            _ => Err(vec![FieldError::new("", "the form is incomplete")]),
+            _ => Err(vec![FieldError::new("", Message::new("form-incomplete"))]),
         }
     }
 }

@@ -12,6 +12,7 @@ pub use catalog::{CatalogProduct, ProductForm, ProductStatus, parse_decimal_inpu
 pub use economics::Economics;
 pub use terms::{Terms, Usage};
 
+use crate::domain::message::Message;
 use std::fmt;
 use std::str::FromStr;
 
@@ -40,6 +41,14 @@ pub enum ProductKind {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown product kind {0:?}; expected one of: {list}", list = ProductKind::names().join(", "))]
 pub struct UnknownKind(pub String);
+
+impl From<UnknownKind> for Message {
+    fn from(e: UnknownKind) -> Self {
+        Message::new("product-kind-unknown")
+            .with("value", format!("{:?}", e.0))
+            .with("expected", ProductKind::names().join(", "))
+    }
+}
 
 impl ProductKind {
     pub const ALL: [ProductKind; 13] = [
@@ -163,6 +172,12 @@ pub enum PriceParameter {
     "unknown price parameter {0:?}; expected monthly_fee, annual_fee, setup_fee, transaction_fee or client_rate"
 )]
 pub struct UnknownPriceParameter(pub String);
+
+impl From<UnknownPriceParameter> for Message {
+    fn from(e: UnknownPriceParameter) -> Self {
+        Message::new("price-parameter-unknown").with("value", format!("{:?}", e.0))
+    }
+}
 
 impl PriceParameter {
     pub const ALL: [PriceParameter; 5] = [

@@ -2,6 +2,7 @@
 //! read from the text of a form (or any future API) in one place.
 
 use crate::domain::code::Code;
+use crate::domain::message::Message;
 use crate::domain::validation::{FieldError, FieldErrors};
 
 use super::SegmentRule;
@@ -37,32 +38,33 @@ pub struct SegmentDraft {
     pub active: bool,
 }
 
+fn too_long(chars: usize, max: usize) -> Message {
+    Message::new("text-too-long")
+        .with("length", chars)
+        .with("max", max)
+}
+
 impl SegmentDraft {
     /// # Errors
     /// Every problem, each under its field's name.
     pub fn parse(input: &SegmentInput) -> Result<Self, Vec<FieldError>> {
         let mut errors = FieldErrors::default();
         let code = Code::parse(&input.code, "URBAN_MALE_35")
-            .map_err(|e| errors.push("code", e.to_string()))
+            .map_err(|e| errors.push("code", e.into()))
             .ok();
         let name = input.name.trim().to_string();
         let name_chars = name.chars().count();
         if name.is_empty() {
-            errors.push("name", "give the segment a name");
+            errors.push("name", Message::new("segment-name-required"));
         } else if name_chars > MAX_NAME_CHARS {
-            errors.push(
-                "name",
-                format!("is {name_chars} characters long; at most {MAX_NAME_CHARS} are allowed"),
-            );
+            errors.push("name", too_long(name_chars, MAX_NAME_CHARS));
         }
         let description = input.description.trim().to_string();
         let description_chars = description.chars().count();
         if description_chars > MAX_DESCRIPTION_CHARS {
             errors.push(
                 "description",
-                format!(
-                    "is {description_chars} characters long; at most {MAX_DESCRIPTION_CHARS} are allowed"
-                ),
+                too_long(description_chars, MAX_DESCRIPTION_CHARS),
             );
         }
         let priority = input
@@ -72,13 +74,10 @@ impl SegmentDraft {
             .ok()
             .filter(|p| (1..=10_000).contains(p));
         if priority.is_none() {
-            errors.push(
-                "priority",
-                "a whole number from 1 to 10000; 1 is the highest",
-            );
+            errors.push("priority", Message::new("segment-priority-invalid"));
         }
         let rule = SegmentRule::parse(&input.rule)
-            .map_err(|e| errors.push("rule", e.to_string()))
+            .map_err(|e| errors.push("rule", Message::new("rule-invalid").with("detail", e)))
             .ok();
         let sales_point = Some(input.sales_point.trim().to_uppercase()).filter(|s| !s.is_empty());
         errors.into_result()?;
@@ -93,7 +92,7 @@ impl SegmentDraft {
                 active: input.active,
             }),
             // Each `None` pushed an error, so `into_result` returned above.
-            _ => Err(vec![FieldError::new("", "the segment could not be read")]),
+            _ => Err(vec![FieldError::new("", Message::new("form-incomplete"))]),
         }
     }
 }
@@ -135,7 +134,7 @@ mod tests {
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["code", "name", "priority", "rule"]);
         assert!(
-            errors[1].message.contains("at most 120"),
+            errors[1].message.to_string().contains("at most 120"),
             "{}",
             errors[1].message
         );

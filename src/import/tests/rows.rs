@@ -57,7 +57,7 @@ fn every_problem_of_a_row_is_reported_in_column_order_under_its_source_column() 
     );
     assert!(errors[0].reason.contains("' ' at position 2"), "{errors:?}");
     assert_eq!(errors[1].reason, "is required");
-    assert_eq!(errors[4].reason, "must not be negative");
+    assert_eq!(errors[4].reason, "must not be negative, got -5");
     assert!(errors.iter().all(|e| e.line == 2));
 }
 

@@ -5,16 +5,9 @@ use serde_json::Value;
 
 use super::ApiError;
 use crate::domain::client::{Client, ClientDraft};
-use crate::persistence::{StoreError, clients};
+use crate::persistence::clients;
 use crate::web::identity::Identity;
 use crate::web::state::AppState;
-
-fn store_error(err: StoreError) -> ApiError {
-    match err {
-        StoreError::InvalidField { field, message } => ApiError::Invalid(vec![(field, message)]),
-        other => ApiError::Internal(other.into()),
-    }
-}
 
 /// `PUT /api/v1/clients/{crm_id}`: creates or replaces the client; 200 with the stored client.
 /// The body is the client as JSON (`crm_id` may be omitted; if given it must match the path).
@@ -52,27 +45,20 @@ pub async fn put(
             let fields = errors.0.iter();
             ApiError::Invalid(
                 fields
-                    .map(|e| (e.field.to_string(), e.message.clone()))
+                    .map(|e| (e.field.clone(), e.message.to_string()))
                     .collect(),
             )
         })?;
-    let points = clients::sales_point_ids(&state.db)
-        .await
-        .map_err(store_error)?;
-    clients::upsert(&state.db, std::slice::from_ref(&client), &points)
-        .await
-        .map_err(store_error)?;
-    let stored = clients::load(&state.db, &crm_id)
-        .await
-        .map_err(store_error)?;
+    let points = clients::sales_point_ids(&state.db).await?;
+    clients::upsert(&state.db, std::slice::from_ref(&client), &points).await?;
+    let stored = clients::load(&state.db, &crm_id).await?;
     Ok(HttpResponse::Ok().json(stored))
 }
 
 /// The stored client with this CRM id, or 404.
 async fn stored_client(state: &AppState, crm_id: &str) -> Result<Client, ApiError> {
     clients::load(&state.db, crm_id)
-        .await
-        .map_err(store_error)?
+        .await?
         .ok_or_else(|| ApiError::NotFound(format!("no client with CRM id {crm_id}")))
 }
 
@@ -100,9 +86,7 @@ pub async fn segments(
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let client = stored_client(&state, &path.into_inner()).await?;
-    let segments = crate::persistence::segments::active_ranked(&state.db)
-        .await
-        .map_err(store_error)?;
+    let segments = crate::persistence::segments::active_ranked(&state.db).await?;
     let today = chrono::Utc::now().date_naive();
     let (matched, near) = crate::domain::segment::rank(&segments, &client, today);
     let matched: Vec<_> = matched

@@ -16,7 +16,12 @@ pub async fn evaluate(
     body: web::Json<Value>,
 ) -> Result<HttpResponse, ApiError> {
     let report = evaluate_document(&body).map_err(|errors| {
-        ApiError::Invalid(errors.into_iter().map(|e| (e.field, e.message)).collect())
+        ApiError::Invalid(
+            errors
+                .into_iter()
+                .map(|e| (e.field, e.message.to_string()))
+                .collect(),
+        )
     })?;
     Ok(HttpResponse::Ok().json(report))
 }

@@ -9,6 +9,7 @@ use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use serde_json::json;
 
 use super::identity::Identity;
+use crate::persistence::StoreError;
 
 mod clients;
 mod evaluate;
@@ -43,9 +44,29 @@ pub enum ApiError {
     /// 404
     #[error("{0}")]
     NotFound(String),
+    /// 409: the request clashes with what is stored (a unique value, a newer version).
+    #[error("{0}")]
+    Conflict(String),
     /// 500: logged, never shown.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
+}
+
+/// Store errors as the API answers them: a missing record is 404, a value that cannot be stored
+/// is 422 naming its field, a taken unique value is 409; anything else is a 500.
+impl From<StoreError> for ApiError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::NotFound { what } => ApiError::NotFound(format!("{what} not found")),
+            StoreError::InvalidField { field, message } => {
+                ApiError::Invalid(vec![(field, message.to_string())])
+            }
+            StoreError::Conflict { field, value } => {
+                ApiError::Conflict(format!("{field} {value:?} is already taken"))
+            }
+            other => ApiError::Internal(other.into()),
+        }
+    }
 }
 
 impl ResponseError for ApiError {
@@ -54,6 +75,7 @@ impl ResponseError for ApiError {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -62,6 +84,7 @@ impl ResponseError for ApiError {
         match self {
             ApiError::BadRequest(message) => error_json(self.status_code(), "bad_request", message),
             ApiError::NotFound(message) => error_json(self.status_code(), "not_found", message),
+            ApiError::Conflict(message) => error_json(self.status_code(), "conflict", message),
             ApiError::Invalid(fields) => {
                 let fields: Vec<_> = fields
                     .iter()

@@ -1,5 +1,6 @@
 //! Creating and editing catalog products (product managers only; see `access.rs`).
 
+use crate::domain::message::Message;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -158,7 +159,7 @@ fn sections(
         errors
             .iter()
             .find(|e| e.field == name)
-            .map(|e| e.message.clone())
+            .map(|e| e.message.to_string())
     };
     let field = |(name, label, hint): Spec| FieldView {
         name,
@@ -310,13 +311,9 @@ fn field_errors(err: StoreError) -> Result<Vec<FieldError>, WebError> {
             value,
         } => Ok(vec![FieldError::new(
             "code",
-            format!("a product {value} already exists"),
+            Message::new("product-code-taken").with("code", value),
         )]),
         StoreError::InvalidField { field, message } => Ok(vec![FieldError::new(field, message)]),
-        StoreError::NotFound { what } if what.starts_with("company") => Ok(vec![FieldError::new(
-            "company",
-            format!("{what} does not exist"),
-        )]),
         other => Err(other.into()),
     }
 }

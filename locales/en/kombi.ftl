@@ -1,0 +1,89 @@
+# Kombi's messages in English: the reference catalog. Every key the code raises is here
+# (src/i18n.rs tests it). Arguments arrive already written as text.
+
+## Figures of a form or a document
+
+field-not-negative = must not be negative, got { $value }
+field-not-fraction = must be a fraction between 0 and 1 (0.13 = 13 %), got { $value }
+field-not-positive = must be greater than zero, got { $value }
+
+## Evaluation documents (JSON)
+
+json-not-object = expected an object, got { $found }
+json-unknown-field = unknown field
+json-missing-field = missing required field
+json-not-string = expected a string, got { $found }
+json-not-bool = expected true or false, got { $found }
+json-not-decimal = expected a decimal string like "{ $example }", got { $found }
+json-decimal-too-long = expected a decimal string like "{ $example }", got { $found } (too many digits to keep exactly: at most 28)
+json-integer-too-long = integer { $found } cannot be held exactly (too many digits to keep exactly: at most 28)
+json-decimal-as-number = expected a decimal string like "{ $example }", got a number
+json-not-date = expected a date like "2025-03-31", got { $found }
+json-not-product-map = expected an object keyed by product code, got { $found }
+json-bad-product-code = product codes use letters, digits, '_' and '-' (at most 64)
+json-unknown-product = unknown product code (not in products)
+json-standalone-missing = missing: every product needs its standalone terms and usage
+json-unreadable = could not be read
+json-main-not-in-bundle = { $code } is not a product of the bundle
+json-not-rate-list = expected a list of {"{"}date, currency, rate{"}"}, got { $found }
+json-no-rate = no exchange rate for { $currency }: add one to exchange_rates
+
+## The bank and its figures
+
+target-margin-below-one = must be below 1: a 100 % margin would need zero cost
+rate-invalid = { $detail }
+engine-failure = { $detail }
+
+## Catalog products
+
+input-not-number = { $text } is not a number
+code-malformed = use 2 to 32 capital letters, digits or '_', e.g. { $example }
+product-name-required = enter a name of up to 200 characters
+product-company-required = choose the group company that owns the product
+product-status-unknown = unknown status { $value }; expected active or suspended
+product-kind-unknown = unknown product kind { $value }; expected one of: { $expected }
+price-parameter-unknown = unknown price parameter { $value }; expected monthly_fee, annual_fee, setup_fee, transaction_fee or client_rate
+currency-invalid = { $code } is not a currency code: expected three uppercase letters like "RUB"
+choice-unknown = unknown { $field } { $value }; expected one of: { $expected }
+form-incomplete = the form is incomplete
+
+## Segments
+
+segment-name-required = give the segment a name
+segment-priority-invalid = a whole number from 1 to 10000; 1 is the highest
+rule-invalid = { $detail }
+text-too-long = is { $length } characters long; at most { $max } are allowed
+
+## Storing values
+
+value-too-precise = keep at most { $scale } decimal places
+value-too-large = too large to store
+value-unstorable = cannot be stored: { $detail }
+sales-point-unknown = there is no sales point { $code }
+company-unknown = company { $code } does not exist
+product-code-taken = a product { $code } already exists
+
+## Client records (imports, the client API)
+
+field-required = is required
+text-control-character = must not contain the control character { $character }
+date-malformed = { $text } is not a date in the form YYYY-MM-DD
+date-out-of-range = { $text } is out of range (years { $first } to { $last })
+birth-date-in-future = { $date } is in the future (today is { $today })
+amount-malformed = { $text } is not an amount (digits, with '.' before the kopecks)
+currency-code-malformed = { $text } is not an ISO 4217 currency code (3 letters)
+language-code-malformed = { $text } is not an ISO 639-1 language code (2 letters)
+integer-malformed = { $text } is not a whole number
+children-out-of-range = { $value } is outside 0..={ $max }
+flag-malformed = { $text } is not yes/no (use true or false)
+list-entry-separator = entry { $entry } must not contain '|'
+list-entry-too-long = entry { $entry } is longer than { $max } characters
+product-code-malformed = { $text } is not a product code (letters, digits and _)
+sales-point-code-malformed = { $text } is not a sales point code (up to { $max } of A-Z, 0-9, - and _)
+attribute-key-malformed = key { $key } must be 1..={ $max } of A-Z, a-z, 0-9, _ . -
+attribute-value-invalid = { $key }: { $problem }
+attribute-key-twice = key { $key } appears twice
+income-currency-required = is required when an income is given
+crm-id-empty = CRM id is empty
+crm-id-too-long = CRM id is { $length } characters long; at most { $max } are allowed
+crm-id-character = CRM id contains { $character } at position { $position }; only letters A-Z, a-z, digits and _ . - / are allowed
