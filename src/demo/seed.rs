@@ -18,12 +18,11 @@ use super::bank::{
     COMPANIES, DemoProduct, EXCHANGE_RATES, PRODUCTS, SALES_POINTS, SEGMENTS, USERS,
 };
 use super::crm_generator::generate_clients;
+use crate::domain::product::{Figure, ProductForm};
 use crate::domain::user::{NewPassword, Role, Username};
-use crate::persistence::entities::{
-    bank_settings, company, exchange_rate, product, sales_point, segment,
-};
+use crate::persistence::entities::{bank_settings, company, exchange_rate, sales_point, segment};
 use crate::persistence::scaled::{AMOUNT_SCALE, RATE_SCALE, to_units};
-use crate::persistence::{clients, users};
+use crate::persistence::{clients, products, users};
 use crate::security::{hash_password, verify_password};
 
 /// The synthetic CRM is generated as of this date, so the demo is the same on every machine.
@@ -130,19 +129,13 @@ pub async fn seed_demo(
     seed_bank_settings(&txn).await?;
     report.companies = insert_companies(&txn).await?;
     report.sales_points = insert_sales_points(&txn).await?;
-    let company_ids: HashMap<String, i32> = company::Entity::find()
-        .all(&txn)
-        .await?
-        .into_iter()
-        .map(|c| (c.code, c.id))
-        .collect();
     let point_ids: HashMap<String, i32> = sales_point::Entity::find()
         .all(&txn)
         .await?
         .into_iter()
         .map(|p| (p.code, p.id))
         .collect();
-    report.products = insert_products(&txn, &company_ids).await?;
+    report.products = insert_products(&txn).await?;
     report.segments = insert_segments(&txn).await?;
     insert_exchange_rates(&txn, as_of).await?;
     for (username, display, role, hash) in demo_users {
@@ -224,116 +217,43 @@ async fn insert_sales_points(db: &impl ConnectionTrait) -> anyhow::Result<u64> {
         .await?)
 }
 
-/// The product columns a demo product may give figures for.
-const FIGURE_COLUMNS: &[&str] = &[
-    "ftp_rate",
-    "reserve_ratio",
-    "interchange_rate",
-    "expected_loss_rate",
-    "servicing_cost",
-    "cost_per_transaction",
-    "partner_commission",
-    "issuance_cost",
-    "acquisition_cost",
-    "lifetime_years",
-    "opening_minutes",
-    "overhead_rate",
-    "monthly_fee",
-    "annual_fee",
-    "setup_fee",
-    "transaction_fee",
-    "client_rate",
-    "avg_balance",
-    "annual_spend",
-    "transactions",
-];
-
-fn product_model(p: &DemoProduct, company_id: i32) -> anyhow::Result<product::ActiveModel> {
-    let now = Utc::now();
-    let market_price = rate(p.market_price, "market_price")?;
-    let mut model = product::ActiveModel {
-        code: Set(p.code.to_string()),
-        name: Set(p.name.to_string()),
-        kind: Set(p.kind.to_string()),
-        currency: Set(p.currency.to_string()),
-        status: Set("active".to_string()),
-        company_id: Set(company_id),
-        costs_cannot_be_reduced: Set(p.costs_cannot_be_reduced),
-        price_parameter: Set(p.price_parameter.to_string()),
-        market_price: Set(market_price),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
+/// A demo product as the catalog form would hold it: it goes through the same checks as one
+/// typed by a product manager.
+fn product_form(p: &DemoProduct) -> anyhow::Result<ProductForm> {
+    let mut form = ProductForm {
+        code: p.code.to_string(),
+        name: p.name.to_string(),
+        kind: p.kind.to_string(),
+        currency: p.currency.to_string(),
+        company: p.company.to_string(),
+        status: "active".to_string(),
+        costs_cannot_be_reduced: p.costs_cannot_be_reduced.then(|| "on".to_string()),
+        price_parameter: p.price_parameter.to_string(),
+        market_price: p.market_price.to_string(),
+        ..ProductForm::default()
     };
-    if let Some((unknown, _)) = p
-        .figures
-        .iter()
-        .find(|(name, _)| !FIGURE_COLUMNS.contains(name))
-    {
-        return Err(anyhow!(
-            "demo product {}: unknown figure '{unknown}'",
-            p.code
-        ));
+    for (name, value) in p.figures {
+        let figure = Figure::from_name(name)
+            .ok_or_else(|| anyhow!("demo product {}: unknown figure '{name}'", p.code))?;
+        form.set_figure(figure, *value);
     }
-    for &column in FIGURE_COLUMNS {
-        let text = p
-            .figures
-            .iter()
-            .find(|(name, _)| *name == column)
-            .map_or("0", |(_, v)| v);
-        let is_rate = column.ends_with("_rate") || column == "reserve_ratio";
-        let units = if is_rate {
-            rate(text, column)?
-        } else {
-            amount(text, column)?
-        };
-        let value = Set(units);
-        match column {
-            "ftp_rate" => model.ftp_rate = value,
-            "reserve_ratio" => model.reserve_ratio = value,
-            "interchange_rate" => model.interchange_rate = value,
-            "expected_loss_rate" => model.expected_loss_rate = value,
-            "servicing_cost" => model.servicing_cost = value,
-            "cost_per_transaction" => model.cost_per_transaction = value,
-            "partner_commission" => model.partner_commission = value,
-            "issuance_cost" => model.issuance_cost = value,
-            "acquisition_cost" => model.acquisition_cost = value,
-            "lifetime_years" => model.lifetime_years = value,
-            "opening_minutes" => model.opening_minutes = value,
-            "overhead_rate" => model.overhead_rate = value,
-            "monthly_fee" => model.monthly_fee = value,
-            "annual_fee" => model.annual_fee = value,
-            "setup_fee" => model.setup_fee = value,
-            "transaction_fee" => model.transaction_fee = value,
-            "client_rate" => model.client_rate = value,
-            "avg_balance" => model.avg_balance = value,
-            "annual_spend" => model.annual_spend = value,
-            _ => model.transactions = value,
-        }
-    }
-    Ok(model)
+    Ok(form)
 }
 
-async fn insert_products(
-    db: &impl ConnectionTrait,
-    company_ids: &HashMap<String, i32>,
-) -> anyhow::Result<u64> {
-    let mut models = Vec::new();
+/// Stores the demo products that are not stored yet (by code); returns how many were added.
+async fn insert_products(db: &impl ConnectionTrait) -> anyhow::Result<u64> {
+    let mut added = 0;
     for p in PRODUCTS {
-        let company_id = *company_ids
-            .get(p.company)
-            .with_context(|| format!("company {}", p.company))?;
-        models.push(product_model(p, company_id)?);
+        let product = product_form(p)?.parse().map_err(|errors| {
+            let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            anyhow!("demo product {}: {}", p.code, errors.join("; "))
+        })?;
+        if products::find(db, &product.code).await?.is_none() {
+            products::create(db, &product).await?;
+            added += 1;
+        }
     }
-    Ok(product::Entity::insert_many(models)
-        .on_conflict(
-            OnConflict::column(product::Column::Code)
-                .do_nothing()
-                .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?)
+    Ok(added)
 }
 
 async fn insert_exchange_rates(db: &impl ConnectionTrait, on: NaiveDate) -> anyhow::Result<u64> {

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::document::{Bank, ProductSpec, Sale};
 use super::reader::{Obj, describe, join};
 use crate::domain::money::Currency;
-use crate::domain::product::{Economics, ProductKind, Terms, Usage};
+use crate::domain::product::{Economics, Figure, FigureGroup, ProductKind, Terms, Usage};
 use crate::domain::profitability::{BundleParams, SalesPointCosts};
 use crate::domain::validation::FieldErrors;
 
@@ -23,32 +23,31 @@ const BANK: &[&str] = &[
     "visit_limit_minutes",
     "addon_anchor_threshold",
 ];
-const PRODUCT: &[&str] = &[
-    "kind",
-    "currency",
-    "costs_reducible",
-    "ftp_rate",
-    "reserve_ratio",
-    "interchange_rate",
-    "expected_loss_rate",
-    "servicing_cost",
-    "cost_per_transaction",
-    "partner_commission",
-    "issuance_cost",
-    "acquisition_cost",
-    "lifetime_years",
-    "opening_minutes",
-    "overhead_rate",
-];
+/// The keys of a product: these, and its economics figures.
+const PRODUCT_KEYS: &[&str] = &["kind", "currency", "costs_reducible"];
 
-const TERMS: &[&str] = &[
-    "monthly_fee",
-    "annual_fee",
-    "setup_fee",
-    "transaction_fee",
-    "client_rate",
-];
-const USAGE: &[&str] = &["avg_balance", "annual_spend", "transactions"];
+/// The keys an object of `group`'s figures may have (plus `extra`).
+fn keys_of(group: FigureGroup, extra: &[&'static str]) -> Vec<&'static str> {
+    extra
+        .iter()
+        .copied()
+        .chain(Figure::of(group).map(Figure::name))
+        .collect()
+}
+
+/// Reads every figure of `group` that `object` has into the product's parts, but the lifetime:
+/// it is required, and read on its own.
+fn read_figures(
+    object: &Obj<'_>,
+    group: FigureGroup,
+    parts: (&mut Economics, &mut Terms, &mut Usage),
+    errors: &mut FieldErrors,
+) {
+    let (e, t, u) = parts;
+    for figure in Figure::of(group).filter(|f| *f != Figure::LifetimeYears) {
+        object.decimal_into(figure.name(), figure.slot(e, t, u), errors);
+    }
+}
 
 pub(super) fn parse_bank(value: &Value, errors: &mut FieldErrors) -> Option<Bank> {
     let bank = Obj::open(value, "bank".into(), BANK, errors)?;
@@ -136,30 +135,26 @@ fn parse_product(
         errors.push(&path, Message::new("json-bad-product-code"));
         return None;
     }
-    let p = Obj::open(value, path.clone(), PRODUCT, errors)?;
+    let p = Obj::open(
+        value,
+        path.clone(),
+        &keys_of(FigureGroup::Economics, PRODUCT_KEYS),
+        errors,
+    )?;
     let kind = p.parsed::<ProductKind>("kind", true, errors);
     let currency = p
         .parsed::<Currency>("currency", false, errors)
         .unwrap_or(bank_currency);
     let costs_reducible = p.optional_bool("costs_reducible", errors).unwrap_or(true);
-    let lifetime = p.decimal("lifetime_years", errors);
+    let lifetime = p.decimal(Figure::LifetimeYears.name(), errors);
     // A stand-in lifetime lets the other fields still be checked when it is missing.
     let mut e = Economics::with_lifetime(lifetime.unwrap_or(Decimal::ONE));
-    for (key, field) in [
-        ("ftp_rate", &mut e.ftp_rate),
-        ("reserve_ratio", &mut e.reserve_ratio),
-        ("interchange_rate", &mut e.interchange_rate),
-        ("expected_loss_rate", &mut e.expected_loss_rate),
-        ("servicing_cost", &mut e.servicing_cost),
-        ("cost_per_transaction", &mut e.cost_per_transaction),
-        ("partner_commission", &mut e.partner_commission),
-        ("issuance_cost", &mut e.issuance_cost),
-        ("acquisition_cost", &mut e.acquisition_cost),
-        ("opening_minutes", &mut e.opening_minutes),
-        ("overhead_rate", &mut e.overhead_rate),
-    ] {
-        p.decimal_into(key, field, errors);
-    }
+    read_figures(
+        &p,
+        FigureGroup::Economics,
+        (&mut e, &mut Terms::default(), &mut Usage::default()),
+        errors,
+    );
     if let Err(invalid) = e.validate() {
         errors.extend(invalid.into_iter().map(|err| err.under(&path)));
     }
@@ -205,36 +200,23 @@ pub(super) fn parse_sales(
         let Some(sale) = Obj::open(value, path, &["terms", "usage"], errors) else {
             continue;
         };
-        let mut terms = Terms::default();
-        if let Some(t) = sale
-            .map
-            .get("terms")
-            .and_then(|v| Obj::open(v, sale.at("terms"), TERMS, errors))
-        {
-            for (key, field) in [
-                ("monthly_fee", &mut terms.monthly_fee),
-                ("annual_fee", &mut terms.annual_fee),
-                ("setup_fee", &mut terms.setup_fee),
-                ("transaction_fee", &mut terms.transaction_fee),
-                ("client_rate", &mut terms.client_rate),
-            ] {
-                t.decimal_into(key, field, errors);
-            }
-            if let Err(invalid) = terms.validate() {
-                errors.extend(invalid.into_iter().map(|err| err.under(&t.path)));
-            }
-        }
-        let mut usage = Usage::default();
-        if let Some(u) = sale
-            .map
-            .get("usage")
-            .and_then(|v| Obj::open(v, sale.at("usage"), USAGE, errors))
-        {
-            u.decimal_into("avg_balance", &mut usage.avg_balance, errors);
-            u.decimal_into("annual_spend", &mut usage.annual_spend, errors);
-            u.decimal_into("transactions", &mut usage.transactions, errors);
-            if let Err(invalid) = usage.validate() {
-                errors.extend(invalid.into_iter().map(|err| err.under(&u.path)));
+        let (mut terms, mut usage) = (Terms::default(), Usage::default());
+        for (key, group) in [("terms", FigureGroup::Terms), ("usage", FigureGroup::Usage)] {
+            let Some(part) = sale
+                .map
+                .get(key)
+                .and_then(|v| Obj::open(v, sale.at(key), &keys_of(group, &[]), errors))
+            else {
+                continue;
+            };
+            let mut unused = Economics::with_lifetime(Decimal::ONE);
+            read_figures(&part, group, (&mut unused, &mut terms, &mut usage), errors);
+            let invalid = match group {
+                FigureGroup::Terms => terms.validate(),
+                _ => usage.validate(),
+            };
+            if let Err(invalid) = invalid {
+                errors.extend(invalid.into_iter().map(|err| err.under(&part.path)));
             }
         }
         if let Some(i) = index {

@@ -4,6 +4,9 @@
 //! or reports every problem under its field name, so the page can show each message next to
 //! its input. Decimals accept a comma and spaces ("1 490,50"), as people type them here.
 
+use std::collections::BTreeMap;
+
+use super::Figure;
 use crate::domain::code::Code;
 use crate::domain::message::Message;
 use std::str::FromStr;
@@ -112,26 +115,21 @@ pub struct ProductForm {
     pub costs_cannot_be_reduced: Option<String>,
     pub price_parameter: String,
     pub market_price: String,
-    pub ftp_rate: String,
-    pub reserve_ratio: String,
-    pub interchange_rate: String,
-    pub expected_loss_rate: String,
-    pub servicing_cost: String,
-    pub cost_per_transaction: String,
-    pub partner_commission: String,
-    pub issuance_cost: String,
-    pub acquisition_cost: String,
-    pub lifetime_years: String,
-    pub opening_minutes: String,
-    pub overhead_rate: String,
-    pub monthly_fee: String,
-    pub annual_fee: String,
-    pub setup_fee: String,
-    pub transaction_fee: String,
-    pub client_rate: String,
-    pub avg_balance: String,
-    pub annual_spend: String,
-    pub transactions: String,
+    /// Every [`Figure`] by its name, as typed (other posted names are ignored).
+    #[serde(flatten)]
+    pub figures: BTreeMap<String, String>,
+}
+
+impl ProductForm {
+    /// The text of `figure` ("" when absent).
+    pub fn figure(&self, figure: Figure) -> &str {
+        self.figures.get(figure.name()).map_or("", String::as_str)
+    }
+
+    /// Sets the text of `figure`.
+    pub fn set_figure(&mut self, figure: Figure, text: impl Into<String>) {
+        self.figures.insert(figure.name().to_string(), text.into());
+    }
 }
 
 /// Parses a decimal as people type it: `1 490,50`, `1490.50`, `0,13`; empty is zero.
@@ -202,34 +200,12 @@ impl ProductForm {
         let market_price = decimal(&mut errors, "market_price", &self.market_price);
 
         let mut e = Economics::with_lifetime(Decimal::ZERO);
-        e.ftp_rate = decimal(&mut errors, "ftp_rate", &self.ftp_rate);
-        e.reserve_ratio = decimal(&mut errors, "reserve_ratio", &self.reserve_ratio);
-        e.interchange_rate = decimal(&mut errors, "interchange_rate", &self.interchange_rate);
-        e.expected_loss_rate = decimal(&mut errors, "expected_loss_rate", &self.expected_loss_rate);
-        e.servicing_cost = decimal(&mut errors, "servicing_cost", &self.servicing_cost);
-        e.cost_per_transaction = decimal(
-            &mut errors,
-            "cost_per_transaction",
-            &self.cost_per_transaction,
-        );
-        e.partner_commission = decimal(&mut errors, "partner_commission", &self.partner_commission);
-        e.issuance_cost = decimal(&mut errors, "issuance_cost", &self.issuance_cost);
-        e.acquisition_cost = decimal(&mut errors, "acquisition_cost", &self.acquisition_cost);
-        e.lifetime_years = decimal(&mut errors, "lifetime_years", &self.lifetime_years);
-        e.opening_minutes = decimal(&mut errors, "opening_minutes", &self.opening_minutes);
-        e.overhead_rate = decimal(&mut errors, "overhead_rate", &self.overhead_rate);
-        let terms = Terms {
-            monthly_fee: decimal(&mut errors, "monthly_fee", &self.monthly_fee),
-            annual_fee: decimal(&mut errors, "annual_fee", &self.annual_fee),
-            setup_fee: decimal(&mut errors, "setup_fee", &self.setup_fee),
-            transaction_fee: decimal(&mut errors, "transaction_fee", &self.transaction_fee),
-            client_rate: decimal(&mut errors, "client_rate", &self.client_rate),
-        };
-        let usage = Usage {
-            avg_balance: decimal(&mut errors, "avg_balance", &self.avg_balance),
-            annual_spend: decimal(&mut errors, "annual_spend", &self.annual_spend),
-            transactions: decimal(&mut errors, "transactions", &self.transactions),
-        };
+        let mut terms = Terms::default();
+        let mut usage = Usage::default();
+        for &figure in Figure::ALL {
+            let value = decimal(&mut errors, figure.name(), self.figure(figure));
+            *figure.slot(&mut e, &mut terms, &mut usage) = value;
+        }
         // Range checks only for fields that parsed: one message per field is enough.
         let parsed_ok = |field: &FieldError| !errors_contain(&errors, &field.field);
         let range_errors: Vec<FieldError> = [e.validate(), terms.validate(), usage.validate()]
@@ -293,26 +269,13 @@ impl From<&CatalogProduct> for ProductForm {
             costs_cannot_be_reduced: p.costs_cannot_be_reduced.then(|| "on".to_string()),
             price_parameter: p.price_parameter.as_str().to_string(),
             market_price: text(p.market_price),
-            ftp_rate: text(p.economics.ftp_rate),
-            reserve_ratio: text(p.economics.reserve_ratio),
-            interchange_rate: text(p.economics.interchange_rate),
-            expected_loss_rate: text(p.economics.expected_loss_rate),
-            servicing_cost: text(p.economics.servicing_cost),
-            cost_per_transaction: text(p.economics.cost_per_transaction),
-            partner_commission: text(p.economics.partner_commission),
-            issuance_cost: text(p.economics.issuance_cost),
-            acquisition_cost: text(p.economics.acquisition_cost),
-            lifetime_years: text(p.economics.lifetime_years),
-            opening_minutes: text(p.economics.opening_minutes),
-            overhead_rate: text(p.economics.overhead_rate),
-            monthly_fee: text(p.terms.monthly_fee),
-            annual_fee: text(p.terms.annual_fee),
-            setup_fee: text(p.terms.setup_fee),
-            transaction_fee: text(p.terms.transaction_fee),
-            client_rate: text(p.terms.client_rate),
-            avg_balance: text(p.usage.avg_balance),
-            annual_spend: text(p.usage.annual_spend),
-            transactions: text(p.usage.transactions),
+            figures: Figure::ALL
+                .iter()
+                .map(|f| {
+                    let value = f.get(&p.economics, &p.terms, &p.usage);
+                    (f.name().to_string(), text(value))
+                })
+                .collect(),
         }
     }
 }

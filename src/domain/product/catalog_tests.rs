@@ -11,17 +11,26 @@ fn deposit_form() -> ProductForm {
         company: "BANK".into(),
         price_parameter: "client_rate".into(),
         market_price: "0,14".into(),
-        ftp_rate: "0.15".into(),
-        reserve_ratio: "0.04".into(),
-        servicing_cost: "400".into(),
-        acquisition_cost: "1 500".into(),
-        lifetime_years: "3".into(),
-        opening_minutes: "10".into(),
-        overhead_rate: "0.20".into(),
-        client_rate: "0.13".into(),
-        avg_balance: "300 000".into(),
+        figures: figures(&[
+            ("ftp_rate", "0.15"),
+            ("reserve_ratio", "0.04"),
+            ("servicing_cost", "400"),
+            ("acquisition_cost", "1 500"),
+            ("lifetime_years", "3"),
+            ("opening_minutes", "10"),
+            ("overhead_rate", "0.20"),
+            ("client_rate", "0.13"),
+            ("avg_balance", "300 000"),
+        ]),
         ..ProductForm::default()
     }
+}
+
+fn figures(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+        .collect()
 }
 
 #[test]
@@ -39,15 +48,15 @@ fn a_complete_form_parses_with_people_s_number_formats() {
 
 #[test]
 fn every_problem_is_reported_under_its_field() {
-    let form = ProductForm {
+    let mut form = ProductForm {
         code: "x".into(),
         kind: "mortgage".into(),
-        lifetime_years: "0".into(),
-        servicing_cost: "-5".into(),
-        reserve_ratio: "abc".into(),
         market_price: "2".into(),
         ..deposit_form()
     };
+    form.set_figure(Figure::LifetimeYears, "0");
+    form.set_figure(Figure::ServicingCost, "-5");
+    form.set_figure(Figure::ReserveRatio, "abc");
 
     let errors = form.parse().unwrap_err();
     let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();

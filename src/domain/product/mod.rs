@@ -6,10 +6,12 @@
 
 mod catalog;
 mod economics;
+mod figures;
 mod terms;
 
 pub use catalog::{CatalogProduct, ProductForm, ProductStatus, parse_decimal_input};
 pub use economics::Economics;
+pub use figures::{Figure, FigureGroup, FigureUnit};
 pub use terms::{Terms, Usage};
 
 use crate::domain::message::Message;

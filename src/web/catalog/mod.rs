@@ -2,6 +2,7 @@
 //! standalone P&L, and the forms product managers create and edit products with.
 
 mod form;
+mod form_view;
 mod list;
 mod product;
 

@@ -6,7 +6,7 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::domain::money::Currency;
-use crate::domain::product::CatalogProduct;
+use crate::domain::product::{CatalogProduct, Figure, FigureUnit};
 use crate::domain::profitability::{Outcome, PositionBreakdown, ProductReview};
 use crate::domain::user::Role;
 use crate::service;
@@ -167,29 +167,18 @@ fn pnl_lines(
 }
 
 fn inputs(p: &CatalogProduct) -> Vec<(&'static str, String)> {
-    let (e, t, u, c) = (&p.economics, &p.terms, &p.usage, p.currency);
-    vec![
-        ("Lifetime, years", plain(e.lifetime_years)),
-        ("FTP rate", percent(e.ftp_rate)),
-        ("Reserve ratio", percent(e.reserve_ratio)),
-        ("Interchange rate", percent(e.interchange_rate)),
-        ("Expected loss rate", percent(e.expected_loss_rate)),
-        ("Servicing cost", money(e.servicing_cost, c)),
-        ("Cost per transaction", money(e.cost_per_transaction, c)),
-        ("Partner commission", money(e.partner_commission, c)),
-        ("Issuance cost", money(e.issuance_cost, c)),
-        ("Acquisition cost", money(e.acquisition_cost, c)),
-        ("Opening minutes", plain(e.opening_minutes)),
-        ("Overhead rate", percent(e.overhead_rate)),
-        ("Monthly fee", money(t.monthly_fee, c)),
-        ("Annual fee", money(t.annual_fee, c)),
-        ("Set-up fee", money(t.setup_fee, c)),
-        ("Transaction fee", money(t.transaction_fee, c)),
-        ("Client rate", percent(t.client_rate)),
-        ("Average balance", money(u.avg_balance, c)),
-        ("Annual card spend", money(u.annual_spend, c)),
-        ("Transactions a year", plain(u.transactions)),
-    ]
+    Figure::ALL
+        .iter()
+        .map(|f| {
+            let value = f.get(&p.economics, &p.terms, &p.usage);
+            let shown = match f.unit() {
+                FigureUnit::Fraction => percent(value),
+                FigureUnit::Money => money(value, p.currency),
+                FigureUnit::Minutes | FigureUnit::Years | FigureUnit::Count => plain(value),
+            };
+            (f.label(), shown)
+        })
+        .collect()
 }
 
 fn outcome(o: Outcome) -> &'static str {
