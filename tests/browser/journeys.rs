@@ -1,0 +1,203 @@
+//! What staff do, in a real browser: each journey asserts what the person sees, checks every
+//! page it visits with axe, and saves screenshots of the key pages to `target/journeys/`.
+
+use kombi::demo::seed::{DemoOptions, seed_demo};
+use kombi::domain::user::Role;
+use thirtyfour::Key;
+
+use crate::browser::{Browser, Result};
+use crate::helpers::{PASSWORD, TestApp, spawn_app};
+
+/// A fresh Kombi with the demo bank and a few hundred generated clients.
+async fn demo_app() -> TestApp {
+    let app = spawn_app().await;
+    seed_demo(&app.db, &DemoOptions { clients: 300 })
+        .await
+        .expect("demo bank");
+    app
+}
+
+async fn sign_in(browser: &Browser, username: &str) -> Result<()> {
+    browser.goto("/signin").await?;
+    browser.fill("input[name=username]", username).await?;
+    browser.fill("input[name=password]", PASSWORD).await?;
+    browser
+        .click("form[action='/signin'] button[type=submit]")
+        .await?;
+    Ok(())
+}
+
+/// The surname of some generated client, to search for as an advisor would.
+async fn some_client(app: &TestApp) -> (String, String) {
+    let found = kombi::persistence::clients::search(&app.db, "a", 1)
+        .await
+        .expect("search");
+    let client = found.first().expect("the demo has clients");
+    let surname = client.full_name.split(' ').next().unwrap_or_default();
+    (client.crm_id.clone(), surname.to_string())
+}
+
+/// An advisor signs in, finds a client by surname with the keyboard alone, and opens the card.
+pub async fn advisor(language: &'static str) -> Result<()> {
+    let app = demo_app().await;
+    let username = app.add_user(Role::Advisor).await;
+    let (crm_id, surname) = some_client(&app).await;
+    let journey = if language == "ru" {
+        "advisor-ru"
+    } else {
+        "advisor"
+    };
+    let browser = Browser::open(&app.address, journey).await?;
+    browser.prefer_language(language).await?;
+
+    browser.goto("/signin").await?;
+    browser.check_accessibility("sign-in").await?;
+    browser.screenshot("1-sign-in").await?;
+    sign_in(&browser, &username).await?;
+    browser.wait_for_path("/desk").await?;
+    browser.check_accessibility("desk").await?;
+
+    // Keyboard only: the search field has the focus; type, Enter, Tab to the first result, Enter.
+    let search = browser.find("#q").await?;
+    search.send_keys(surname.as_str()).await?;
+    search.send_keys(Key::Enter).await?;
+    let results = browser.wait_for_text("main", &crm_id).await?;
+    assert!(results.contains(&surname), "{results}");
+    browser.check_accessibility("search results").await?;
+    browser.screenshot("2-search-results").await?;
+    let first_result = format!("a[href='/desk/clients/{crm_id}']");
+    for _ in 0..10 {
+        let active = browser.driver.active_element().await?;
+        if active
+            .attr("href")
+            .await?
+            .is_some_and(|h| h.ends_with(&crm_id))
+        {
+            break;
+        }
+        active.send_keys(Key::Tab).await?;
+    }
+    let active = browser.driver.active_element().await?;
+    assert_eq!(
+        active.attr("href").await?.unwrap_or_default(),
+        browser
+            .find(&first_result)
+            .await?
+            .attr("href")
+            .await?
+            .unwrap_or_default(),
+        "the client's row is reachable with Tab"
+    );
+    active.send_keys(Key::Enter).await?;
+
+    let card = browser.wait_for_text("h1", &crm_id).await?;
+    assert!(card.contains(&surname), "{card}");
+    let page = browser.page_text().await?;
+    assert!(
+        page.contains("Segments") || page.contains("Сегменты"),
+        "{page}"
+    );
+    browser.check_accessibility("client card").await?;
+    browser.screenshot("3-client-card").await?;
+    browser.quit().await
+}
+
+/// A product manager writes a segment's rule, sees the live count, saves, finds it listed.
+pub async fn product_manager() -> Result<()> {
+    let app = demo_app().await;
+    let username = app.add_user(Role::ProductManager).await;
+    let browser = Browser::open(&app.address, "product-manager").await?;
+    sign_in(&browser, &username).await?;
+    browser.wait_for_path("/catalog").await?;
+
+    browser.goto("/segments/new").await?;
+    browser.fill("input[name=code]", "YOUNG_URBAN").await?;
+    browser
+        .fill("input[name=name]", "Young urban clients")
+        .await?;
+    browser.fill("input[name=priority]", "20").await?;
+    browser
+        .fill(
+            "#rule",
+            "age between 18 and 30 and city_population >= 1000000",
+        )
+        .await?;
+    let count = browser
+        .wait_for_text("#count", "clients match this rule today")
+        .await?;
+    let matching: u64 = count
+        .split(' ')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()?;
+    assert!(matching > 0 && matching < 300, "{count}");
+    browser.check_accessibility("new segment").await?;
+    browser.screenshot("1-new-segment-live-count").await?;
+
+    browser.click("button[name=intent][value=save]").await?;
+    let notice = browser.wait_for_text("main", "Segment saved.").await?;
+    assert!(notice.contains("Segment YOUNG_URBAN"), "{notice}");
+    browser.check_accessibility("saved segment").await?;
+    browser.screenshot("2-saved").await?;
+
+    browser.goto("/segments").await?;
+    let overview = browser.page_text().await?;
+    assert!(overview.contains("Young urban clients"), "{overview}");
+    assert!(
+        overview.contains(&matching.to_string()),
+        "the overview counts the same: {overview}"
+    );
+    browser.check_accessibility("segments overview").await?;
+    browser.screenshot("3-overview").await?;
+    browser.quit().await
+}
+
+/// An administrator adds a user, then disables them.
+pub async fn administrator() -> Result<()> {
+    let app = spawn_app().await;
+    let username = app.add_user(Role::Admin).await;
+    let browser = Browser::open(&app.address, "administrator").await?;
+    sign_in(&browser, &username).await?;
+    browser.wait_for_path("/admin/users").await?;
+    browser.check_accessibility("users").await?;
+
+    browser.fill("input[name=username]", "olga").await?;
+    browser
+        .fill("input[name=display_name]", "Olga Petrova")
+        .await?;
+    let role = browser.find("select[name=role]").await?;
+    role.send_keys("Advisor").await?;
+    browser
+        .fill("input[name=password]", "a-long-enough-passphrase")
+        .await?;
+    browser.screenshot("1-add-user").await?;
+    browser
+        .click("form[action='/admin/users'] button[type=submit]")
+        .await?;
+    browser.wait_for_text("main", "User olga added.").await?;
+    let page = browser.page_text().await?;
+    assert!(page.contains("Olga Petrova"), "{page}");
+    browser.check_accessibility("user added").await?;
+    browser.screenshot("2-user-added").await?;
+
+    let user = kombi::persistence::users::find_by_username(&app.db, "olga")
+        .await?
+        .ok_or("olga was not stored")?;
+    browser
+        .click(&format!(
+            "form[action='/admin/users/{}/active'] button",
+            user.id
+        ))
+        .await?;
+    browser.wait_for_text("main", "Disabled").await?;
+    let stored = kombi::persistence::users::find_by_username(&app.db, "olga")
+        .await?
+        .ok_or("olga was not stored")?;
+    assert!(!stored.active, "olga is disabled");
+    browser.check_accessibility("user disabled").await?;
+    browser.screenshot("3-user-disabled").await?;
+    browser.quit().await
+}
