@@ -22,9 +22,83 @@ static_loader! {
     };
 }
 
+/// The languages of the interface. English is the reference (and the demo's default).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    Ru,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ru];
+
+    /// The language tag: `en`, `ru`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+        }
+    }
+
+    /// The language's own name, for the language switch.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ru => "Русский",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        Self::ALL.into_iter().find(|l| l.code() == code.trim())
+    }
+
+    /// The best of Kombi's languages for an `Accept-Language` header (`ru-RU,ru;q=0.9,en;q=0.8`);
+    /// English when none is acceptable.
+    pub fn negotiate(accept_language: &str) -> Lang {
+        let mut best: Option<(Lang, f32)> = None;
+        for range in accept_language.split(',') {
+            let mut parts = range.split(';');
+            let tag = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+            let quality = parts
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            let primary = tag.split('-').next().unwrap_or_default();
+            if let Some(lang) = Lang::parse(primary)
+                && quality > 0.0
+                && best.is_none_or(|(_, q)| quality > q)
+            {
+                best = Some((lang, quality));
+            }
+        }
+        best.map_or(Lang::En, |(lang, _)| lang)
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        static IDS: std::sync::OnceLock<[LanguageIdentifier; 2]> = std::sync::OnceLock::new();
+        let ids = IDS.get_or_init(|| {
+            [
+                "en".parse().expect("a valid language tag"),
+                "ru".parse().expect("a valid language tag"),
+            ]
+        });
+        &ids[self as usize]
+    }
+
+    /// The text of `key` without arguments.
+    pub fn text(self, key: &'static str) -> String {
+        self.message(&Message::new(key))
+    }
+
+    /// A message in this language.
+    pub fn message(self, message: &Message) -> String {
+        render(message, self.id())
+    }
+}
+
 fn english() -> &'static LanguageIdentifier {
-    static EN: std::sync::OnceLock<LanguageIdentifier> = std::sync::OnceLock::new();
-    EN.get_or_init(|| "en".parse().expect("a valid language tag"))
+    Lang::En.id()
 }
 
 /// The message in `language`; the key itself when no catalog has it (a test prevents that).
@@ -53,6 +127,34 @@ impl fmt::Display for Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_comes_from_accept_language_by_quality() {
+        assert_eq!(
+            Lang::negotiate("ru-RU,ru;q=0.9,en-US;q=0.8,en;q=0.7"),
+            Lang::Ru
+        );
+        assert_eq!(Lang::negotiate("en-GB,ru;q=0.5"), Lang::En);
+        assert_eq!(Lang::negotiate("de-DE,ru;q=0.3"), Lang::Ru);
+        assert_eq!(Lang::negotiate("de-DE"), Lang::En);
+        assert_eq!(Lang::negotiate(""), Lang::En);
+        assert_eq!(Lang::negotiate("ru;q=0,en;q=0.1"), Lang::En);
+    }
+
+    #[test]
+    fn every_english_key_has_a_russian_text_and_back() {
+        let (english, russian) = (catalog_keys("en"), catalog_keys("ru"));
+        let only_english: Vec<_> = english.difference(&russian).collect();
+        let only_russian: Vec<_> = russian.difference(&english).collect();
+        assert!(
+            only_english.is_empty(),
+            "no Russian text for {only_english:?}"
+        );
+        assert!(
+            only_russian.is_empty(),
+            "Russian text without English for {only_russian:?}"
+        );
+    }
 
     #[test]
     fn arguments_are_placed_without_isolation_marks() {
@@ -119,7 +221,8 @@ mod tests {
         // This file names keys in its own tests (one of them deliberately missing).
         for file in files.iter().filter(|f| !f.ends_with("src/i18n.rs")) {
             let text = std::fs::read_to_string(file).unwrap();
-            for part in text.split("Message::new(\"").skip(1) {
+            let uses = ["Message::new(\"", ".text(\"", ".t(\"", ".t1(\""];
+            for part in uses.iter().flat_map(|u| text.split(u).skip(1)) {
                 let key = part.split('"').next().unwrap();
                 seen += 1;
                 if !english.contains(key) {

@@ -87,3 +87,86 @@ income-currency-required = is required when an income is given
 crm-id-empty = CRM id is empty
 crm-id-too-long = CRM id is { $length } characters long; at most { $max } are allowed
 crm-id-character = CRM id contains { $character } at position { $position }; only letters A-Z, a-z, digits and _ . - / are allowed
+
+## The common layout
+
+nav-main = Main
+nav-home = Start
+nav-desk = Desk
+nav-catalog = Catalog
+nav-segments = Segments
+nav-matrices = Matrices
+nav-clients = Clients
+nav-finance = Finance
+nav-users = Users
+role-advisor = Advisor
+role-product-manager = Product manager
+role-finance = Finance
+role-admin = Administrator
+sign-out = Sign out
+language-switch = Language
+error-status = Error { $status }
+error-go-home = Go to your start page
+
+## Client attributes
+
+gender-male = Male
+gender-female = Female
+employment-employed = Employed
+employment-self_employed = Self-employed
+employment-student = Student
+employment-retired = Retired
+employment-unemployed = Unemployed
+employment-homemaker = Homemaker
+employment-other = Other
+marital-single = Single
+marital-married = Married
+marital-divorced = Divorced
+marital-widowed = Widowed
+digital-low = Low
+digital-medium = Medium
+digital-high = High
+
+## The desk
+
+desk-find-label = Find a client by CRM id or surname
+desk-find-placeholder = CRM-0000001 or Ivanov
+desk-find = Find
+desk-no-match = No client matches “{ $query }”.
+desk-crm-id = CRM id
+desk-name = Name
+desk-birth-date = Birth date
+desk-city = City
+desk-back = Back to search
+desk-stale-data = The client's data were last verified more than a year ago (or never): verify them during this visit.
+desk-segments = Segments
+desk-no-segment = The client is in no segment.
+desk-because = because
+desk-nearly-in = Nearly in
+desk-fails-only = fails only
+desk-yes = yes
+desk-no = no
+desk-age = Age
+desk-gender = Gender
+desk-employment = Employment
+desk-income = Monthly income
+desk-city-population = City population
+desk-region = Region
+desk-marital-status = Marital status
+desk-children = Children
+desk-lifestyle = Lifestyle
+desk-digital-affinity = Digital affinity
+desk-language = Language
+desk-islamic-banking = Islamic banking
+desk-products-held = Products held
+desk-consent = Consent to offers
+desk-data-verified = Data verified
+
+## Signing in
+
+signin-title = Sign in
+signin-username = Username
+signin-password = Password
+signin-throttled = Too many failed sign-ins. Wait { $seconds } seconds, then try again.
+signin-busy = Kombi is busy signing other people in. Try again in a few seconds.
+signin-wrong = Wrong username or password, or the account is disabled.

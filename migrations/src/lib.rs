@@ -15,6 +15,7 @@ mod m20261123_000005_byte_order_client_keys;
 mod m20261123_000006_import_run_heartbeat;
 mod m20261130_000007_session_origin;
 mod m20261130_000008_segment_version;
+mod m20261130_000009_user_language;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_import_run_heartbeat::Migration),
             Box::new(m20261130_000007_session_origin::Migration),
             Box::new(m20261130_000008_segment_version::Migration),
+            Box::new(m20261130_000009_user_language::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@ use sea_orm::{
 use super::entities::user;
 use super::{StoreError, is_unique_violation};
 use crate::domain::user::{Role, Username};
+use crate::i18n::Lang;
 
 /// A user as the rest of the application sees it (never with the password hash).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,6 +19,8 @@ pub struct StaffUser {
     pub display_name: String,
     pub role: Role,
     pub active: bool,
+    /// The interface language the user chose, if any.
+    pub language: Option<Lang>,
 }
 
 impl StaffUser {
@@ -34,6 +37,7 @@ impl StaffUser {
             display_name: row.display_name.clone(),
             role,
             active: row.active,
+            language: row.language.as_deref().and_then(Lang::parse),
         })
     }
 }
@@ -69,6 +73,26 @@ pub async fn create(
         }
     })?;
     StaffUser::from_row(&row)
+}
+
+/// Records the interface language a user chose (`None`: follow the browser).
+///
+/// # Errors
+/// Database errors only.
+pub async fn set_language(
+    db: &impl ConnectionTrait,
+    id: i32,
+    language: Option<Lang>,
+) -> Result<(), StoreError> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::Language,
+            sea_orm::sea_query::Expr::value(language.map(|l| l.code().to_string())),
+        )
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// The user and their password hash, for sign-in.

@@ -14,7 +14,7 @@ use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use chrono::Utc;
 
-use super::identity::{Identity, SESSION_COOKIE};
+use super::identity::{Identity, SESSION_COOKIE, browser_language};
 use super::routes::RouteSpec;
 use super::state::AppState;
 use super::{api, csrf, pages};
@@ -106,6 +106,7 @@ pub async fn session_identity(req: &HttpRequest, state: &AppState) -> Option<Ide
     let token = req.cookie(SESSION_COOKIE)?.value().to_string();
     match sessions::resume(&state.db, &token, Utc::now()).await {
         Ok(found) => found.map(|s| Identity {
+            language: s.user.language.unwrap_or_else(|| browser_language(req)),
             user: s.user,
             csrf_token: Some(s.csrf_token),
         }),
@@ -124,6 +125,7 @@ async fn bearer_identity(req: &HttpRequest, state: &AppState) -> Option<Identity
         .trim();
     match tokens::authenticate(&state.db, token, Utc::now()).await {
         Ok(found) => found.map(|user| Identity {
+            language: user.language.unwrap_or_else(|| browser_language(req)),
             user,
             csrf_token: None,
         }),

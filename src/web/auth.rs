@@ -14,12 +14,13 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use super::error::WebError;
-use super::identity::{Identity, SESSION_COOKIE};
-use super::layout::{Layout, Section, home_for};
+use super::identity::{Identity, SESSION_COOKIE, browser_language};
+use super::layout::{Layout, home_for};
 use super::pages::{error_response, render_with};
 use super::state::AppState;
 use super::verifier::VerifyError;
 use crate::config::CookieSecure;
+use crate::domain::message::Message;
 use crate::persistence::{sessions, users};
 use crate::security::{constant_time_eq, dummy_hash, random_token};
 
@@ -87,9 +88,10 @@ fn sign_in_page(
     next: String,
     error: Option<String>,
 ) -> Result<HttpResponse, WebError> {
+    let lang = browser_language(req);
     let form_token = random_token();
     let page = SignInPage {
-        layout: Layout::new("Sign in", None, Section::None),
+        layout: Layout::anonymous(lang.text("signin-title"), lang),
         username,
         next,
         error,
@@ -137,6 +139,7 @@ pub async fn sign_in(
             "The sign-in form has expired. Open the sign-in page again and retry.",
         ));
     }
+    let lang = browser_language(&req);
     let username = form.username.trim().to_lowercase();
     let peer = req
         .peer_addr()
@@ -146,7 +149,7 @@ pub async fn sign_in(
     if let Err(wait) = state.throttle.reserve(&keys, Instant::now()) {
         let seconds = wait.as_secs().max(1);
         tracing::warn!(username = ?username, %peer, seconds, "sign-in slowed down after repeated failures");
-        let message = format!("Too many failed sign-ins. Wait {seconds} seconds, then try again.");
+        let message = lang.message(&Message::new("signin-throttled").with("seconds", seconds));
         return sign_in_page(
             &req,
             &state,
@@ -167,14 +170,14 @@ pub async fn sign_in(
             // The password was not checked: the attempt is not held against anyone.
             state.throttle.release(&keys);
             tracing::warn!(username = ?username, %peer, "sign-in refused: every password verifier busy");
-            let message = "Kombi is busy signing other people in. Try again in a few seconds.";
+            let message = lang.text("signin-busy");
             return sign_in_page(
                 &req,
                 &state,
                 StatusCode::SERVICE_UNAVAILABLE,
                 username,
                 form.next,
-                Some(message.to_string()),
+                Some(message),
             );
         }
         Err(err @ VerifyError::Failed) => return Err(WebError::Internal(err.into())),
@@ -183,7 +186,7 @@ pub async fn sign_in(
         Some((user, _)) if verified && user.active => user,
         _ => {
             tracing::info!(username = ?username, %peer, "failed sign-in");
-            let message = "Wrong username or password, or the account is disabled.".to_string();
+            let message = lang.text("signin-wrong");
             return sign_in_page(
                 &req,
                 &state,

@@ -6,6 +6,7 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest};
 
 use crate::domain::user::Role;
+use crate::i18n::Lang;
 use crate::persistence::users::StaffUser;
 
 /// Name of the session cookie; its value is a random token whose hash is in `sessions`.
@@ -17,6 +18,16 @@ pub const SESSION_COOKIE: &str = "kombi_session";
 pub struct Identity {
     pub user: StaffUser,
     pub csrf_token: Option<String>,
+    /// The interface language: the user's choice, else the browser's `Accept-Language`.
+    pub language: Lang,
+}
+
+/// The best of Kombi's languages for the request's `Accept-Language` header.
+pub fn browser_language(req: &HttpRequest) -> Lang {
+    req.headers()
+        .get(actix_web::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map_or(Lang::En, Lang::negotiate)
 }
 
 impl Identity {

@@ -2,7 +2,9 @@
 //! and the CSRF token for forms.
 
 use super::identity::Identity;
+use crate::domain::message::Message;
 use crate::domain::user::Role;
+use crate::i18n::Lang;
 
 /// The areas of the application, one per navigation entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,16 +20,17 @@ pub enum Section {
 }
 
 impl Section {
-    fn label(self) -> &'static str {
+    /// The message key of the navigation label.
+    fn label_key(self) -> &'static str {
         match self {
-            Section::Desk => "Desk",
-            Section::Catalog => "Catalog",
-            Section::Segments => "Segments",
-            Section::Matrices => "Matrices",
-            Section::Clients => "Clients",
-            Section::Finance => "Finance",
-            Section::Users => "Users",
-            Section::None => "",
+            Section::Desk => "nav-desk",
+            Section::Catalog => "nav-catalog",
+            Section::Segments => "nav-segments",
+            Section::Matrices => "nav-matrices",
+            Section::Clients => "nav-clients",
+            Section::Finance => "nav-finance",
+            Section::Users => "nav-users",
+            Section::None => "nav-home",
         }
     }
 
@@ -67,14 +70,14 @@ pub fn home_for(role: Role) -> &'static str {
 }
 
 pub struct NavItem {
-    pub label: &'static str,
+    pub label: String,
     pub href: &'static str,
     pub active: bool,
 }
 
 pub struct UserBadge {
     pub display_name: String,
-    pub role_label: &'static str,
+    pub role_label: String,
 }
 
 pub struct Layout {
@@ -82,16 +85,30 @@ pub struct Layout {
     pub user: Option<UserBadge>,
     pub nav: Vec<NavItem>,
     pub csrf_token: String,
+    /// The language the page is written in.
+    pub lang: Lang,
+}
+
+/// The message key of a role's name.
+pub fn role_key(role: Role) -> &'static str {
+    match role {
+        Role::Advisor => "role-advisor",
+        Role::ProductManager => "role-product-manager",
+        Role::Finance => "role-finance",
+        Role::Admin => "role-admin",
+    }
 }
 
 impl Layout {
+    /// A page for a signed-in user (or none), in the user's language.
     pub fn new(title: impl Into<String>, identity: Option<&Identity>, active: Section) -> Self {
+        let lang = identity.map(|id| id.language).unwrap_or_default();
         let nav = identity
             .map(|id| {
                 sections_for(id.role())
                     .iter()
                     .map(|&s| NavItem {
-                        label: s.label(),
+                        label: lang.text(s.label_key()),
                         href: s.href(),
                         active: s == active,
                     })
@@ -102,11 +119,43 @@ impl Layout {
             title: title.into(),
             user: identity.map(|id| UserBadge {
                 display_name: id.user.display_name.clone(),
-                role_label: id.role().label(),
+                role_label: lang.text(role_key(id.role())),
             }),
             nav,
             csrf_token: identity.map(|id| id.csrf().to_string()).unwrap_or_default(),
+            lang,
         }
+    }
+
+    /// A page for nobody signed in (the sign-in page), in `lang`.
+    pub fn anonymous(title: impl Into<String>, lang: Lang) -> Self {
+        Self {
+            lang,
+            ..Self::new(title, None, Section::None)
+        }
+    }
+
+    /// The text of `key` in the page's language.
+    pub fn t(&self, key: &'static str) -> String {
+        self.lang.text(key)
+    }
+
+    /// The text of `key` with one argument.
+    pub fn t1(
+        &self,
+        key: &'static str,
+        name: &'static str,
+        value: impl std::fmt::Display,
+    ) -> String {
+        self.lang.message(&Message::new(key).with(name, value))
+    }
+
+    /// The languages a user may switch to, with whether each is the page's.
+    pub fn languages(&self) -> Vec<(&'static str, &'static str, bool)> {
+        Lang::ALL
+            .into_iter()
+            .map(|l| (l.code(), l.name(), l == self.lang))
+            .collect()
     }
 }
 

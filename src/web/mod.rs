@@ -16,6 +16,7 @@ pub mod format;
 pub mod headers;
 pub mod health;
 pub mod identity;
+pub mod language;
 pub mod layout;
 pub mod matrices;
 pub mod pages;

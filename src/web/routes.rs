@@ -143,6 +143,7 @@ fn resource(path: &'static str, routes: Vec<Route>) -> impl HttpServiceFactory {
 pub fn table() -> RouteTable {
     let mut table = RouteTable::default();
     super::pages::routes(&mut table);
+    super::language::routes(&mut table);
     super::desk::routes(&mut table);
     super::catalog::routes(&mut table);
     super::clients::routes(&mut table);

@@ -176,3 +176,34 @@ async fn a_stolen_session_cookie_is_useless_after_sign_out() {
 
     assert_eq!(replay.status(), StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn a_user_s_language_choice_outlasts_the_browser_s() {
+    let app = spawn_app().await;
+    app.signed_in_as(Role::Advisor).await;
+    let english = app.get("/desk").await.text().await.unwrap();
+    assert!(english.contains("Find a client") && english.contains(r#"<html lang="en">"#));
+    let csrf = app.session_csrf("/desk").await;
+
+    let response = app
+        .client
+        .post(app.url("/settings/language"))
+        .header("referer", app.url("/desk?q=iv"))
+        .form(&[("csrf_token", csrf.as_str()), ("language", "ru")])
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/desk?q=iv");
+    let russian = app.get("/desk").await.text().await.unwrap();
+    assert!(russian.contains("Найти клиента"), "{russian}");
+    assert!(russian.contains(r#"<html lang="ru">"#));
+    let bad = app
+        .post_form(
+            "/settings/language",
+            &[("csrf_token", &csrf), ("language", "fr")],
+        )
+        .await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+}

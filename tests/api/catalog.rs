@@ -50,8 +50,8 @@ async fn a_product_manager_creates_a_product_and_sees_its_standalone_pnl() {
     assert_eq!(location(&response), "/catalog/SAVE_27");
     let page = app.get("/catalog/SAVE_27").await.text().await.unwrap();
     // The worked example's DEP_PLUS figures: 2 870.00 a year alone, 0.138784 for a 15 % margin.
-    assert!(page.contains("2\u{202f}870.00"), "standalone profit shown");
-    assert!(page.contains("13.8784 %"), "recommended rate shown");
+    assert!(page.contains("2,870.00"), "standalone profit shown");
+    assert!(page.contains("13.8784\u{a0}%"), "recommended rate shown");
 }
 
 #[tokio::test]
@@ -209,4 +209,32 @@ async fn a_long_catalog_is_paged_with_the_total_and_the_filters_kept() {
     assert!(second.contains("Products 51–51 of 51."), "{second}");
     assert_eq!(second.matches(r#"<a href="/catalog/"#).count(), 1);
     assert!(second.contains("rel=\"prev\""));
+}
+
+#[tokio::test]
+async fn figures_are_written_as_the_reader_s_language_writes_them() {
+    let app = demo_app().await;
+    app.signed_in_as(Role::Finance).await;
+
+    let english = app.get("/catalog/DEP_PLUS").await.text().await.unwrap();
+    let russian = app
+        .client
+        .get(app.url("/catalog/DEP_PLUS"))
+        .header("accept-language", "ru-RU,ru;q=0.9,en;q=0.5")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+
+    assert!(
+        english.contains("RUB\u{a0}400.00"),
+        "servicing cost in English"
+    );
+    assert!(
+        russian.contains("400,00\u{a0}₽"),
+        "servicing cost in Russian"
+    );
+    assert!(russian.contains("15\u{a0}%") && russian.contains(r#"<html lang="ru">"#));
 }

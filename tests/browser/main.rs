@@ -56,6 +56,11 @@ fn main() {
             missing,
         ),
         journey(
+            "advisor_works_in_russian",
+            || journeys::advisor("ru"),
+            missing,
+        ),
+        journey(
             "product_manager_writes_a_segment_with_its_live_count",
             journeys::product_manager,
             missing,

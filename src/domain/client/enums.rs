@@ -44,7 +44,7 @@ fn normalize_code(raw: &str) -> String {
 }
 
 macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident, $kind:literal { $($variant:ident => $code:literal, $label:literal;)+ }) => {
+    ($(#[$meta:meta])* $name:ident, $kind:literal, $prefix:literal { $($variant:ident => $code:literal, $label:literal;)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $($variant),+ }
@@ -57,9 +57,14 @@ macro_rules! text_enum {
                 match self { $(Self::$variant => $code),+ }
             }
 
-            /// A label for people (English; translations belong to the templates).
+            /// A label for people, in English (logs, the CLI).
             pub const fn label(self) -> &'static str {
                 match self { $(Self::$variant => $label),+ }
+            }
+
+            /// The message key of the label, for pages in any language (`gender-male`).
+            pub const fn label_key(self) -> &'static str {
+                match self { $(Self::$variant => concat!($prefix, "-", $code)),+ }
             }
         }
 
@@ -100,7 +105,7 @@ macro_rules! text_enum {
 
 text_enum!(
     /// Gender as recorded in the identity document.
-    Gender, "gender" {
+    Gender, "gender", "gender" {
         Male => "male", "Male";
         Female => "female", "Female";
     }
@@ -108,7 +113,7 @@ text_enum!(
 
 text_enum!(
     /// Main occupation, as the client declared it.
-    Employment, "employment" {
+    Employment, "employment", "employment" {
         Employed => "employed", "Employed";
         SelfEmployed => "self_employed", "Self-employed";
         Student => "student", "Student";
@@ -120,7 +125,7 @@ text_enum!(
 );
 
 text_enum!(
-    MaritalStatus, "marital status" {
+    MaritalStatus, "marital status", "marital" {
         Single => "single", "Single";
         Married => "married", "Married";
         Divorced => "divorced", "Divorced";
@@ -131,7 +136,7 @@ text_enum!(
 text_enum!(
     /// How readily the client uses remote channels (app, internet bank); set by the CRM from
     /// channel usage or by the advisor.
-    DigitalAffinity, "digital affinity" {
+    DigitalAffinity, "digital affinity", "digital" {
         Low => "low", "Low";
         Medium => "medium", "Medium";
         High => "high", "High";

@@ -9,10 +9,11 @@ use crate::domain::money::Currency;
 use crate::domain::product::{CatalogProduct, Figure, FigureUnit};
 use crate::domain::profitability::{Outcome, PositionBreakdown, ProductReview};
 use crate::domain::user::Role;
+use crate::i18n::Lang;
 use crate::service;
 use crate::service::catalog::ReviewedProduct;
 use crate::web::error::WebError;
-use crate::web::format::{amount, money, percent, plain};
+use crate::web::format::{self, amount, money, percent, plain};
 use crate::web::identity::Identity;
 use crate::web::layout::{Layout, Section};
 use crate::web::pages::render;
@@ -66,6 +67,7 @@ struct ProductPage {
 }
 
 fn pnl_lines(
+    lang: Lang,
     terms: &PositionBreakdown,
     market: &PositionBreakdown,
     currency: Currency,
@@ -150,12 +152,15 @@ fn pnl_lines(
         .map(|(label, formula, pick, total)| PnlLine {
             label,
             formula,
-            at_terms: amount(pick(terms), currency),
-            at_market: amount(pick(market), currency),
+            at_terms: amount(lang, pick(terms), currency),
+            at_market: amount(lang, pick(market), currency),
             total,
         })
         .collect();
-    let margin = |b: &PositionBreakdown| b.margin.map_or_else(|| "—".to_string(), percent);
+    let margin = |b: &PositionBreakdown| {
+        b.margin
+            .map_or_else(|| "—".to_string(), |m| format::margin(lang, m))
+    };
     lines.push(PnlLine {
         label: "Margin",
         formula: "profit ÷ revenue",
@@ -166,15 +171,15 @@ fn pnl_lines(
     lines
 }
 
-fn inputs(p: &CatalogProduct) -> Vec<(&'static str, String)> {
+fn inputs(lang: Lang, p: &CatalogProduct) -> Vec<(&'static str, String)> {
     Figure::ALL
         .iter()
         .map(|f| {
             let value = f.get(&p.economics, &p.terms, &p.usage);
             let shown = match f.unit() {
-                FigureUnit::Fraction => percent(value),
-                FigureUnit::Money => money(value, p.currency),
-                FigureUnit::Minutes | FigureUnit::Years | FigureUnit::Count => plain(value),
+                FigureUnit::Fraction => percent(lang, value),
+                FigureUnit::Money => money(lang, value, p.currency),
+                FigureUnit::Minutes | FigureUnit::Years | FigureUnit::Count => plain(lang, value),
             };
             (f.label(), shown)
         })
@@ -190,11 +195,11 @@ fn outcome(o: Outcome) -> &'static str {
     }
 }
 
-fn shown_price(p: &CatalogProduct, value: rust_decimal::Decimal) -> String {
+fn shown_price(lang: Lang, p: &CatalogProduct, value: rust_decimal::Decimal) -> String {
     if p.price_parameter.is_rate() {
-        percent(value)
+        percent(lang, value)
     } else {
-        money(value, p.currency)
+        money(lang, value, p.currency)
     }
 }
 
@@ -219,6 +224,7 @@ pub async fn show(
         chosen,
         review,
     } = reviewed;
+    let lang = identity.language;
     let p = &stored.product;
     let (lines, verdicts, price, recommended, review_error) = match &review {
         Ok(ProductReview {
@@ -228,7 +234,7 @@ pub async fn show(
             price,
             ..
         }) => (
-            pnl_lines(at_terms, at_market, p.currency),
+            pnl_lines(lang, at_terms, at_market, p.currency),
             verdicts
                 .iter()
                 .map(|v| VerdictLine {
@@ -237,7 +243,7 @@ pub async fn show(
                 })
                 .collect(),
             Some(price.explain(p.currency)),
-            shown_price(p, price.recommended),
+            shown_price(lang, p, price.recommended),
             None,
         ),
         Err(err) => (
@@ -271,12 +277,12 @@ pub async fn show(
             })
             .collect(),
         price_parameter: p.price_parameter.as_str(),
-        market_price: shown_price(p, p.market_price),
+        market_price: shown_price(lang, p, p.market_price),
         lines,
         verdicts,
         price,
         recommended,
         review_error,
-        inputs: inputs(p),
+        inputs: inputs(lang, p),
     })
 }

@@ -12,6 +12,7 @@ use super::pages::render;
 use super::state::AppState;
 use crate::domain::client::Client;
 use crate::domain::money::Currency;
+use crate::i18n::Lang;
 use crate::persistence::clients;
 use crate::web::access::ADVISORS;
 use crate::web::format;
@@ -65,7 +66,11 @@ async fn index(
         })
         .collect();
     render(&DeskPage {
-        layout: Layout::new("Desk", Some(&identity), Section::Desk),
+        layout: Layout::new(
+            identity.language.text("nav-desk"),
+            Some(&identity),
+            Section::Desk,
+        ),
         searched: !q.is_empty(),
         query: q,
         results,
@@ -85,7 +90,7 @@ struct ClientPage {
     layout: Layout,
     crm_id: String,
     full_name: String,
-    facts: Vec<(&'static str, String)>,
+    facts: Vec<(String, String)>,
     stale: bool,
     segments: Vec<SegmentView>,
     near_misses: Vec<SegmentView>,
@@ -95,54 +100,61 @@ fn date(d: chrono::NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
 }
 
-fn facts(c: &Client, today: chrono::NaiveDate) -> Vec<(&'static str, String)> {
+fn facts(c: &Client, today: chrono::NaiveDate, lang: Lang) -> Vec<(String, String)> {
     let or_dash = |v: Option<String>| {
         v.filter(|s| !s.is_empty())
             .unwrap_or_else(|| "—".to_string())
     };
-    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
-    vec![
-        ("Age", or_dash(c.age_on(today).map(|a| a.to_string()))),
-        ("Birth date", or_dash(c.birth_date.map(date))),
-        ("Gender", or_dash(c.gender.map(|g| g.label().to_string()))),
+    let label = |key: Option<&'static str>| key.map(|k| lang.text(k));
+    let yes_no = |b: bool| lang.text(if b { "desk-yes" } else { "desk-no" });
+    let rows: Vec<(&'static str, String)> = vec![
+        ("desk-age", or_dash(c.age_on(today).map(|a| a.to_string()))),
+        ("desk-birth-date", or_dash(c.birth_date.map(date))),
         (
-            "Employment",
-            or_dash(c.employment.map(|e| e.label().to_string())),
+            "desk-gender",
+            or_dash(label(c.gender.map(|g| g.label_key()))),
         ),
-        ("Monthly income", or_dash(income(c))),
-        ("City", or_dash(c.city.clone())),
         (
-            "City population",
-            or_dash(c.city_population.map(format::integer)),
+            "desk-employment",
+            or_dash(label(c.employment.map(|e| e.label_key()))),
         ),
-        ("Region", or_dash(c.region.clone())),
+        ("desk-income", or_dash(income(c, lang))),
+        ("desk-city", or_dash(c.city.clone())),
         (
-            "Marital status",
-            or_dash(c.marital_status.map(|m| m.label().to_string())),
+            "desk-city-population",
+            or_dash(c.city_population.map(|n| format::integer(lang, n))),
         ),
-        ("Children", or_dash(c.children.map(|n| n.to_string()))),
-        ("Lifestyle", or_dash(Some(c.lifestyle_tags.join(", ")))),
+        ("desk-region", or_dash(c.region.clone())),
         (
-            "Digital affinity",
-            or_dash(c.digital_affinity.map(|d| d.label().to_string())),
+            "desk-marital-status",
+            or_dash(label(c.marital_status.map(|m| m.label_key()))),
         ),
-        ("Language", or_dash(c.preferred_language.clone())),
+        ("desk-children", or_dash(c.children.map(|n| n.to_string()))),
+        ("desk-lifestyle", or_dash(Some(c.lifestyle_tags.join(", ")))),
         (
-            "Islamic banking",
-            if c.islamic_banking { "preferred" } else { "no" }.to_string(),
+            "desk-digital-affinity",
+            or_dash(label(c.digital_affinity.map(|d| d.label_key()))),
         ),
-        ("Products held", or_dash(Some(c.products_held.join(", ")))),
-        ("Consent to offers", yes_no(c.consent_to_offers)),
-        ("Data verified", or_dash(c.data_verified_on.map(date))),
-    ]
+        ("desk-language", or_dash(c.preferred_language.clone())),
+        ("desk-islamic-banking", yes_no(c.islamic_banking)),
+        (
+            "desk-products-held",
+            or_dash(Some(c.products_held.join(", "))),
+        ),
+        ("desk-consent", yes_no(c.consent_to_offers)),
+        ("desk-data-verified", or_dash(c.data_verified_on.map(date))),
+    ];
+    rows.into_iter()
+        .map(|(key, value)| (lang.text(key), value))
+        .collect()
 }
 
-fn income(c: &Client) -> Option<String> {
+fn income(c: &Client, lang: Lang) -> Option<String> {
     let income = c.monthly_income?;
     let code = c.income_currency.as_deref().unwrap_or_default();
     Some(match Currency::parse(code) {
-        Ok(currency) => format::money(income, currency),
-        Err(_) => format!("{} {code}", income.normalize()),
+        Ok(currency) => format::money(lang, income, currency),
+        Err(_) => format!("{} {code}", format::plain(lang, income)),
     })
 }
 
@@ -161,7 +173,7 @@ async fn client_card(
     let (segments, near_misses) = client_segments(&state, &client, today).await?;
     render(&ClientPage {
         layout: Layout::new(client.full_name.clone(), Some(&identity), Section::Desk),
-        facts: facts(&client, today),
+        facts: facts(&client, today, identity.language),
         crm_id: client.crm_id.as_str().to_string(),
         full_name: client.full_name.clone(),
         stale: client.data_is_stale(today),

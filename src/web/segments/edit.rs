@@ -12,6 +12,7 @@ use crate::domain::segment::{
     Attribute, ConditionForm, Joiner, PRODUCTS_FIELD, RuleForm, SegmentRule, TAGS_FIELD,
 };
 use crate::domain::segment::{SegmentDraft, SegmentInput};
+use crate::i18n::Lang;
 use crate::persistence::segments;
 use crate::persistence::{StoreError, catalog};
 use crate::web::error::WebError;
@@ -193,11 +194,11 @@ impl EditPage {
     }
 }
 
-async fn count_text(state: &AppState, rule: &SegmentRule) -> Result<String, WebError> {
+async fn count_text(state: &AppState, lang: Lang, rule: &SegmentRule) -> Result<String, WebError> {
     let n = segments::count_matching(&state.db, rule, Utc::now().date_naive()).await?;
     Ok(format!(
         "{} clients match this rule today",
-        integer(n as i64)
+        integer(lang, n as i64)
     ))
 }
 
@@ -244,7 +245,7 @@ pub async fn show(
     let mut page = EditPage::build(&state, &identity, &posted, true).await?;
     page.saved = query.saved.is_some();
     if let Ok(rule) = SegmentRule::parse(&posted.rule) {
-        page.count = Some(count_text(&state, &rule).await?);
+        page.count = Some(count_text(&state, identity.language, &rule).await?);
     }
     render_with(StatusCode::OK, &page)
 }
@@ -287,7 +288,7 @@ async fn submit(
     posted.code = posted.code.trim().to_uppercase();
     let mut page = EditPage::build(state, identity, &posted, editing).await?;
     if let Ok(rule) = &rule {
-        page.count = Some(count_text(state, rule).await?);
+        page.count = Some(count_text(state, identity.language, rule).await?);
     }
     if !errors.is_empty() || posted.intent == "count" {
         let status = if errors.is_empty() {

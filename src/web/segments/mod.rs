@@ -47,6 +47,7 @@ struct SegmentsPage {
 }
 
 async fn list(state: web::Data<AppState>, identity: Identity) -> Result<HttpResponse, WebError> {
+    let lang = identity.language;
     let items = segments::list(&state.db).await?;
     let parsed: Vec<_> = items.iter().map(|i| SegmentRule::parse(&i.rule)).collect();
     // What each segment counts: its rule within its sales-point scope, as the desk applies it.
@@ -63,6 +64,7 @@ async fn list(state: web::Data<AppState>, identity: Identity) -> Result<HttpResp
     let share = |n: u64| match sizes.total {
         0 => "—".to_string(),
         total => crate::web::format::percent(
+            lang,
             rust_decimal::Decimal::from(n) / rust_decimal::Decimal::from(total),
         ),
     };
@@ -75,7 +77,7 @@ async fn list(state: web::Data<AppState>, identity: Identity) -> Result<HttpResp
             Ok(_) => {
                 let n = counted_sizes.next().unwrap_or_default();
                 codes.push(item.code.clone());
-                (integer(n as i64), share(n), None)
+                (integer(lang, n as i64), share(n), None)
             }
             Err(err) => ("—".into(), "—".into(), Some(err.to_string())),
         };
@@ -91,7 +93,7 @@ async fn list(state: web::Data<AppState>, identity: Identity) -> Result<HttpResp
         .map(|i| {
             (0..n)
                 .map(|j| match i.cmp(&j) {
-                    std::cmp::Ordering::Less => integer(sizes.overlaps[i][j] as i64),
+                    std::cmp::Ordering::Less => integer(lang, sizes.overlaps[i][j] as i64),
                     std::cmp::Ordering::Equal => "·".to_string(),
                     std::cmp::Ordering::Greater => String::new(),
                 })
@@ -100,7 +102,7 @@ async fn list(state: web::Data<AppState>, identity: Identity) -> Result<HttpResp
         .collect();
     render(&SegmentsPage {
         layout: Layout::new("Segments", Some(&identity), Section::Segments),
-        total: integer(sizes.total as i64),
+        total: integer(lang, sizes.total as i64),
         segments: lines,
         codes,
         overlaps,

@@ -1,0 +1,172 @@
+# Сообщения Kombi на русском. Ключи те же, что в locales/en/kombi.ftl (тест сверяет оба каталога).
+# Аргументы приходят уже записанными текстом.
+
+## Показатели формы или документа
+
+field-not-negative = не может быть отрицательным, указано { $value }
+field-not-fraction = должно быть долей от 0 до 1 (0.13 = 13 %), указано { $value }
+field-not-positive = должно быть больше нуля, указано { $value }
+
+## Документы для расчёта (JSON)
+
+json-not-object = ожидался объект, получено { $found }
+json-unknown-field = неизвестное поле
+json-missing-field = обязательное поле отсутствует
+json-not-string = ожидалась строка, получено { $found }
+json-not-bool = ожидалось true или false, получено { $found }
+json-not-decimal = ожидалось десятичное число строкой, например "{ $example }", получено { $found }
+json-decimal-too-long = ожидалось десятичное число строкой, например "{ $example }", получено { $found } (слишком много цифр для точного хранения: не более 28)
+json-integer-too-long = целое { $found } нельзя хранить точно (слишком много цифр: не более 28)
+json-decimal-as-number = ожидалось десятичное число строкой, например "{ $example }", получено число
+json-not-date = ожидалась дата вида "2025-03-31", получено { $found }
+json-not-product-map = ожидался объект с кодами продуктов в качестве ключей, получено { $found }
+json-bad-product-code = код продукта — буквы, цифры, «_» и «-» (не более 64)
+json-unknown-product = неизвестный код продукта (его нет в products)
+json-standalone-missing = отсутствует: для каждого продукта нужны условия и использование при отдельной продаже
+json-unreadable = не удалось прочитать
+json-main-not-in-bundle = { $code } не входит в пакет
+json-not-rate-list = ожидался список {"{"}date, currency, rate{"}"}, получено { $found }
+json-no-rate = нет курса для { $currency }: добавьте его в exchange_rates
+
+## Банк и его показатели
+
+target-margin-below-one = должна быть меньше 1: маржа 100 % требует нулевых затрат
+rate-invalid = { $detail }
+engine-failure = { $detail }
+
+## Продукты каталога
+
+input-not-number = { $text } — не число
+code-malformed = от 2 до 32 заглавных латинских букв, цифр или «_», например { $example }
+product-name-required = введите название (не более 200 символов)
+product-company-required = выберите компанию группы, которой принадлежит продукт
+product-status-unknown = неизвестный статус { $value }; допустимо active или suspended
+product-kind-unknown = неизвестный вид продукта { $value }; допустимо: { $expected }
+price-parameter-unknown = неизвестный ценовой параметр { $value }; допустимо monthly_fee, annual_fee, setup_fee, transaction_fee или client_rate
+currency-invalid = { $code } — не код валюты: нужны три заглавные латинские буквы, например "RUB"
+choice-unknown = неизвестное значение { $field } { $value }; допустимо: { $expected }
+form-incomplete = форма заполнена не полностью
+
+## Сегменты
+
+segment-name-required = дайте сегменту название
+segment-priority-invalid = целое число от 1 до 10000; 1 — наивысший
+rule-invalid = { $detail }
+text-too-long = длина { $length } символов; допустимо не более { $max }
+
+## Сохранение значений
+
+value-too-precise = не более { $scale } знаков после запятой
+value-too-large = слишком большое для хранения
+value-unstorable = нельзя сохранить: { $detail }
+sales-point-unknown = нет точки продаж { $code }
+company-unknown = компании { $code } не существует
+product-code-taken = продукт { $code } уже существует
+
+## Записи клиентов (импорт, API клиентов)
+
+field-required = обязательно
+text-control-character = не может содержать управляющий символ { $character }
+date-malformed = { $text } — не дата вида ГГГГ-ММ-ДД
+date-out-of-range = { $text } вне допустимого диапазона (годы с { $first } по { $last })
+birth-date-in-future = { $date } — дата в будущем (сегодня { $today })
+amount-malformed = { $text } — не сумма (цифры, копейки через точку)
+currency-code-malformed = { $text } — не код валюты ISO 4217 (3 буквы)
+language-code-malformed = { $text } — не код языка ISO 639-1 (2 буквы)
+integer-malformed = { $text } — не целое число
+children-out-of-range = { $value } вне диапазона 0..={ $max }
+flag-malformed = { $text } — не да/нет (используйте true или false)
+list-entry-separator = элемент { $entry } не может содержать «|»
+list-entry-too-long = элемент { $entry } длиннее { $max } символов
+product-code-malformed = { $text } — не код продукта (буквы, цифры и _)
+sales-point-code-malformed = { $text } — не код точки продаж (до { $max } символов A-Z, 0-9, - и _)
+attribute-key-malformed = ключ { $key } должен содержать от 1 до { $max } символов A-Z, a-z, 0-9, _ . -
+attribute-value-invalid = { $key }: { $problem }
+attribute-key-twice = ключ { $key } указан дважды
+income-currency-required = обязательно, если указан доход
+crm-id-empty = CRM id пуст
+crm-id-too-long = CRM id длиной { $length } символов; допустимо не более { $max }
+crm-id-character = CRM id содержит { $character } в позиции { $position }; допустимы только латинские буквы, цифры и _ . - /
+
+## Общий макет страниц
+
+nav-main = Основное меню
+nav-home = Начало
+nav-desk = Рабочее место
+nav-catalog = Каталог
+nav-segments = Сегменты
+nav-matrices = Матрицы
+nav-clients = Клиенты
+nav-finance = Финансы
+nav-users = Пользователи
+role-advisor = Консультант
+role-product-manager = Продуктовый менеджер
+role-finance = Финансист
+role-admin = Администратор
+sign-out = Выйти
+language-switch = Язык
+error-status = Ошибка { $status }
+error-go-home = На вашу начальную страницу
+
+## Атрибуты клиента
+
+gender-male = Мужской
+gender-female = Женский
+employment-employed = Работает по найму
+employment-self_employed = Самозанятый
+employment-student = Учится
+employment-retired = Пенсионер
+employment-unemployed = Не работает
+employment-homemaker = Ведёт домашнее хозяйство
+employment-other = Другое
+marital-single = Не в браке
+marital-married = В браке
+marital-divorced = В разводе
+marital-widowed = Вдова / вдовец
+digital-low = Низкая
+digital-medium = Средняя
+digital-high = Высокая
+
+## Рабочее место консультанта
+
+desk-find-label = Найти клиента по CRM id или фамилии
+desk-find-placeholder = CRM-0000001 или Иванов
+desk-find = Найти
+desk-no-match = Нет клиентов по запросу «{ $query }».
+desk-crm-id = CRM id
+desk-name = ФИО
+desk-birth-date = Дата рождения
+desk-city = Город
+desk-back = К поиску
+desk-stale-data = Данные клиента проверялись больше года назад (или не проверялись): проверьте их во время визита.
+desk-segments = Сегменты
+desk-no-segment = Клиент не входит ни в один сегмент.
+desk-because = так как
+desk-nearly-in = Почти входит
+desk-fails-only = не выполнено только
+desk-yes = да
+desk-no = нет
+desk-age = Возраст
+desk-gender = Пол
+desk-employment = Занятость
+desk-income = Ежемесячный доход
+desk-city-population = Население города
+desk-region = Регион
+desk-marital-status = Семейное положение
+desk-children = Дети
+desk-lifestyle = Образ жизни
+desk-digital-affinity = Цифровая активность
+desk-language = Язык
+desk-islamic-banking = Исламский банкинг
+desk-products-held = Продукты у клиента
+desk-consent = Согласие на предложения
+desk-data-verified = Данные проверены
+
+## Вход
+
+signin-title = Войти
+signin-username = Имя пользователя
+signin-password = Пароль
+signin-throttled = Слишком много неудачных попыток входа. Подождите { $seconds } с и попробуйте снова.
+signin-busy = Kombi сейчас занят входом других пользователей. Попробуйте через несколько секунд.
+signin-wrong = Неверное имя пользователя или пароль, либо учётная запись отключена.
