@@ -79,7 +79,10 @@ async fn a_euro_product_is_costed_with_the_exchange_rate() {
     let page = app.get("/catalog/CA_EUR").await.text().await.unwrap();
 
     assert!(!page.contains("cannot be computed"), "{page}");
-    assert!(page.contains("Standalone P&amp;L"));
+    assert!(
+        page.contains("Standalone P&#38;L, per client per year (EUR)"),
+        "{page}"
+    );
 }
 
 #[tokio::test]

@@ -76,6 +76,20 @@ macro_rules! figures {
                     $(Figure::$variant => $hint,)*
                 }
             }
+
+            /// The message key of the label (`figure-ftp_rate`), for pages in any language.
+            pub const fn label_key(self) -> &'static str {
+                match self {
+                    $(Figure::$variant => concat!("figure-", $name),)*
+                }
+            }
+
+            /// The message key of the hint (`figure-ftp_rate-hint`).
+            pub const fn hint_key(self) -> &'static str {
+                match self {
+                    $(Figure::$variant => concat!("figure-", $name, "-hint"),)*
+                }
+            }
         }
     };
 }

@@ -107,6 +107,25 @@ impl ProductKind {
         }
     }
 
+    /// The message key of the kind's name (`kind-current_account`), for pages in any language.
+    pub const fn label_key(self) -> &'static str {
+        match self {
+            Self::CurrentAccount => "kind-current_account",
+            Self::Deposit => "kind-deposit",
+            Self::CreditCard => "kind-credit_card",
+            Self::DebitCard => "kind-debit_card",
+            Self::VirtualCard => "kind-virtual_card",
+            Self::OnlineBanking => "kind-online_banking",
+            Self::SmsAlerts => "kind-sms_alerts",
+            Self::Transfers => "kind-transfers",
+            Self::VendorPayments => "kind-vendor_payments",
+            Self::Insurance => "kind-insurance",
+            Self::Investment => "kind-investment",
+            Self::FxBrokerage => "kind-fx_brokerage",
+            Self::Other => "kind-other",
+        }
+    }
+
     pub fn names() -> Vec<&'static str> {
         Self::ALL.iter().map(|kind| kind.as_str()).collect()
     }

@@ -5,13 +5,14 @@ use askama::Template;
 
 use crate::domain::product::{Figure, FigureGroup, PriceParameter, ProductForm, ProductKind};
 use crate::domain::validation::FieldError;
+use crate::i18n::Lang;
 use crate::web::layout::Layout;
 
 /// One input of the form, with its value and its error.
 pub struct FieldView {
     pub name: &'static str,
-    pub label: &'static str,
-    pub hint: &'static str,
+    pub label: String,
+    pub hint: String,
     pub value: String,
     pub error: Option<String>,
     pub options: Vec<(String, String)>,
@@ -20,7 +21,7 @@ pub struct FieldView {
 }
 
 pub struct FormSection {
-    pub title: &'static str,
+    pub title: String,
     pub fields: Vec<FieldView>,
 }
 
@@ -62,26 +63,27 @@ impl FormPage {
             "/catalog".to_string()
         };
         Self {
-            layout,
-            sections: sections(form, errors, companies, context.editing),
+            sections: sections(layout.lang, form, errors, companies, context.editing),
             heading: context.heading,
             action: context.action,
             version: context.version,
             cancel,
             alert: context.alert,
+            layout,
         }
     }
 }
 
 fn group_title(group: FigureGroup) -> &'static str {
     match group {
-        FigureGroup::Economics => "Economics",
-        FigureGroup::Terms => "Standalone terms",
-        FigureGroup::Usage => "Usage of a typical client",
+        FigureGroup::Economics => "form-economics",
+        FigureGroup::Terms => "form-terms",
+        FigureGroup::Usage => "form-usage",
     }
 }
 
 fn sections(
+    lang: Lang,
     form: &ProductForm,
     errors: &[FieldError],
     companies: &[(String, String)],
@@ -93,11 +95,16 @@ fn sections(
             .find(|e| e.field == name)
             .map(|e| e.message.to_string())
     };
+    // Labels and hints are message keys; an empty hint text shows no hint.
     let field =
         |name: &'static str, label: &'static str, hint: &'static str, value: &str| FieldView {
             name,
-            label,
-            hint,
+            label: lang.text(label),
+            hint: if hint.is_empty() {
+                String::new()
+            } else {
+                lang.text(hint)
+            },
             value: value.to_string(),
             error: error(name),
             options: Vec::new(),
@@ -106,56 +113,51 @@ fn sections(
         };
     let kinds = ProductKind::ALL
         .iter()
-        .map(|k| (k.as_str().to_string(), k.label().to_string()))
+        .map(|k| (k.as_str().to_string(), lang.text(k.label_key())))
         .collect();
     let parameters = PriceParameter::ALL
         .iter()
         .map(|p| (p.as_str().to_string(), p.as_str().replace('_', " ")))
         .collect();
     let statuses = vec![
-        ("active".into(), "Active".into()),
-        ("suspended".into(), "Suspended".into()),
+        ("active".into(), lang.text("status-active")),
+        ("suspended".into(), lang.text("status-suspended")),
     ];
     let product = vec![
         FieldView {
             readonly: editing,
-            ..field(
-                "code",
-                "Code",
-                "capital letters, digits, _; cannot change later",
-                &form.code,
-            )
+            ..field("code", "col-code", "form-code-hint", &form.code)
         },
-        field("name", "Name", "", &form.name),
+        field("name", "col-name", "", &form.name),
         FieldView {
             options: kinds,
-            ..field("kind", "Kind", "", &form.kind)
+            ..field("kind", "catalog-kind", "", &form.kind)
         },
         field(
             "currency",
-            "Currency",
-            "ISO code: RUB, EUR, USD …",
+            "catalog-currency",
+            "form-currency-hint",
             &form.currency,
         ),
         FieldView {
             options: companies.to_vec(),
             ..field(
                 "company",
-                "Owner company",
-                "the group member that books it",
+                "form-company",
+                "form-company-hint",
                 &form.company,
             )
         },
         FieldView {
             options: statuses,
-            ..field("status", "Status", "", &form.status)
+            ..field("status", "catalog-status", "", &form.status)
         },
         FieldView {
             checkbox: true,
             ..field(
                 "costs_cannot_be_reduced",
-                "Costs cannot be reduced",
-                "finance's judgement; used by the suspension rule",
+                "form-costs-fixed",
+                "form-costs-fixed-hint",
                 if form.costs_cannot_be_reduced.is_some() {
                     "on"
                 } else {
@@ -167,27 +169,27 @@ fn sections(
             options: parameters,
             ..field(
                 "price_parameter",
-                "Price parameter",
-                "the term clients compare across banks",
+                "product-price-parameter",
+                "form-price-parameter-hint",
                 &form.price_parameter,
             )
         },
         field(
             "market_price",
-            "Market price",
-            "of the price parameter; a rate as a fraction",
+            "form-market-price",
+            "form-market-price-hint",
             &form.market_price,
         ),
     ];
     let mut sections = vec![FormSection {
-        title: "Product",
+        title: lang.text("form-product"),
         fields: product,
     }];
     for group in FigureGroup::ALL {
         sections.push(FormSection {
-            title: group_title(group),
+            title: lang.text(group_title(group)),
             fields: Figure::of(group)
-                .map(|f| field(f.name(), f.label(), f.hint(), form.figure(f)))
+                .map(|f| field(f.name(), f.label_key(), f.hint_key(), form.figure(f)))
                 .collect(),
         });
     }

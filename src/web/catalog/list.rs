@@ -4,10 +4,12 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use crate::domain::message::Message;
 use crate::domain::product::ProductKind;
 use crate::persistence::catalog::{self, ProductFilter, ProductListItem};
 use crate::persistence::paging::{PageRequest, Paged};
 use crate::web::error::WebError;
+use crate::web::format::integer;
 use crate::web::identity::Identity;
 use crate::web::layout::{Layout, Section};
 use crate::web::pages::render;
@@ -39,7 +41,7 @@ struct CatalogPage {
     layout: Layout,
     products: Paged<ProductListItem>,
     /// (value, label) of every product kind.
-    kinds: Vec<(&'static str, &'static str)>,
+    kinds: Vec<(&'static str, String)>,
     currencies: Vec<String>,
     kind: String,
     status: String,
@@ -48,6 +50,25 @@ struct CatalogPage {
 }
 
 impl CatalogPage {
+    /// "Products 51–100 of 240."
+    fn shown(&self) -> String {
+        let lang = self.layout.lang;
+        self.layout.lang.message(
+            &Message::new("catalog-shown")
+                .with("first", integer(lang, self.products.first() as i64))
+                .with("last", integer(lang, self.products.last() as i64))
+                .with("total", integer(lang, self.products.total as i64)),
+        )
+    }
+
+    fn status_label(&self, status: &str) -> String {
+        match status {
+            "active" => self.layout.t("status-active"),
+            "suspended" => self.layout.t("status-suspended"),
+            other => other.to_string(),
+        }
+    }
+
     /// The list's address at another page, keeping the filters.
     fn page_href(&self, number: u64) -> String {
         let query = serde_urlencoded::to_string([
@@ -61,9 +82,9 @@ impl CatalogPage {
     }
 
     /// The label of a stored kind code; the code itself should one not be known.
-    fn kind_label<'a>(&self, code: &'a str) -> &'a str {
+    fn kind_label(&self, code: &str) -> String {
         code.parse::<ProductKind>()
-            .map_or(code, |kind| kind.label())
+            .map_or_else(|_| code.to_string(), |kind| self.layout.t(kind.label_key()))
     }
 }
 
@@ -81,11 +102,15 @@ pub async fn list(
     let products = catalog::list_products(&state.db, &filter, page).await?;
     let kinds = ProductKind::ALL
         .iter()
-        .map(|k| (k.as_str(), k.label()))
+        .map(|k| (k.as_str(), identity.language.text(k.label_key())))
         .collect();
     let currencies = catalog::product_currencies(&state.db).await?;
     render(&CatalogPage {
-        layout: Layout::new("Catalog", Some(&identity), Section::Catalog),
+        layout: Layout::new(
+            identity.language.text("catalog-title"),
+            Some(&identity),
+            Section::Catalog,
+        ),
         products,
         kinds,
         currencies,

@@ -26,8 +26,8 @@ pub struct PointQuery {
 
 /// One line of the P&L table, at standalone terms and at the market price.
 pub struct PnlLine {
-    pub label: &'static str,
-    pub formula: &'static str,
+    pub label: String,
+    pub formula: String,
     pub at_terms: String,
     pub at_market: String,
     pub total: bool,
@@ -50,8 +50,9 @@ struct ProductPage {
     layout: Layout,
     code: String,
     name: String,
-    kind: &'static str,
+    kind: String,
     status: &'static str,
+    status_label: String,
     company: String,
     currency: String,
     can_edit: bool,
@@ -63,7 +64,7 @@ struct ProductPage {
     price: Option<String>,
     recommended: String,
     review_error: Option<String>,
-    inputs: Vec<(&'static str, String)>,
+    inputs: Vec<(String, String)>,
 }
 
 fn pnl_lines(
@@ -75,83 +76,98 @@ fn pnl_lines(
     type Pick = fn(&PositionBreakdown) -> rust_decimal::Decimal;
     let rows: [(&'static str, &'static str, Pick, bool); 17] = [
         (
-            "Monthly fees",
-            "12 × monthly fee",
+            "pnl-monthly-fees",
+            "pnl-monthly-fees-how",
             |b| b.fees.monthly,
             false,
         ),
-        ("Annual fee", "annual fee", |b| b.fees.annual, false),
         (
-            "Set-up fee",
-            "set-up fee ÷ lifetime",
+            "pnl-annual-fee",
+            "pnl-annual-fee-how",
+            |b| b.fees.annual,
+            false,
+        ),
+        (
+            "pnl-set-up-fee",
+            "pnl-set-up-fee-how",
             |b| b.fees.setup,
             false,
         ),
         (
-            "Transaction fees",
-            "transactions × fee",
+            "pnl-transaction-fees",
+            "pnl-transaction-fees-how",
             |b| b.fees.transactions,
             false,
         ),
         (
-            "Partner commission",
-            "transactions × commission",
+            "pnl-partner-commission",
+            "pnl-partner-commission-how",
             |b| b.partner,
             false,
         ),
-        ("Interest", "balance × spread", |b| b.interest, false),
+        ("pnl-interest", "pnl-interest-how", |b| b.interest, false),
         (
-            "Interchange",
-            "spend × interchange rate",
+            "pnl-interchange",
+            "pnl-interchange-how",
             |b| b.interchange,
             false,
         ),
-        ("Revenue", "", |b| b.revenue, true),
-        ("Servicing", "per year", |b| b.direct.servicing, false),
+        ("pnl-revenue", "pnl-revenue-how", |b| b.revenue, true),
         (
-            "Transaction costs",
-            "transactions × cost",
+            "pnl-servicing",
+            "pnl-servicing-how",
+            |b| b.direct.servicing,
+            false,
+        ),
+        (
+            "pnl-transaction-costs",
+            "pnl-transaction-costs-how",
             |b| b.direct.transactions,
             false,
         ),
         (
-            "One-off costs",
-            "(issuance + acquisition) ÷ lifetime",
+            "pnl-one-off-costs",
+            "pnl-one-off-costs-how",
             |b| b.direct.one_off,
             false,
         ),
         (
-            "Expected loss",
-            "balance × loss rate",
+            "pnl-expected-loss",
+            "pnl-expected-loss-how",
             |b| b.direct.expected_loss,
             false,
         ),
         (
-            "Opening time",
-            "minutes × cost per minute ÷ lifetime",
+            "pnl-opening-time",
+            "pnl-opening-time-how",
             |b| b.direct.opening_time,
             false,
         ),
-        ("Direct cost", "", |b| b.direct.total, true),
         (
-            "Visit overhead",
-            "sold alone: the whole visit",
+            "pnl-direct-cost",
+            "pnl-direct-cost-how",
+            |b| b.direct.total,
+            true,
+        ),
+        (
+            "pnl-visit-overhead",
+            "pnl-visit-overhead-how",
             |b| b.visit,
             false,
         ),
         (
-            "Indirect cost",
-            "overhead rate × (direct + visit)",
+            "pnl-indirect-cost",
+            "pnl-indirect-cost-how",
             |b| b.indirect,
             false,
         ),
-        ("Profit", "revenue − costs", |b| b.profit, true),
+        ("pnl-profit", "pnl-profit-how", |b| b.profit, true),
     ];
     let mut lines: Vec<PnlLine> = rows
         .into_iter()
         .map(|(label, formula, pick, total)| PnlLine {
-            label,
-            formula,
+            label: lang.text(label),
+            formula: lang.text(formula),
             at_terms: amount(lang, pick(terms), currency),
             at_market: amount(lang, pick(market), currency),
             total,
@@ -162,8 +178,8 @@ fn pnl_lines(
             .map_or_else(|| "—".to_string(), |m| format::margin(lang, m))
     };
     lines.push(PnlLine {
-        label: "Margin",
-        formula: "profit ÷ revenue",
+        label: lang.text("pnl-margin"),
+        formula: lang.text("pnl-margin-how"),
         at_terms: margin(terms),
         at_market: margin(market),
         total: true,
@@ -171,7 +187,7 @@ fn pnl_lines(
     lines
 }
 
-fn inputs(lang: Lang, p: &CatalogProduct) -> Vec<(&'static str, String)> {
+fn inputs(lang: Lang, p: &CatalogProduct) -> Vec<(String, String)> {
     Figure::ALL
         .iter()
         .map(|f| {
@@ -181,7 +197,7 @@ fn inputs(lang: Lang, p: &CatalogProduct) -> Vec<(&'static str, String)> {
                 FigureUnit::Money => money(lang, value, p.currency),
                 FigureUnit::Minutes | FigureUnit::Years | FigureUnit::Count => plain(lang, value),
             };
-            (f.label(), shown)
+            (lang.text(f.label_key()), shown)
         })
         .collect()
 }
@@ -262,8 +278,12 @@ pub async fn show(
         ),
         code: p.code.clone(),
         name: p.name.clone(),
-        kind: p.kind.label(),
+        kind: lang.text(p.kind.label_key()),
         status: p.status.as_str(),
+        status_label: lang.text(match p.status {
+            crate::domain::product::ProductStatus::Active => "status-active",
+            crate::domain::product::ProductStatus::Suspended => "status-suspended",
+        }),
         company: stored.company_name.clone(),
         currency: p.currency.as_str().to_string(),
         can_edit: identity.role() == Role::ProductManager,

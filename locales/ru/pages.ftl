@@ -1,0 +1,157 @@
+
+## Каталог
+
+catalog-title = Каталог продуктов
+catalog-new = Новый продукт
+catalog-kind = Вид
+catalog-status = Статус
+catalog-currency = Валюта
+catalog-any = Любой
+catalog-filter = Отобрать
+catalog-none = Нет продуктов, отвечающих условиям отбора.
+catalog-past-end = Эта страница за концом списка:
+catalog-first-page = к первой странице
+catalog-shown = Продукты { $first }–{ $last } из { $total }.
+status-active = Действует
+status-suspended = Приостановлен
+col-code = Код
+col-name = Название
+col-company = Компания
+pager = Страницы
+pager-previous = Предыдущие { $count }
+pager-next = Следующие { $count }
+
+## Виды продуктов
+
+kind-current_account = Текущий счёт
+kind-deposit = Вклад
+kind-credit_card = Кредитная карта
+kind-debit_card = Дебетовая карта
+kind-virtual_card = Виртуальная карта
+kind-online_banking = Интернет-банк
+kind-sms_alerts = SMS-информирование
+kind-transfers = Переводы
+kind-vendor_payments = Оплата услуг
+kind-insurance = Страхование
+kind-investment = Инвестиции
+kind-fx_brokerage = Валютный брокеридж
+kind-other = Другое
+
+## Показатели продукта
+
+figure-lifetime_years = Срок жизни, лет
+figure-lifetime_years-hint = сколько клиент пользуется продуктом; разовые затраты распределяются на этот срок
+figure-ftp_rate = Ставка FTP
+figure-ftp_rate-hint = доля: 0.08 = 8 %
+figure-reserve_ratio = Норматив резервирования
+figure-reserve_ratio-hint = пассивы; доля
+figure-interchange_rate = Ставка интерчейнджа
+figure-interchange_rate-hint = карты; доля от оборота
+figure-expected_loss_rate = Ожидаемые потери
+figure-expected_loss_rate-hint = кредитные карты; доля от остатка
+figure-servicing_cost = Затраты на обслуживание
+figure-servicing_cost-hint = на клиента в год
+figure-cost_per_transaction = Затраты на операцию
+figure-cost_per_transaction-hint = {""}
+figure-partner_commission = Комиссия партнёра
+figure-partner_commission-hint = платит поставщик за операцию
+figure-issuance_cost = Затраты на выпуск
+figure-issuance_cost-hint = разово
+figure-acquisition_cost = Затраты на привлечение
+figure-acquisition_cost-hint = разово
+figure-opening_minutes = Время открытия, мин
+figure-opening_minutes-hint = время консультанта на открытие
+figure-overhead_rate = Накладные расходы
+figure-overhead_rate-hint = косвенные затраты как доля прямых
+figure-monthly_fee = Ежемесячная плата
+figure-monthly_fee-hint = {""}
+figure-annual_fee = Годовая плата
+figure-annual_fee-hint = {""}
+figure-setup_fee = Плата за подключение
+figure-setup_fee-hint = разово
+figure-transaction_fee = Комиссия за операцию
+figure-transaction_fee-hint = {""}
+figure-client_rate = Ставка для клиента
+figure-client_rate-hint = ставка по вкладу или по карте; доля
+figure-avg_balance = Средний остаток
+figure-avg_balance-hint = кредитная карта: остаток, на который начисляются проценты
+figure-annual_spend = Оборот по карте за год
+figure-annual_spend-hint = {""}
+figure-transactions = Операций в год
+figure-transactions-hint = {""}
+
+## Отдельный P&L продукта
+
+pnl-monthly-fees = Ежемесячная плата
+pnl-monthly-fees-how = 12 × ежемесячная плата
+pnl-annual-fee = Годовая плата
+pnl-annual-fee-how = годовая плата
+pnl-set-up-fee = Плата за подключение
+pnl-set-up-fee-how = плата за подключение ÷ срок жизни
+pnl-transaction-fees = Комиссии за операции
+pnl-transaction-fees-how = операции × комиссия
+pnl-partner-commission = Комиссия партнёра
+pnl-partner-commission-how = операции × комиссия партнёра
+pnl-interest = Процентный доход
+pnl-interest-how = остаток × спред
+pnl-interchange = Интерчейндж
+pnl-interchange-how = оборот × ставка интерчейнджа
+pnl-revenue = Доход
+pnl-revenue-how = {""}
+pnl-servicing = Обслуживание
+pnl-servicing-how = в год
+pnl-transaction-costs = Затраты на операции
+pnl-transaction-costs-how = операции × затраты
+pnl-one-off-costs = Разовые затраты
+pnl-one-off-costs-how = (выпуск + привлечение) ÷ срок жизни
+pnl-expected-loss = Ожидаемые потери
+pnl-expected-loss-how = остаток × доля потерь
+pnl-opening-time = Время открытия
+pnl-opening-time-how = минуты × стоимость минуты ÷ срок жизни
+pnl-direct-cost = Прямые затраты
+pnl-direct-cost-how = {""}
+pnl-visit-overhead = Накладные визита
+pnl-visit-overhead-how = при отдельной продаже — весь визит
+pnl-indirect-cost = Косвенные затраты
+pnl-indirect-cost-how = доля накладных × (прямые + визит)
+pnl-profit = Прибыль
+pnl-profit-how = доход − затраты
+pnl-margin = Маржа
+pnl-margin-how = прибыль ÷ доход
+
+## Страница продукта
+
+product-edit = Изменить
+product-sales-point = Точка продаж
+product-costs-at = Затраты в точке:
+product-no-pnl = P&L рассчитать нельзя: { $error }
+product-verdicts = Заключения
+product-price = Цена
+product-price-parameter = Ценовой параметр
+product-market = Рынок
+product-recommended = Рекомендуется
+product-pnl = P&L при отдельной продаже, на клиента в год ({ $currency })
+product-line = Статья
+product-how = Как считается
+product-at-terms = По условиям отдельной продажи
+product-at-market = По рыночной цене
+product-inputs = Исходные данные
+
+## Форма продукта
+
+form-product = Продукт
+form-economics = Экономика
+form-terms = Условия отдельной продажи
+form-usage = Использование типичным клиентом
+form-code-hint = заглавные латинские буквы, цифры, _; потом не меняется
+form-currency-hint = код ISO: RUB, EUR, USD …
+form-company = Компания-владелец
+form-company-hint = компания группы, на балансе которой продукт
+form-costs-fixed = Затраты снизить нельзя
+form-costs-fixed-hint = оценка финансистов; учитывается правилом приостановки
+form-price-parameter-hint = условие, которое клиенты сравнивают между банками
+form-market-price = Рыночная цена
+form-market-price-hint = ценового параметра; ставка — долей
+form-save = Сохранить
+form-cancel = Отмена
+form-choose = Выберите…
