@@ -106,7 +106,14 @@ pub fn render(message: &Message, language: &LanguageIdentifier) -> String {
     let args: HashMap<Cow<'static, str>, FluentValue<'_>> = message
         .args
         .iter()
-        .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.as_str())))
+        .map(|(name, value)| {
+            // Plain whole numbers go in as numbers, so that plural forms can be chosen.
+            let value = match value.parse::<i64>() {
+                Ok(number) if !value.starts_with('+') => FluentValue::from(number),
+                _ => FluentValue::from(value.as_str()),
+            };
+            (Cow::Borrowed(*name), value)
+        })
         .collect();
     LOCALES
         .try_lookup_with_args(language, message.key, &args)
@@ -154,6 +161,18 @@ mod tests {
             only_russian.is_empty(),
             "Russian text without English for {only_russian:?}"
         );
+    }
+
+    #[test]
+    fn russian_counts_take_the_right_plural_form() {
+        let ended =
+            |n: u64| Lang::Ru.message(&Message::new("users-sessions-ended").with("count", n));
+        assert_eq!(ended(1), "Завершён 1 сеанс.");
+        assert_eq!(ended(3), "Завершено 3 сеанса.");
+        assert_eq!(ended(5), "Завершено 5 сеансов.");
+        assert_eq!(ended(21), "Завершён 21 сеанс.");
+        let english = Lang::En.message(&Message::new("users-sessions-ended").with("count", 1));
+        assert_eq!(english, "1 session ended.");
     }
 
     #[test]

@@ -15,8 +15,7 @@
       .then(function (data) {
         if (asked !== latest) { return; }
         out.classList.toggle("field-error", !!data.error);
-        out.textContent = data.error ? data.error
-          : data.count.toLocaleString("ru-RU") + " clients match this rule today";
+        out.textContent = data.error ? data.error : data.text;
       })
       .catch(function () { /* keep the last figure; the Count button still works */ });
   }

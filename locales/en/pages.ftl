@@ -155,3 +155,123 @@ form-market-price-hint = of the price parameter; a rate as a fraction
 form-save = Save
 form-cancel = Cancel
 form-choose = Choose…
+
+## Segments
+
+segments-title = Client segments
+segments-new = New segment
+segments-total = { $total } clients in the CRM. Sizes are counted by the database as of today.
+segments-priority = Priority
+segments-priority-hint = 1 is offered first
+segments-segment = Segment
+segments-rule = Rule
+segments-clients = Clients
+segments-share = Share
+segments-inactive = inactive
+segments-all-points = All sales points
+segments-overlaps = Overlaps
+segments-overlaps-note = Clients in both segments (a client matching several segments is offered the highest-priority one first).
+segments-saved = Segment saved.
+segments-active = Active
+segments-description = Description
+segments-as-text = As text
+segments-count = Count
+segments-from-conditions = Or build it from conditions
+segments-conditions-hint = Fill the rows, then use “Count from conditions” or “Save from conditions”; the text above is rewritten from them.
+segments-must-meet = Clients must meet
+segments-all-conditions = all conditions
+segments-any-condition = any condition
+segments-attribute = Attribute
+segments-operator = Operator
+segments-value = Value
+segments-attribute-n = Attribute of condition { $n }
+segments-operator-n = Operator of condition { $n }
+segments-value-n = Value of condition { $n }
+segments-count-form = Count from conditions
+segments-save-form = Save from conditions
+segments-count-text = { $count } clients match this rule today
+
+## Importing clients
+
+import-title = Import clients
+import-file = CRM extract (CSV with a header row; “,” “;” or tab; UTF-8)
+import-columns = Columns
+import-canonical = Kombi's own columns (as written by generate-crm)
+import-note = Clients are matched by CRM id: new ones are added, changed ones updated, unchanged ones left alone. Bad rows are skipped and listed with their line, column and reason.
+import-button = Import
+import-recent = Recent imports
+import-none = No import yet.
+import-started = Started
+import-file-name = File
+import-result = Result
+import-of = Import of { $file }
+import-started-at = Started { $at }
+import-refreshes = This page refreshes itself.
+import-rejected = Rejected rows
+import-download = Download all as CSV
+import-line = Line
+import-column = Column
+import-reason = Reason
+import-state-running = running
+import-state-finished = finished
+import-state-failed = failed
+import-state-interrupted = interrupted
+mappings-title = Column mappings
+mappings-note = A mapping says which column of another system's extract holds which client attribute, and how its values translate. Columns that map to nothing are kept as custom attributes. Saving under an existing name replaces that mapping.
+mappings-save-title = Save a mapping
+mappings-name-placeholder = e.g. Siebel CRM export
+mappings-toml = Mapping (TOML)
+mappings-save = Save mapping
+
+## Finance
+
+finance-title = Finance — { $bank }
+finance-targets = Profitability targets
+finance-products = { $active } active products, { $suspended } suspended.
+finance-open-catalog = Open the catalog
+finance-points = Sales points
+finance-cost-per-minute = Branch cost per minute
+finance-visit-minutes = Visit overhead, minutes
+finance-currency = Reporting currency
+finance-target-margin = Target bundle margin
+finance-lifetime = Bundle lifetime
+finance-lifetime-years = { $years } years
+finance-overhead = Bundle overhead rate
+finance-anchor = Add-on price anchor
+finance-no-bank = (bank not configured)
+
+## Matrices
+
+matrices-title = Product matrices
+matrices-note = Each segment gets its own matrix of products, sales points and roles (main product, add-on), with bundle terms and expected usage. No matrix has been drafted yet.
+matrices-matrix = Matrix
+matrices-not-drafted = Not drafted
+
+## Users
+
+users-name = Name
+users-role = Role
+users-sessions = Sessions
+users-actions = Actions
+users-active = Active
+users-disabled = Disabled
+users-disable = Disable
+users-enable = Enable
+users-end-all = End all sessions
+users-active-sessions = Active sessions
+users-nobody = Nobody is signed in.
+users-user = User
+users-signed-in = Signed in
+users-last-active = Last active
+users-from = From
+users-device = Device
+users-end = End session
+users-add-title = Add a user
+users-name-shown = Name shown
+users-initial-password = Initial password
+users-add = Add user
+users-added = User { $username } added.
+users-sessions-ended = { $count ->
+    [one] { $count } session ended.
+   *[other] { $count } sessions ended.
+}

@@ -155,3 +155,124 @@ form-market-price-hint = ценового параметра; ставка — �
 form-save = Сохранить
 form-cancel = Отмена
 form-choose = Выберите…
+
+## Сегменты
+
+segments-title = Сегменты клиентов
+segments-new = Новый сегмент
+segments-total = Клиентов в CRM: { $total }. Размеры сегментов посчитаны базой данных на сегодня.
+segments-priority = Приоритет
+segments-priority-hint = 1 предлагается первым
+segments-segment = Сегмент
+segments-rule = Правило
+segments-clients = Клиентов
+segments-share = Доля
+segments-inactive = не действует
+segments-all-points = Все точки продаж
+segments-overlaps = Пересечения
+segments-overlaps-note = Клиенты в обоих сегментах (клиенту из нескольких сегментов сначала предлагается сегмент с наивысшим приоритетом).
+segments-saved = Сегмент сохранён.
+segments-active = Действует
+segments-description = Описание
+segments-as-text = Текстом
+segments-count = Посчитать
+segments-from-conditions = Или соберите из условий
+segments-conditions-hint = Заполните строки и нажмите «Посчитать по условиям» или «Сохранить по условиям»; текст выше будет переписан по ним.
+segments-must-meet = Клиенты должны удовлетворять
+segments-all-conditions = всем условиям
+segments-any-condition = любому условию
+segments-attribute = Атрибут
+segments-operator = Оператор
+segments-value = Значение
+segments-attribute-n = Атрибут условия { $n }
+segments-operator-n = Оператор условия { $n }
+segments-value-n = Значение условия { $n }
+segments-count-form = Посчитать по условиям
+segments-save-form = Сохранить по условиям
+segments-count-text = Клиентов, подходящих под правило сегодня: { $count }
+
+## Импорт клиентов
+
+import-title = Импорт клиентов
+import-file = Выгрузка из CRM (CSV со строкой заголовков; «,» «;» или табуляция; UTF-8)
+import-columns = Столбцы
+import-canonical = Собственные столбцы Kombi (как пишет generate-crm)
+import-note = Клиенты сопоставляются по CRM id: новые добавляются, изменённые обновляются, неизменённые не трогаются. Ошибочные строки пропускаются и перечисляются со строкой, столбцом и причиной.
+import-button = Импортировать
+import-recent = Последние импорты
+import-none = Импортов ещё не было.
+import-started = Начат
+import-file-name = Файл
+import-result = Результат
+import-of = Импорт файла { $file }
+import-started-at = Начат { $at }
+import-refreshes = Страница обновляется сама.
+import-rejected = Отклонённые строки
+import-download = Скачать все в CSV
+import-line = Строка
+import-column = Столбец
+import-reason = Причина
+import-state-running = выполняется
+import-state-finished = завершён
+import-state-failed = не выполнен
+import-state-interrupted = прерван
+mappings-title = Сопоставления столбцов
+mappings-note = Сопоставление говорит, в каком столбце выгрузки другой системы какой атрибут клиента и как переводить значения. Несопоставленные столбцы сохраняются как дополнительные атрибуты. Сохранение под существующим именем заменяет сопоставление.
+mappings-save-title = Сохранить сопоставление
+mappings-name-placeholder = например, выгрузка Siebel CRM
+mappings-toml = Сопоставление (TOML)
+mappings-save = Сохранить сопоставление
+
+## Финансы
+
+finance-title = Финансы — { $bank }
+finance-targets = Цели по доходности
+finance-products = Действующих продуктов: { $active }, приостановленных: { $suspended }.
+finance-open-catalog = Открыть каталог
+finance-points = Точки продаж
+finance-cost-per-minute = Стоимость минуты отделения
+finance-visit-minutes = Накладные визита, минут
+finance-currency = Валюта отчётности
+finance-target-margin = Целевая маржа пакета
+finance-lifetime = Срок жизни пакета
+finance-lifetime-years = { $years } лет
+finance-overhead = Накладные пакета
+finance-anchor = Ценовой якорь допродукта
+finance-no-bank = (банк не настроен)
+
+## Матрицы
+
+matrices-title = Продуктовые матрицы
+matrices-note = У каждого сегмента своя матрица продуктов, точек продаж и ролей (основной продукт, допродукт) с условиями пакета и ожидаемым использованием. Матриц пока нет.
+matrices-matrix = Матрица
+matrices-not-drafted = Не составлена
+
+## Пользователи
+
+users-name = Имя
+users-role = Роль
+users-sessions = Сеансы
+users-actions = Действия
+users-active = Активен
+users-disabled = Отключён
+users-disable = Отключить
+users-enable = Включить
+users-end-all = Завершить все сеансы
+users-active-sessions = Активные сеансы
+users-nobody = Никто не вошёл в систему.
+users-user = Пользователь
+users-signed-in = Вход
+users-last-active = Последняя активность
+users-from = Откуда
+users-device = Устройство
+users-end = Завершить сеанс
+users-add-title = Добавить пользователя
+users-name-shown = Отображаемое имя
+users-initial-password = Начальный пароль
+users-add = Добавить
+users-added = Пользователь { $username } добавлен.
+users-sessions-ended = { $count ->
+    [one] Завершён { $count } сеанс.
+    [few] Завершено { $count } сеанса.
+   *[many] Завершено { $count } сеансов.
+}

@@ -16,6 +16,7 @@ use super::identity::Identity;
 use super::layout::{Layout, Section};
 use super::pages::{render, render_with};
 use super::state::AppState;
+use crate::domain::message::Message;
 use crate::domain::user::{NewPassword, Role, Username};
 use crate::persistence::StoreError;
 use crate::persistence::users::{self, StaffUser};
@@ -71,6 +72,12 @@ pub struct UserLine {
     pub sessions: usize,
 }
 
+impl UsersPage {
+    fn role_key(&self, role: &Role) -> &'static str {
+        crate::web::layout::role_key(*role)
+    }
+}
+
 #[derive(Template)]
 #[template(path = "admin/users.html")]
 struct UsersPage {
@@ -106,7 +113,11 @@ async fn page(
         })
         .collect();
     Ok(UsersPage {
-        layout: Layout::new("Users", Some(identity), Section::Users),
+        layout: Layout::new(
+            identity.language.text("nav-users"),
+            Some(identity),
+            Section::Users,
+        ),
         users,
         sessions: live,
         roles: Role::ALL,
@@ -124,10 +135,12 @@ async fn list(
     identity: Identity,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, WebError> {
+    let lang = identity.language;
     let notice = match (&query.added, query.ended) {
-        (Some(name), _) => Some(format!("User {name} added.")),
-        (None, Some(1)) => Some("1 session ended.".to_string()),
-        (None, Some(n)) => Some(format!("{n} sessions ended.")),
+        (Some(name), _) => Some(lang.message(&Message::new("users-added").with("username", name))),
+        (None, Some(n)) => {
+            Some(lang.message(&Message::new("users-sessions-ended").with("count", n)))
+        }
         (None, None) => None,
     };
     render(

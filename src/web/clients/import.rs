@@ -30,6 +30,8 @@ pub struct RunLine {
     pub id: i32,
     pub file_name: String,
     pub state: RunState,
+    /// The message key of the state's name.
+    pub state_key: &'static str,
     pub started_at: String,
     pub summary: String,
 }
@@ -39,6 +41,12 @@ fn run_line(run: &ImportRun, now: chrono::DateTime<chrono::Utc>) -> RunLine {
         id: run.id,
         file_name: run.file_name.clone(),
         state: run.state(now),
+        state_key: match run.state(now) {
+            RunState::Running => "import-state-running",
+            RunState::Finished => "import-state-finished",
+            RunState::Failed => "import-state-failed",
+            RunState::Interrupted => "import-state-interrupted",
+        },
         started_at: run.started_at.format("%d.%m.%Y %H:%M").to_string(),
         summary: format!(
             "{} rows, {} written, {} skipped",
@@ -72,7 +80,11 @@ async fn import_page(
         .map(|run| run_line(run, chrono::Utc::now()))
         .collect();
     Ok(ImportPage {
-        layout: Layout::new("Import clients", Some(identity), Section::Clients),
+        layout: Layout::new(
+            identity.language.text("import-title"),
+            Some(identity),
+            Section::Clients,
+        ),
         mappings,
         runs,
         error,

@@ -44,7 +44,11 @@ async fn page(
         .map(|m| (m.name, m.toml))
         .collect();
     Ok(MappingsPage {
-        layout: Layout::new("Column mappings", Some(identity), Section::Clients),
+        layout: Layout::new(
+            identity.language.text("mappings-title"),
+            Some(identity),
+            Section::Clients,
+        ),
         saved,
         name,
         toml,

@@ -10,15 +10,16 @@ use super::identity::Identity;
 use super::layout::{Layout, Section};
 use super::pages::render;
 use super::state::AppState;
+use crate::domain::message::Message;
 use crate::persistence::catalog;
-use rust_decimal::Decimal;
+use crate::web::format;
 
 pub fn routes(table: &mut RouteTable) {
     table.get("/finance", FINANCE, overview);
 }
 
 pub struct SettingLine {
-    pub label: &'static str,
+    pub label: String,
     pub value: String,
 }
 
@@ -40,39 +41,55 @@ struct FinancePage {
     suspended_products: u64,
 }
 
-fn percent(rate: Decimal) -> String {
-    format!("{} %", (rate * Decimal::ONE_HUNDRED).normalize())
+impl FinancePage {
+    fn product_counts(&self) -> String {
+        let lang = self.layout.lang;
+        let count = |n: u64| format::integer(lang, i64::try_from(n).unwrap_or(i64::MAX));
+        lang.message(
+            &Message::new("finance-products")
+                .with("active", count(self.active_products))
+                .with("suspended", count(self.suspended_products)),
+        )
+    }
 }
 
 async fn overview(
     state: web::Data<AppState>,
     identity: Identity,
 ) -> Result<HttpResponse, WebError> {
+    let lang = identity.language;
+    let line = |key: &'static str, value: String| SettingLine {
+        label: lang.text(key),
+        value,
+    };
     let bank = catalog::bank_settings(&state.db).await?;
     let settings = bank
         .as_ref()
         .map(|b| {
             vec![
-                SettingLine {
-                    label: "Reporting currency",
-                    value: b.reporting_currency.as_str().to_string(),
-                },
-                SettingLine {
-                    label: "Target bundle margin",
-                    value: percent(b.bundle.target_margin),
-                },
-                SettingLine {
-                    label: "Bundle lifetime",
-                    value: format!("{} years", b.bundle.lifetime_years.normalize()),
-                },
-                SettingLine {
-                    label: "Bundle overhead rate",
-                    value: percent(b.bundle.overhead_rate),
-                },
-                SettingLine {
-                    label: "Add-on price anchor",
-                    value: percent(b.addon_anchor_threshold),
-                },
+                line(
+                    "finance-currency",
+                    b.reporting_currency.as_str().to_string(),
+                ),
+                line(
+                    "finance-target-margin",
+                    format::percent(lang, b.bundle.target_margin),
+                ),
+                line(
+                    "finance-lifetime",
+                    lang.message(
+                        &Message::new("finance-lifetime-years")
+                            .with("years", format::plain(lang, b.bundle.lifetime_years)),
+                    ),
+                ),
+                line(
+                    "finance-overhead",
+                    format::percent(lang, b.bundle.overhead_rate),
+                ),
+                line(
+                    "finance-anchor",
+                    format::percent(lang, b.addon_anchor_threshold),
+                ),
             ]
         })
         .unwrap_or_default();
@@ -82,16 +99,20 @@ async fn overview(
         .map(|p| PointLine {
             code: p.code,
             name: p.name,
-            cost_per_minute: p.costs.branch_cost_per_minute.round_dp(2).to_string(),
-            visit_minutes: p.costs.visit_overhead_minutes.normalize().to_string(),
+            cost_per_minute: format::plain(lang, p.costs.branch_cost_per_minute.round_dp(2)),
+            visit_minutes: format::plain(lang, p.costs.visit_overhead_minutes),
         })
         .collect();
     let (active_products, suspended_products) = catalog::product_counts(&state.db).await?;
     render(&FinancePage {
-        layout: Layout::new("Finance", Some(&identity), Section::Finance),
+        layout: Layout::new(
+            identity.language.text("nav-finance"),
+            Some(&identity),
+            Section::Finance,
+        ),
         bank_name: bank
             .map(|b| b.name)
-            .unwrap_or_else(|| "(bank not configured)".to_string()),
+            .unwrap_or_else(|| lang.text("finance-no-bank")),
         settings,
         points,
         active_products,

@@ -27,7 +27,11 @@ struct MatricesPage {
 async fn list(state: web::Data<AppState>, identity: Identity) -> Result<HttpResponse, WebError> {
     let segments = segments::list(&state.db).await?;
     render(&MatricesPage {
-        layout: Layout::new("Matrices", Some(&identity), Section::Matrices),
+        layout: Layout::new(
+            identity.language.text("matrices-title"),
+            Some(&identity),
+            Section::Matrices,
+        ),
         segments,
     })
 }

@@ -8,6 +8,7 @@ use chrono::Utc;
 use serde::Deserialize;
 use serde_json::json;
 
+use crate::domain::message::Message;
 use crate::domain::segment::{
     Attribute, ConditionForm, Joiner, PRODUCTS_FIELD, RuleForm, SegmentRule, TAGS_FIELD,
 };
@@ -196,10 +197,12 @@ impl EditPage {
 
 async fn count_text(state: &AppState, lang: Lang, rule: &SegmentRule) -> Result<String, WebError> {
     let n = segments::count_matching(&state.db, rule, Utc::now().date_naive()).await?;
-    Ok(format!(
-        "{} clients match this rule today",
-        integer(lang, n as i64)
-    ))
+    Ok(count_sentence(lang, n))
+}
+
+fn count_sentence(lang: Lang, n: u64) -> String {
+    let n = i64::try_from(n).unwrap_or(i64::MAX);
+    lang.message(&Message::new("segments-count-text").with("count", integer(lang, n)))
 }
 
 /// `GET /segments/new`
@@ -373,14 +376,18 @@ pub struct CountQuery {
 
 /// `GET /segments/count?rule=…`: the live count for the editor's script, as JSON.
 pub async fn count(
-    _identity: Identity,
+    identity: Identity,
     state: web::Data<AppState>,
     query: web::Query<CountQuery>,
 ) -> Result<HttpResponse, WebError> {
     match SegmentRule::parse(&query.rule) {
         Ok(rule) => {
             let n = segments::count_matching(&state.db, &rule, Utc::now().date_naive()).await?;
-            Ok(HttpResponse::Ok().json(json!({"count": n, "rule": rule.to_string()})))
+            let text = count_sentence(identity.language, n);
+            Ok(
+                HttpResponse::Ok()
+                    .json(json!({"count": n, "text": text, "rule": rule.to_string()})),
+            )
         }
         Err(err) => {
             Ok(HttpResponse::Ok().json(json!({"error": err.to_string(), "column": err.column()})))

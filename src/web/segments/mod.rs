@@ -101,7 +101,11 @@ async fn list(state: web::Data<AppState>, identity: Identity) -> Result<HttpResp
         })
         .collect();
     render(&SegmentsPage {
-        layout: Layout::new("Segments", Some(&identity), Section::Segments),
+        layout: Layout::new(
+            lang.text("segments-title"),
+            Some(&identity),
+            Section::Segments,
+        ),
         total: integer(lang, sizes.total as i64),
         segments: lines,
         codes,
