@@ -4,7 +4,7 @@
 use std::net::TcpListener;
 
 use actix_web::dev::Server;
-use actix_web::middleware::Compress;
+use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
 use sea_orm::DatabaseConnection;
@@ -39,6 +39,7 @@ impl Application {
                 )
                 .configure(crate::web::routes)
                 .default_service(web::to(crate::web::pages::not_found))
+                .wrap(from_fn(crate::web::error::localize_errors))
                 .wrap(crate::web::headers::security_headers())
                 .wrap(Compress::default())
                 .wrap(crate::web::request_log())

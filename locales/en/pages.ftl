@@ -275,3 +275,39 @@ users-sessions-ended = { $count ->
     [one] { $count } session ended.
    *[other] { $count } sessions ended.
 }
+
+## Error pages
+
+error-400 = The request could not be understood
+error-403 = Access denied
+error-404 = Page not found
+error-429 = Too many attempts
+error-500 = Something went wrong
+error-other = The request could not be completed
+error-internal = Something went wrong on our side. The error has been logged; please try again, and call support if it persists.
+error-no-page = There is no page at this address. Use the navigation above, or go back.
+error-not-found = { $what } not found
+error-role = Your role does not give access to this page.
+error-csrf = This form has expired or did not come from Kombi. Go back, reload the page and try again.
+error-signin-expired = The sign-in form has expired. Open the sign-in page again and retry.
+error-no-product = There is no product { $code } in the catalog.
+error-no-segment = There is no segment { $code }.
+error-no-client = No client with CRM id { $crm_id }.
+error-no-import = There is no import { $id }.
+error-no-mapping = There is no saved mapping { $id }.
+error-mapping-broken = The saved mapping { $name } cannot be used: { $detail }
+error-version = The form does not say which version it edits: open the product again.
+error-session = session: expected a session number or 'all', got { $value }
+error-active = active: expected true or false, got { $value }
+error-disable-self = You cannot disable your own account.
+error-language = language: expected en or ru, got { $value }
+error-upload-cut = The upload was cut short: { $detail }
+error-upload-too-large = The file is larger than 2 GB: import it with `kombi import-crm`.
+
+## Headings and notes of forms
+
+product-edit-heading = Edit { $code }
+product-conflict = Someone else saved this product after you opened it. Open it again to see their changes, then re-apply yours.
+segments-heading = Segment { $code }
+segments-not-flat = This rule uses brackets or “not”: edit it as text.
+import-choose-file = Choose a non-empty CSV file to import.

@@ -7,6 +7,7 @@
 //! request; `/api/` routes take `Authorization: Bearer <token>` and answer errors as JSON.
 //! Unrouted paths never reach a guard: they get the 404 page (or 405 for a known path).
 
+use crate::domain::message::Message;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{StatusCode, header};
@@ -92,7 +93,7 @@ pub async fn guard(
             let response = pages::error_response(
                 StatusCode::FORBIDDEN,
                 Some(&identity),
-                "This form has expired or did not come from Kombi. Go back, reload the page and try again.",
+                &Message::new("error-csrf"),
             );
             return Ok(req.into_response(response));
         }
@@ -160,11 +161,7 @@ fn refusal(api: bool, status: StatusCode, identity: Option<&Identity>) -> HttpRe
     if api {
         return api::error_json(status, "forbidden", "your role does not allow this request");
     }
-    pages::error_response(
-        status,
-        identity,
-        "Your role does not give access to this page.",
-    )
+    pages::error_response(status, identity, &Message::new("error-role"))
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use super::error::WebError;
 use super::identity::{Identity, SESSION_COOKIE, browser_language};
 use super::layout::{Layout, home_for};
-use super::pages::{error_response, render_with};
+use super::pages::{error_page, render_with};
 use super::state::AppState;
 use super::verifier::VerifyError;
 use crate::config::CookieSecure;
@@ -133,10 +133,11 @@ pub async fn sign_in(
         .cookie(SIGN_IN_CSRF_COOKIE)
         .map(|c| c.value().to_string());
     if !cookie_token.is_some_and(|t| !t.is_empty() && constant_time_eq(&t, &form.csrf_token)) {
-        return Ok(error_response(
+        return Ok(error_page(
             StatusCode::FORBIDDEN,
             None,
-            "The sign-in form has expired. Open the sign-in page again and retry.",
+            browser_language(&req),
+            &Message::new("error-signin-expired"),
         ));
     }
     let lang = browser_language(&req);

@@ -1,6 +1,7 @@
 //! The interface language: each user may choose theirs (kept with the user); until they do,
 //! the browser's `Accept-Language` decides.
 
+use crate::domain::message::Message;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
@@ -30,10 +31,9 @@ pub async fn choose(
     form: web::Form<LanguageForm>,
 ) -> Result<HttpResponse, WebError> {
     let language = Lang::parse(&form.language).ok_or_else(|| {
-        WebError::BadRequest(format!(
-            "language: expected en or ru, got {:?}",
-            form.language
-        ))
+        WebError::BadRequest(
+            Message::new("error-language").with("value", format!("{:?}", form.language)),
+        )
     })?;
     users::set_language(&state.db, identity.user.id, Some(language)).await?;
     // Back to the page the switch was on, when the browser says which (same site only).

@@ -6,11 +6,13 @@ use askama::Template;
 
 use super::access::{EVERYONE, PUBLIC, session_identity};
 use super::error::WebError;
-use super::identity::Identity;
+use super::identity::{Identity, browser_language};
 use super::layout::{Layout, Section, home_for};
 use super::routes::RouteTable;
 use super::state::AppState;
 use super::{auth, health};
+use crate::domain::message::Message;
+use crate::i18n::Lang;
 
 /// The routes that belong to no area: start page, health check, sign-in and sign-out.
 pub fn routes(table: &mut RouteTable) {
@@ -54,32 +56,36 @@ pub async fn home(identity: Identity) -> HttpResponse {
 struct ErrorPage {
     layout: Layout,
     status: u16,
-    heading: &'static str,
+    heading: String,
     message: String,
 }
 
-fn heading(status: StatusCode) -> &'static str {
+fn heading_key(status: StatusCode) -> &'static str {
     match status.as_u16() {
-        400 => "The request could not be understood",
-        403 => "Access denied",
-        404 => "Page not found",
-        429 => "Too many attempts",
-        500..=599 => "Something went wrong",
-        _ => "The request could not be completed",
+        400 => "error-400",
+        403 => "error-403",
+        404 => "error-404",
+        429 => "error-429",
+        500..=599 => "error-500",
+        _ => "error-other",
     }
 }
 
-/// An error page in the common layout (with navigation when the user is known).
-pub fn error_response(
+/// An error page in the common layout (with navigation when the user is known), in `lang`.
+pub fn error_page(
     status: StatusCode,
     identity: Option<&Identity>,
-    message: &str,
+    lang: Lang,
+    message: &Message,
 ) -> HttpResponse {
+    let heading = lang.text(heading_key(status));
+    let mut layout = Layout::new(heading.clone(), identity, Section::None);
+    layout.lang = lang;
     let page = ErrorPage {
-        layout: Layout::new(heading(status), identity, Section::None),
+        layout,
         status: status.as_u16(),
-        heading: heading(status),
-        message: message.to_string(),
+        heading,
+        message: lang.message(message),
     };
     match page.render() {
         Ok(body) => HttpResponse::build(status)
@@ -89,9 +95,19 @@ pub fn error_response(
             tracing::error!(error = %err, "cannot render the error page");
             HttpResponse::build(status)
                 .content_type("text/plain; charset=utf-8")
-                .body(message.to_string())
+                .body(lang.message(message))
         }
     }
+}
+
+/// An error page for a signed-in user (or nobody, in English), in the user's language.
+pub fn error_response(
+    status: StatusCode,
+    identity: Option<&Identity>,
+    message: &Message,
+) -> HttpResponse {
+    let lang = identity.map(|i| i.language).unwrap_or_default();
+    error_page(status, identity, lang, message)
 }
 
 /// Every unrouted path. No route's guard ran, so the page looks the session up only to keep
@@ -101,9 +117,13 @@ pub async fn not_found(req: HttpRequest, state: web::Data<AppState>) -> HttpResp
         return super::api::error_json(StatusCode::NOT_FOUND, "not_found", "no such API route");
     }
     let identity = session_identity(&req, &state).await;
-    error_response(
+    let lang = identity
+        .as_ref()
+        .map_or_else(|| browser_language(&req), |i| i.language);
+    error_page(
         StatusCode::NOT_FOUND,
         identity.as_ref(),
-        "There is no page at this address. Use the navigation above, or go back.",
+        lang,
+        &Message::new("error-no-page"),
     )
 }

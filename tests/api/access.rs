@@ -195,3 +195,37 @@ async fn pages_link_assets_by_content_hash_cached_for_a_year() {
         );
     }
 }
+
+#[tokio::test]
+async fn error_pages_speak_the_reader_s_language() {
+    let app = spawn_app().await;
+    app.signed_in_as(Role::Advisor).await;
+    let russian = |path: &'static str| {
+        app.client
+            .get(app.url(path))
+            .header("accept-language", "ru")
+            .send()
+    };
+
+    let missing = russian("/desk/clients/NOPE-1").await.unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    let page = missing.text().await.unwrap();
+    assert!(page.contains("Нет клиента с CRM id NOPE-1."), "{page}");
+    assert!(
+        page.contains("Рабочее место"),
+        "the advisor's navigation, in Russian"
+    );
+
+    let refused = russian("/finance").await.unwrap();
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert!(refused.text().await.unwrap().contains("Доступ запрещён"));
+
+    let nowhere = russian("/no/such/page").await.unwrap();
+    assert!(
+        nowhere
+            .text()
+            .await
+            .unwrap()
+            .contains("По этому адресу страницы нет")
+    );
+}

@@ -223,15 +223,13 @@ async fn set_active(
         "true" => true,
         "false" => false,
         other => {
-            return Err(WebError::BadRequest(format!(
-                "active: expected true or false, got '{other}'"
-            )));
+            return Err(WebError::BadRequest(
+                Message::new("error-active").with("value", format!("{other:?}")),
+            ));
         }
     };
     if id == identity.user.id && !active {
-        return Err(WebError::BadRequest(
-            "You cannot disable your own account.".to_string(),
-        ));
+        return Err(WebError::BadRequest(Message::new("error-disable-self")));
     }
     users::set_active(&state.db, id, active).await?;
     tracing::info!(admin = ?identity.user.username, user_id = id, active, "user access changed");

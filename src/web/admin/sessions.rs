@@ -1,6 +1,7 @@
 //! A user's active sessions on the users page, and ending them (a lost phone, a shared PC,
 //! someone who left the bank): several sessions per user are normal (two devices).
 
+use crate::domain::message::Message;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
@@ -98,9 +99,7 @@ pub async fn end(
         "all" => sessions::delete_for_user(&state.db, user_id).await?,
         id => {
             let session_id = id.parse::<i32>().map_err(|_| {
-                WebError::BadRequest(format!(
-                    "session: expected a session number or 'all', got {id:?}"
-                ))
+                WebError::BadRequest(Message::new("error-session").with("value", format!("{id:?}")))
             })?;
             u64::from(sessions::end(&state.db, user_id, session_id).await?)
         }

@@ -1,6 +1,7 @@
 //! Creating and editing catalog products (product managers only; see `access.rs`).
 
 use crate::domain::message::Message;
+use crate::i18n::Lang;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
@@ -37,9 +38,9 @@ async fn page(
     Ok(FormPage::new(layout, context, form, errors, &companies))
 }
 
-fn creating() -> FormContext {
+fn creating(lang: Lang) -> FormContext {
     FormContext {
-        heading: "New product".into(),
+        heading: lang.text("catalog-new"),
         action: "/catalog".into(),
         version: String::new(),
         editing: false,
@@ -47,9 +48,9 @@ fn creating() -> FormContext {
     }
 }
 
-fn editing(code: &str, version: i32, alert: Option<String>) -> FormContext {
+fn editing(lang: Lang, code: &str, version: i32, alert: Option<String>) -> FormContext {
     FormContext {
-        heading: format!("Edit {code}"),
+        heading: lang.message(&Message::new("product-edit-heading").with("code", code)),
         action: format!("/catalog/{code}"),
         version: version.to_string(),
         editing: true,
@@ -65,7 +66,7 @@ pub async fn new(state: web::Data<AppState>, identity: Identity) -> Result<HttpR
         status: "active".into(),
         ..Default::default()
     };
-    let page = page(&state, &identity, creating(), &form, &[]).await?;
+    let page = page(&state, &identity, creating(identity.language), &form, &[]).await?;
     render(&page)
 }
 
@@ -104,7 +105,14 @@ pub async fn create(
         },
         Err(errors) => errors,
     };
-    let page = page(&state, &identity, creating(), &form, &errors).await?;
+    let page = page(
+        &state,
+        &identity,
+        creating(identity.language),
+        &form,
+        &errors,
+    )
+    .await?;
     render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
@@ -117,9 +125,14 @@ pub async fn edit(
     let code = path.into_inner();
     let stored = products::find(&state.db, &code)
         .await?
-        .ok_or_else(|| WebError::NotFound(format!("There is no product {code} in the catalog.")))?;
+        .ok_or_else(|| WebError::NotFound(Message::new("error-no-product").with("code", &code)))?;
     let form = ProductForm::from(&stored.product);
-    let context = editing(&stored.product.code, stored.version, None);
+    let context = editing(
+        identity.language,
+        &stored.product.code,
+        stored.version,
+        None,
+    );
     let page = page(&state, &identity, context, &form, &[]).await?;
     render(&page)
 }
@@ -137,24 +150,28 @@ pub async fn update(
     let version: i32 = version
         .trim()
         .parse()
-        .map_err(|_| WebError::BadRequest("version: missing or not a number".into()))?;
+        .map_err(|_| WebError::BadRequest(Message::new("error-version")))?;
     let (status, errors, alert) = match form.parse() {
         Ok(product) => match products::update(&state.db, &code, version, &product).await {
             Ok(()) => {
                 tracing::info!(user = ?identity.user.username, product = ?code, "product updated");
                 let location = format!("/catalog/{code}");
-                return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish());
+                return Ok(HttpResponse::SeeOther()
+                    .insert_header((header::LOCATION, location))
+                    .finish());
             }
-            Err(StoreError::Conflict { field: "version", .. }) => (
+            Err(StoreError::Conflict {
+                field: "version", ..
+            }) => (
                 StatusCode::CONFLICT,
                 Vec::new(),
-                Some("Someone else saved this product after you opened it. Open it again to see their changes, then re-apply yours.".to_string()),
+                Some(identity.language.text("product-conflict")),
             ),
             Err(err) => (StatusCode::UNPROCESSABLE_ENTITY, field_errors(err)?, None),
         },
         Err(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
     };
-    let context = editing(&code, version, alert);
+    let context = editing(identity.language, &code, version, alert);
     let page = page(&state, &identity, context, &form, &errors).await?;
     render_with(status, &page)
 }

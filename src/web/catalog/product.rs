@@ -1,5 +1,6 @@
 //! A product's page: its standalone P&L line by line, the verdicts, and the recommended price.
 
+use crate::domain::message::Message;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::Utc;
@@ -232,7 +233,7 @@ pub async fn show(
         service::catalog::review_product(&state.db, &code, query.point.as_deref(), today)
             .await?
             .ok_or_else(|| {
-                WebError::NotFound(format!("There is no product {code} in the catalog."))
+                WebError::NotFound(Message::new("error-no-product").with("code", &code))
             })?;
     let ReviewedProduct {
         stored,

@@ -1,5 +1,6 @@
 //! Upload a CRM extract, watch its progress, read its report.
 
+use crate::domain::message::Message;
 use std::time::Duration;
 
 use actix_multipart::Multipart;
@@ -108,7 +109,7 @@ struct Upload {
 
 async fn receive(mut payload: Multipart) -> Result<(Option<Upload>, String), WebError> {
     let bad = |e: actix_multipart::MultipartError| {
-        WebError::BadRequest(format!("the upload was cut short: {e}"))
+        WebError::BadRequest(Message::new("error-upload-cut").with("detail", e))
     };
     let (mut upload, mut mapping) = (None, String::new());
     while let Some(field) = payload.next().await {
@@ -134,9 +135,7 @@ async fn receive(mut payload: Multipart) -> Result<(Option<Upload>, String), Web
                 let chunk = chunk.map_err(bad)?;
                 bytes += chunk.len();
                 if bytes > MAX_UPLOAD_BYTES {
-                    return Err(WebError::BadRequest(
-                        "the file is larger than 2 GB: use `kombi import-crm`".into(),
-                    ));
+                    return Err(WebError::BadRequest(Message::new("error-upload-too-large")));
                 }
                 spool
                     .write_all(&chunk)
@@ -170,7 +169,7 @@ pub async fn upload(
         let page = import_page(
             &state,
             &identity,
-            Some("Choose a non-empty CSV file to import.".into()),
+            Some(identity.language.text("import-choose-file")),
         )
         .await?;
         return crate::web::pages::render_with(
@@ -180,11 +179,16 @@ pub async fn upload(
     };
     let mapping = match mapping_choice.trim().parse::<i32>() {
         Ok(id) => {
-            let saved = import_runs::mapping(&state.db, id)
-                .await?
-                .ok_or_else(|| WebError::BadRequest(format!("mapping {id} does not exist")))?;
-            Mapping::from_toml(&saved.toml)
-                .map_err(|e| WebError::BadRequest(format!("saved mapping {}: {e}", saved.name)))?
+            let saved = import_runs::mapping(&state.db, id).await?.ok_or_else(|| {
+                WebError::BadRequest(Message::new("error-no-mapping").with("id", id))
+            })?;
+            Mapping::from_toml(&saved.toml).map_err(|e| {
+                WebError::BadRequest(
+                    Message::new("error-mapping-broken")
+                        .with("name", &saved.name)
+                        .with("detail", e),
+                )
+            })?
         }
         Err(_) => Mapping::canonical(),
     };
@@ -239,7 +243,7 @@ struct RunPage {
 async fn find_run(state: &AppState, id: i32) -> Result<ImportRun, WebError> {
     import_runs::find(&state.db, id)
         .await?
-        .ok_or_else(|| WebError::NotFound(format!("There is no import {id}.")))
+        .ok_or_else(|| WebError::NotFound(Message::new("error-no-import").with("id", id)))
 }
 
 /// `GET /clients/imports/{id}`: progress while it runs (the page refreshes itself), then the report.

@@ -1,5 +1,6 @@
 //! The advisor's desk: find the client, see who they are.
 
+use crate::domain::message::Message;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::Utc;
@@ -165,9 +166,9 @@ async fn client_card(
 ) -> Result<HttpResponse, WebError> {
     let crm_id = path.into_inner();
     let Some(client) = clients::load(&state.db, &crm_id).await? else {
-        return Err(WebError::NotFound(format!(
-            "No client with CRM id {crm_id}."
-        )));
+        return Err(WebError::NotFound(
+            Message::new("error-no-client").with("crm_id", &crm_id),
+        ));
     };
     let today = Utc::now().date_naive();
     let (segments, near_misses) = client_segments(&state, &client, today).await?;

@@ -153,18 +153,23 @@ impl EditPage {
             Some(Err(_)) => (
                 false,
                 Vec::new(),
-                Some("This rule uses brackets or “not”: edit it as text.".to_string()),
+                Some(identity.language.text("segments-not-flat")),
             ),
             None => (false, posted.rows.clone(), None),
         };
         rows.extend(std::iter::repeat_with(ConditionForm::default).take(SPARE_ROWS));
         let (heading, action) = if editing {
             (
-                format!("Segment {}", posted.code),
+                identity
+                    .language
+                    .message(&Message::new("segments-heading").with("code", &posted.code)),
                 format!("/segments/{}", posted.code),
             )
         } else {
-            ("New segment".to_string(), "/segments".to_string())
+            (
+                identity.language.text("segments-new"),
+                "/segments".to_string(),
+            )
         };
         Ok(Self {
             layout: Layout::new(heading.clone(), Some(identity), Section::Segments),
@@ -233,7 +238,7 @@ pub async fn show(
     let code = path.into_inner();
     let segment = segments::find(&state.db, &code)
         .await?
-        .ok_or_else(|| WebError::NotFound(format!("There is no segment {code}.")))?;
+        .ok_or_else(|| WebError::NotFound(Message::new("error-no-segment").with("code", &code)))?;
     let posted = Posted {
         code: segment.code,
         name: segment.name,
@@ -364,7 +369,9 @@ pub async fn update(
     posted.code = path.into_inner();
     segments::find(&state.db, &posted.code)
         .await?
-        .ok_or_else(|| WebError::NotFound(format!("There is no segment {}.", posted.code)))?;
+        .ok_or_else(|| {
+            WebError::NotFound(Message::new("error-no-segment").with("code", &posted.code))
+        })?;
     submit(&state, &identity, posted, true).await
 }
 
