@@ -311,3 +311,8 @@ product-conflict = Someone else saved this product after you opened it. Open it 
 segments-heading = Segment { $code }
 segments-not-flat = This rule uses brackets or “not”: edit it as text.
 import-choose-file = Choose a non-empty CSV file to import.
+
+## Desk search
+
+desk-cut = Showing { $shown } of { $total } clients: type more of the name to narrow the list.
+desk-cut-many = Showing { $shown } of over 1,000 clients: type more of the name to narrow the list.

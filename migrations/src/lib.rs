@@ -16,6 +16,7 @@ mod m20261123_000006_import_run_heartbeat;
 mod m20261130_000007_session_origin;
 mod m20261130_000008_segment_version;
 mod m20261130_000009_user_language;
+mod m20261130_000010_search_name_yo;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000007_session_origin::Migration),
             Box::new(m20261130_000008_segment_version::Migration),
             Box::new(m20261130_000009_user_language::Migration),
+            Box::new(m20261130_000010_search_name_yo::Migration),
         ]
     }
 }

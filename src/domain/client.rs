@@ -14,6 +14,7 @@ mod crm_id;
 mod draft;
 mod enums;
 mod fields;
+pub mod names;
 
 use std::collections::BTreeMap;
 

@@ -104,11 +104,12 @@ pub fn delimited(items: &[String]) -> String {
 /// Characters `clients.search_name` holds: as many as a full name may have.
 const SEARCH_NAME_CHARS: usize = 200;
 
-/// The lower-cased name that name searches run against. Lower-casing can lengthen a name
-/// (`İ` becomes two characters), so the key is cut to what the column holds: a name search
-/// matches on the first 200 characters, and the row is never refused by the database.
+/// The lower-cased name that name searches run against, `ё` written `е` as people type it.
+/// Lower-casing can lengthen a name (`İ` becomes two characters), so the key is cut to what the
+/// column holds: a name search matches on the first 200 characters, and the row is never
+/// refused by the database.
 pub fn search_key(name: &str) -> String {
-    let key = name.trim().to_lowercase();
+    let key = name.trim().to_lowercase().replace('ё', "е");
     match key.char_indices().nth(SEARCH_NAME_CHARS) {
         Some((end, _)) => key[..end].to_owned(),
         None => key,
@@ -330,7 +331,11 @@ mod tests {
 
     #[test]
     fn a_search_key_never_outgrows_its_column() {
-        assert_eq!(search_key("  Ёлкина Анна "), "ёлкина анна");
+        assert_eq!(
+            search_key("  Ёлкина Анна "),
+            "елкина анна",
+            "ё is searched as е"
+        );
         let longest = "İ".repeat(200); // a valid name: 200 characters
         let key = search_key(&longest);
         assert_eq!(key.chars().count(), SEARCH_NAME_CHARS);

@@ -12,6 +12,7 @@ use sea_orm::{
 use super::StoreError;
 use super::client_rows::{StoredClient, WRITTEN_COLUMNS};
 use super::entities::client;
+use crate::domain::client::names::search_spellings;
 use crate::domain::client::{Client, ClientDraft};
 use crate::persistence::entities::sales_point;
 
@@ -158,8 +159,66 @@ impl From<client::Model> for ClientListing {
     }
 }
 
-/// Clients for the desk's search box: an exact CRM id, or a name starting with the query
-/// (case-insensitive), through the indexes on `crm_id` and `search_name`.
+/// What a search found: the first clients by name, and how many match in all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchResults {
+    pub clients: Vec<ClientListing>,
+    /// How many clients match, counted up to [`SEARCH_COUNT_CAP`].
+    pub total: u64,
+}
+
+impl SearchResults {
+    /// More clients match than the cap counts: the advisor should refine.
+    pub fn beyond_count(&self) -> bool {
+        self.total >= SEARCH_COUNT_CAP
+    }
+}
+
+/// Matches beyond this are not counted: "over 1,000, refine" is all an advisor needs to know.
+pub const SEARCH_COUNT_CAP: u64 = 1_000;
+
+/// The client whose CRM id is `query`, typed in any case, or as its digits alone when the
+/// bank's CRM ids are a prefix and a number (`CRM-0000001` for `1` or `0000001`).
+async fn find_by_typed_crm_id(
+    db: &impl ConnectionTrait,
+    query: &str,
+) -> Result<Option<client::Model>, StoreError> {
+    let mut candidates = vec![
+        query.to_string(),
+        query.to_uppercase(),
+        query.to_lowercase(),
+    ];
+    if !query.is_empty() && query.len() <= 18 && query.bytes().all(|b| b.is_ascii_digit()) {
+        // The shape of this bank's ids, read off any one of them.
+        let sample = client::Entity::find()
+            .select_only()
+            .column(client::Column::CrmId)
+            .limit(1)
+            .into_tuple::<String>()
+            .one(db)
+            .await?;
+        if let Some(sample) = sample {
+            let digits = sample
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .count();
+            let prefix = &sample[..sample.len() - digits];
+            if let Ok(number) = query.parse::<u64>() {
+                candidates.push(format!("{prefix}{number:0digits$}"));
+            }
+        }
+    }
+    candidates.dedup();
+    Ok(client::Entity::find()
+        .filter(client::Column::CrmId.is_in(candidates))
+        .one(db)
+        .await?)
+}
+
+/// Clients for the desk's search box: a CRM id (any case, or its digits alone), or names
+/// starting with the query in either script (`Иванова` finds `Ivanova`), through the indexes on
+/// `crm_id` and `search_name`. Up to `limit` clients by name, and the count of all matches.
 ///
 /// # Errors
 /// Database errors only.
@@ -167,27 +226,44 @@ pub async fn search(
     db: &impl ConnectionTrait,
     query: &str,
     limit: u64,
-) -> Result<Vec<ClientListing>, StoreError> {
+) -> Result<SearchResults, StoreError> {
     let query = query.trim();
     if query.is_empty() {
-        return Ok(Vec::new());
+        return Ok(SearchResults::default());
     }
-    if let Some(found) = find_by_crm_id(db, query).await? {
-        return Ok(vec![found.into()]);
+    if let Some(found) = find_by_typed_crm_id(db, query).await? {
+        return Ok(SearchResults {
+            clients: vec![found.into()],
+            total: 1,
+        });
     }
-    let prefix = search_key(query);
-    // A range instead of LIKE: both backends use the b-tree index for it, whatever the collation.
-    let upper = format!("{prefix}\u{10FFFF}");
-    Ok(client::Entity::find()
-        .filter(client::Column::SearchName.gte(prefix.as_str()))
-        .filter(client::Column::SearchName.lt(upper.as_str()))
-        .order_by_asc(client::Column::SearchName)
-        .limit(limit)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(ClientListing::from)
-        .collect())
+    let mut clients: Vec<ClientListing> = Vec::new();
+    let mut total = 0;
+    for spelling in search_spellings(query) {
+        let prefix = search_key(&spelling);
+        // A range instead of LIKE: both backends use the b-tree index for it, whatever the
+        // collation.
+        let upper = format!("{prefix}\u{10FFFF}");
+        let matching = || {
+            client::Entity::find()
+                .filter(client::Column::SearchName.gte(prefix.as_str()))
+                .filter(client::Column::SearchName.lt(upper.as_str()))
+        };
+        let rows = matching()
+            .order_by_asc(client::Column::SearchName)
+            .limit(limit)
+            .all(db)
+            .await?;
+        clients.extend(rows.into_iter().map(ClientListing::from));
+        total += matching().limit(SEARCH_COUNT_CAP).count(db).await?;
+    }
+    clients.sort_by_cached_key(|c| search_key(&c.full_name));
+    clients.dedup_by(|a, b| a.crm_id == b.crm_id);
+    clients.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    Ok(SearchResults {
+        clients,
+        total: total.min(SEARCH_COUNT_CAP),
+    })
 }
 
 fn split_delimited(stored: &str) -> Vec<String> {

@@ -27,6 +27,11 @@ const ASSETS: &[Asset] = &[
         bytes: include_bytes!("../../static/kombi.css"),
     },
     Asset {
+        name: "desk.js",
+        content_type: "text/javascript; charset=utf-8",
+        bytes: include_bytes!("../../static/desk.js"),
+    },
+    Asset {
         name: "segments.js",
         content_type: "text/javascript; charset=utf-8",
         bytes: include_bytes!("../../static/segments.js"),

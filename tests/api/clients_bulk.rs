@@ -63,7 +63,7 @@ async fn an_initial_load_leaves_every_index_and_constraint_as_the_migrations_mad
     );
     assert_eq!(clients_structure(&db).await, before);
     let found = clients::search(&db, "petrova", 10).await.unwrap();
-    assert_eq!(found.len(), 1);
+    assert_eq!(found.clients.len(), 1);
 }
 
 #[tokio::test]

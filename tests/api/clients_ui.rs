@@ -183,3 +183,105 @@ async fn an_import_stopped_with_kombi_reads_as_interrupted_not_running() {
     );
     assert!(!running.contains("interrupted"));
 }
+
+mod desk_search {
+    use kombi::domain::client::ClientDraft;
+    use kombi::domain::user::Role;
+    use kombi::persistence::clients;
+
+    use crate::clients_store::sales_points;
+    use crate::helpers::spawn_app;
+
+    async fn store(app: &crate::helpers::TestApp, people: &[(&str, &str)]) {
+        let points = sales_points(&app.db).await;
+        let today = chrono::Utc::now().date_naive();
+        let batch: Vec<_> = people
+            .iter()
+            .map(|(crm_id, name)| {
+                ClientDraft {
+                    crm_id: (*crm_id).into(),
+                    full_name: (*name).into(),
+                    ..ClientDraft::default()
+                }
+                .parse(today)
+                .unwrap()
+            })
+            .collect();
+        clients::upsert(&app.db, &batch, &points).await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn crm_ids_are_found_in_any_case_and_by_their_digits() {
+        let app = spawn_app().await;
+        store(
+            &app,
+            &[
+                ("CRM-0000042", "Ivanova Anna"),
+                ("CRM-0000043", "Petrov Ivan"),
+            ],
+        )
+        .await;
+        for typed in ["CRM-0000042", "crm-0000042", "42", "0000042"] {
+            let found = clients::search(&app.db, typed, 20).await.unwrap();
+            let ids: Vec<_> = found.clients.iter().map(|c| c.crm_id.as_str()).collect();
+            assert_eq!(ids, ["CRM-0000042"], "{typed}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_name_is_found_in_either_script_with_yo_as_ye() {
+        let app = spawn_app().await;
+        store(
+            &app,
+            &[
+                ("A-1", "Ivanova Anna"),
+                ("A-2", "Фёдоров Пётр"),
+                ("A-3", "Ivanov Oleg"),
+            ],
+        )
+        .await;
+        let names = |query: &'static str| {
+            let db = app.db.clone();
+            async move {
+                clients::search(&db, query, 20)
+                    .await
+                    .unwrap()
+                    .clients
+                    .into_iter()
+                    .map(|c| c.crm_id)
+                    .collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(names("Иванова").await, ["A-1"]);
+        assert_eq!(names("иванов").await, ["A-3", "A-1"]);
+        assert_eq!(names("Федоров").await, ["A-2"]);
+        assert_eq!(names("fyodorov").await, ["A-2"]);
+        assert_eq!(names("Fedorov").await, ["A-2"]);
+    }
+
+    #[tokio::test]
+    async fn a_cut_list_says_how_many_match_and_keeps_the_search_for_the_way_back() {
+        let app = spawn_app().await;
+        let people: Vec<(String, String)> = (0..24)
+            .map(|i| (format!("P-{i:02}"), format!("Petrova Maria {i:02}")))
+            .collect();
+        let borrowed: Vec<(&str, &str)> = people
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        store(&app, &borrowed).await;
+        app.signed_in_as(Role::Advisor).await;
+
+        let page = app.get("/desk?q=petrova").await.text().await.unwrap();
+
+        assert!(page.contains("Showing 20 of 24 clients"), "{page}");
+        assert_eq!(page.matches("<tr><td><a href=\"/desk/clients/").count(), 20);
+        let card = app
+            .get("/desk/clients/P-00?q=petrova")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(card.contains(r#"href="/desk?q=petrova""#), "{card}");
+    }
+}

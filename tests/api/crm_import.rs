@@ -190,6 +190,6 @@ async fn a_name_that_lengthens_when_lower_cased_is_stored_and_found() {
     let stored = clients::load(&db, "LONG-1").await.unwrap().unwrap();
     assert_eq!(stored.full_name, name);
     let found = clients::search(&db, "i\u{307}i\u{307}", 5).await.unwrap();
-    assert_eq!(found.len(), 1);
-    assert_eq!(found[0].crm_id, "LONG-1");
+    assert_eq!(found.clients.len(), 1);
+    assert_eq!(found.clients[0].crm_id, "LONG-1");
 }

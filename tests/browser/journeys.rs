@@ -32,7 +32,7 @@ async fn some_client(app: &TestApp) -> (String, String) {
     let found = kombi::persistence::clients::search(&app.db, "a", 1)
         .await
         .expect("search");
-    let client = found.first().expect("the demo has clients");
+    let client = found.clients.first().expect("the demo has clients");
     let surname = client.full_name.split(' ').next().unwrap_or_default();
     (client.crm_id.clone(), surname.to_string())
 }
@@ -66,18 +66,22 @@ pub async fn advisor(language: &'static str) -> Result<()> {
     // Keyboard only: the search field has the focus; type, Enter, Tab to the first result, Enter.
     let search = browser.find("#q").await?;
     search.send_keys(surname.as_str()).await?;
+    // Results come as the advisor types (the page's small script), before any Enter.
+    browser.wait_for_text("#results", &crm_id).await?;
     search.send_keys(Key::Enter).await?;
+    browser.wait_for_path(&format!("/desk?q={surname}")).await?;
     let results = browser.wait_for_text("main", &crm_id).await?;
     assert!(results.contains(&surname), "{results}");
     browser.check_accessibility("search results").await?;
     browser.screenshot("2-search-results").await?;
-    let first_result = format!("a[href='/desk/clients/{crm_id}']");
+    let card_path = format!("/desk/clients/{crm_id}?");
+    let first_result = format!("a[href^='{card_path}']");
     for _ in 0..10 {
         let active = browser.driver.active_element().await?;
         if active
             .attr("href")
             .await?
-            .is_some_and(|h| h.ends_with(&crm_id))
+            .is_some_and(|h| h.contains(&card_path))
         {
             break;
         }

@@ -27,6 +27,8 @@ pub fn routes(table: &mut RouteTable) {
 
 /// Clients shown for one search: a desk needs a short list, not a report.
 const SEARCH_LIMIT: u64 = 20;
+/// The longest search text taken (a name, a CRM id).
+const QUERY_CHARS: usize = 100;
 
 #[derive(Deserialize)]
 pub struct SearchQuery {
@@ -39,6 +41,8 @@ pub struct ClientLine {
     pub full_name: String,
     pub birth_date: String,
     pub city: String,
+    /// The card's address, remembering the search to come back to.
+    pub href: String,
 }
 
 #[derive(Template)]
@@ -48,6 +52,13 @@ struct DeskPage {
     query: String,
     results: Vec<ClientLine>,
     searched: bool,
+    /// "Showing 20 of 24: refine the search." when the list is cut; empty otherwise.
+    cut_note: String,
+}
+
+/// `?q=…` for a search, to carry it to the card and back.
+fn query_string(q: &str) -> String {
+    serde_urlencoded::to_string([("q", q)]).unwrap_or_default()
 }
 
 async fn index(
@@ -55,11 +66,32 @@ async fn index(
     identity: Identity,
     query: web::Query<SearchQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let q = query.q.trim().to_string();
-    let rows = clients::search(&state.db, &q, SEARCH_LIMIT).await?;
-    let results = rows
+    let lang = identity.language;
+    let q: String = query.q.trim().chars().take(QUERY_CHARS).collect();
+    let found = clients::search(&state.db, &q, SEARCH_LIMIT).await?;
+    let shown = found.clients.len() as u64;
+    let cut_note = if found.beyond_count() {
+        lang.message(&Message::new("desk-cut-many").with("shown", shown))
+    } else if found.total > shown {
+        lang.message(
+            &Message::new("desk-cut")
+                .with("shown", shown)
+                .with("total", found.total),
+        )
+    } else {
+        String::new()
+    };
+    let back = query_string(&q);
+    let results = found
+        .clients
         .into_iter()
         .map(|c| ClientLine {
+            href: format!(
+                "/desk/clients/{}?{back}",
+                serde_urlencoded::to_string([("", c.crm_id.as_str())])
+                    .map(|s| s.trim_start_matches('=').to_string())
+                    .unwrap_or_default()
+            ),
             crm_id: c.crm_id,
             full_name: c.full_name,
             birth_date: c.birth_date.map(date).unwrap_or_default(),
@@ -67,14 +99,11 @@ async fn index(
         })
         .collect();
     render(&DeskPage {
-        layout: Layout::new(
-            identity.language.text("nav-desk"),
-            Some(&identity),
-            Section::Desk,
-        ),
+        layout: Layout::new(lang.text("nav-desk"), Some(&identity), Section::Desk),
         searched: !q.is_empty(),
         query: q,
         results,
+        cut_note,
     })
 }
 
@@ -89,6 +118,8 @@ pub struct SegmentView {
 #[template(path = "desk/client.html")]
 struct ClientPage {
     layout: Layout,
+    /// The search the advisor came from.
+    back: String,
     crm_id: String,
     full_name: String,
     facts: Vec<(String, String)>,
@@ -163,6 +194,7 @@ async fn client_card(
     state: web::Data<AppState>,
     identity: Identity,
     path: web::Path<String>,
+    query: web::Query<SearchQuery>,
 ) -> Result<HttpResponse, WebError> {
     let crm_id = path.into_inner();
     let Some(client) = clients::load(&state.db, &crm_id).await? else {
@@ -178,6 +210,7 @@ async fn client_card(
         crm_id: client.crm_id.as_str().to_string(),
         full_name: client.full_name.clone(),
         stale: client.data_is_stale(today),
+        back: format!("/desk?{}", query_string(query.q.trim())),
         segments,
         near_misses,
     })
