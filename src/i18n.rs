@@ -102,9 +102,26 @@ fn english() -> &'static LanguageIdentifier {
 }
 
 /// The message in `language`; the key itself when no catalog has it (a test prevents that).
+///
+/// An argument named `x_key` holds a message key: it is passed as `x`, translated. One named
+/// `x_keys` holds comma-separated keys: passed as `x`, each translated, joined with ", ".
 pub fn render(message: &Message, language: &LanguageIdentifier) -> String {
-    let args: HashMap<Cow<'static, str>, FluentValue<'_>> = message
+    let translated: Vec<(Cow<'static, str>, String)> = message
         .args
+        .iter()
+        .map(|(name, value)| {
+            if let Some(base) = name.strip_suffix("_keys") {
+                let texts: Vec<String> =
+                    value.split(',').map(|key| lookup(key, language)).collect();
+                (Cow::Owned(base.to_string()), texts.join(", "))
+            } else if let Some(base) = name.strip_suffix("_key") {
+                (Cow::Owned(base.to_string()), lookup(value, language))
+            } else {
+                (Cow::Borrowed(*name), value.clone())
+            }
+        })
+        .collect();
+    let args: HashMap<Cow<'static, str>, FluentValue<'_>> = translated
         .iter()
         .map(|(name, value)| {
             // Plain whole numbers go in as numbers, so that plural forms can be chosen.
@@ -112,12 +129,19 @@ pub fn render(message: &Message, language: &LanguageIdentifier) -> String {
                 Ok(number) if !value.starts_with('+') => FluentValue::from(number),
                 _ => FluentValue::from(value.as_str()),
             };
-            (Cow::Borrowed(*name), value)
+            (name.clone(), value)
         })
         .collect();
     LOCALES
         .try_lookup_with_args(language, message.key, &args)
         .unwrap_or_else(|| message.key.to_string())
+}
+
+/// The text of a key without arguments (for keys carried in arguments).
+fn lookup(key: &str, language: &LanguageIdentifier) -> String {
+    LOCALES
+        .try_lookup(language, key)
+        .unwrap_or_else(|| key.to_string())
 }
 
 /// The message in English.

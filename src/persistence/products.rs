@@ -8,7 +8,7 @@ use std::str::FromStr;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder,
+    QueryOrder, QuerySelect,
 };
 
 use super::entities::{company, product};
@@ -154,6 +154,25 @@ pub async fn companies(db: &impl ConnectionTrait) -> Result<Vec<(String, String)
         .await?
         .into_iter()
         .map(|c| (c.code, c.name))
+        .collect())
+}
+
+/// Every product's name by code (the catalog is small: tens of products), for pages that
+/// name products rather than show their codes.
+///
+/// # Errors
+/// Database errors only.
+pub async fn names(
+    db: &impl ConnectionTrait,
+) -> Result<std::collections::HashMap<String, String>, StoreError> {
+    Ok(product::Entity::find()
+        .select_only()
+        .column(product::Column::Code)
+        .column(product::Column::Name)
+        .into_tuple::<(String, String)>()
+        .all(db)
+        .await?
+        .into_iter()
         .collect())
 }
 

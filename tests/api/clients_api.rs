@@ -198,8 +198,8 @@ async fn an_advisor_sees_why_a_client_is_in_the_seed_segment() {
         "the seed segment is on the card"
     );
     assert!(
-        card.contains("age &gt;= 35") || card.contains("age &#62;= 35"),
-        "with the conditions that held"
+        card.contains("aged 35 or over") && card.contains("gender: Male"),
+        "with the conditions that held, in words: {card}"
     );
     assert_eq!(api["segments"][0]["code"], "URBAN_MALE_35", "{api}");
     assert!(

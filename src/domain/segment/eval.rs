@@ -57,9 +57,29 @@ impl std::ops::Not for Truth {
 pub struct Match {
     pub matched: bool,
     pub held: Vec<String>,
+    /// The conditions of `held`, as conditions (for describing them in words).
+    pub held_literals: Vec<Literal>,
     pub failed: Vec<String>,
     /// Conditions on attributes the client record lacks.
     pub unknown: Vec<String>,
+}
+
+/// One condition of a rule as it speaks for or against a client: negated when under an odd
+/// number of `not`s.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Literal {
+    pub condition: Condition,
+    pub negated: bool,
+}
+
+impl std::fmt::Display for Literal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.negated {
+            write!(f, "not {}", self.condition)
+        } else {
+            write!(f, "{}", self.condition)
+        }
+    }
 }
 
 /// What keeps a client out of a segment.
@@ -101,7 +121,8 @@ impl SegmentRule {
             matched: truth == Truth::True,
             ..Match::default()
         };
-        for (text, truth) in walk.literals {
+        for (literal, truth) in walk.literals {
+            let text = literal.to_string();
             let list = match truth {
                 Truth::True => &mut result.held,
                 Truth::False => &mut result.failed,
@@ -109,6 +130,9 @@ impl SegmentRule {
             };
             if !list.contains(&text) {
                 list.push(text);
+                if truth == Truth::True {
+                    result.held_literals.push(literal);
+                }
             }
         }
         result
@@ -117,30 +141,43 @@ impl SegmentRule {
     /// `None` when the client matches; otherwise what keeps the client out.
     #[must_use]
     pub fn near_miss(&self, client: &Client, today: NaiveDate) -> Option<NearMiss> {
+        self.missed_by(client, today).map(|(miss, _)| miss)
+    }
+
+    /// The one condition that alone keeps the client out, as a condition; `None` when the
+    /// client matches or when no single condition would be enough.
+    #[must_use]
+    pub fn deciding_condition(&self, client: &Client, today: NaiveDate) -> Option<Literal> {
+        self.missed_by(client, today)
+            .and_then(|(_, deciding)| deciding)
+    }
+
+    fn missed_by(&self, client: &Client, today: NaiveDate) -> Option<(NearMiss, Option<Literal>)> {
         let mut walk = Walk::new(client, today, None);
         if walk.rule(&self.0, false) == Truth::True {
             return None;
         }
-        let failed: Vec<(usize, String)> = (walk.literals.into_iter().enumerate())
+        let failed: Vec<(usize, Literal)> = (walk.literals.into_iter().enumerate())
             .filter(|(_, (_, truth))| *truth == Truth::False)
-            .map(|(leaf, (text, _))| (leaf, text))
+            .map(|(leaf, (literal, _))| (leaf, literal))
             .collect();
-        let deciding: Vec<&String> = (failed.iter())
+        let deciding: Vec<&Literal> = (failed.iter())
             .filter(|(leaf, _)| {
                 Walk::new(client, today, Some(*leaf)).rule(&self.0, false) == Truth::True
             })
-            .map(|(_, text)| text)
+            .map(|(_, literal)| literal)
             .collect();
         if let [only] = deciding.as_slice() {
-            return Some(NearMiss::Only((*only).clone()));
+            return Some((NearMiss::Only(only.to_string()), Some((*only).clone())));
         }
         let mut texts: Vec<String> = Vec::new();
-        for (_, text) in failed {
+        for (_, literal) in failed {
+            let text = literal.to_string();
             if !texts.contains(&text) {
                 texts.push(text);
             }
         }
-        Some(NearMiss::Failed(texts))
+        Some((NearMiss::Failed(texts), None))
     }
 }
 
@@ -150,7 +187,7 @@ struct Walk<'a> {
     today: NaiveDate,
     /// A leaf whose literal is taken to hold, to see whether that alone would flip the rule.
     assume_held: Option<usize>,
-    literals: Vec<(String, Truth)>,
+    literals: Vec<(Literal, Truth)>,
 }
 
 impl<'a> Walk<'a> {
@@ -172,12 +209,12 @@ impl<'a> Walk<'a> {
                 } else {
                     condition.truth(self.client, self.today)
                 };
-                let (text, literal) = if negated {
-                    (format!("not {condition}"), !truth)
-                } else {
-                    (condition.to_string(), truth)
+                let literal = Literal {
+                    condition: condition.clone(),
+                    negated,
                 };
-                self.literals.push((text, literal));
+                let speaks = if negated { !truth } else { truth };
+                self.literals.push((literal, speaks));
                 truth
             }
             RuleExpr::Not(inner) => !self.rule(inner, !negated),

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Match, NearMiss, SegmentRule};
+use super::{Literal, Match, NearMiss, SegmentRule};
 use crate::domain::client::Client;
 
 /// A segment as the ranking needs it.
@@ -27,6 +27,8 @@ pub struct SegmentMatch<'a> {
 pub struct SegmentNearMiss<'a> {
     pub segment: &'a RankedSegment,
     pub near_miss: NearMiss,
+    /// The one condition that keeps the client out.
+    pub deciding: Literal,
 }
 
 /// The client's segments ranked by priority (then code), with the conditions that held; and
@@ -55,8 +57,12 @@ pub fn rank<'a>(
                 segment,
                 explanation,
             });
-        } else if let Some(near_miss @ NearMiss::Only(_)) = segment.rule.near_miss(client, today) {
-            near.push(SegmentNearMiss { segment, near_miss });
+        } else if let Some(deciding) = segment.rule.deciding_condition(client, today) {
+            near.push(SegmentNearMiss {
+                segment,
+                near_miss: NearMiss::Only(deciding.to_string()),
+                deciding,
+            });
         }
     }
     (matches, near)

@@ -13,6 +13,7 @@ use super::pages::render;
 use super::state::AppState;
 use crate::domain::client::Client;
 use crate::domain::money::Currency;
+use crate::domain::segment::{Literal, phrase};
 use crate::i18n::Lang;
 use crate::persistence::clients;
 use crate::web::access::ADVISORS;
@@ -203,7 +204,8 @@ async fn client_card(
         ));
     };
     let today = Utc::now().date_naive();
-    let (segments, near_misses) = client_segments(&state, &client, today).await?;
+    let (segments, near_misses) =
+        client_segments(&state, &client, today, identity.language).await?;
     render(&ClientPage {
         layout: Layout::new(client.full_name.clone(), Some(&identity), Section::Desk),
         facts: facts(&client, today, identity.language),
@@ -216,28 +218,39 @@ async fn client_card(
     })
 }
 
-/// The client's segments (best first) and near misses, for the advisor.
+/// Near misses shown on a card: a short list of what could be done in this visit.
+const NEAR_MISSES_SHOWN: usize = 3;
+
+/// The client's segments (best first) with the conditions that put the client there, in
+/// words; and up to three segments the client would be in but for one condition the visit can
+/// change (open a product, give consent …).
 async fn client_segments(
     state: &AppState,
     client: &Client,
     today: chrono::NaiveDate,
+    lang: Lang,
 ) -> Result<(Vec<SegmentView>, Vec<SegmentView>), WebError> {
     let ranked = crate::persistence::segments::active_ranked(&state.db).await?;
+    let names = crate::persistence::products::names(&state.db).await?;
+    let product_name = |code: &str| names.get(code).cloned();
+    let words = |literal: &Literal| lang.message(&phrase::describe(literal, &product_name));
     let (matched, near) = crate::domain::segment::rank(&ranked, client, today);
     let matched = matched
         .into_iter()
         .map(|m| SegmentView {
             name: m.segment.name.clone(),
             code: m.segment.code.clone(),
-            held: m.explanation.held,
+            held: m.explanation.held_literals.iter().map(words).collect(),
         })
         .collect();
     let near = near
         .into_iter()
+        .filter(|n| phrase::can_change(&n.deciding, client, today))
+        .take(NEAR_MISSES_SHOWN)
         .map(|n| SegmentView {
             name: n.segment.name.clone(),
             code: n.segment.code.clone(),
-            held: n.near_miss.conditions().to_vec(),
+            held: vec![words(&n.deciding)],
         })
         .collect();
     Ok((matched, near))

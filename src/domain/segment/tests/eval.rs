@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::rule;
 use crate::domain::client::{Client, ClientDraft};
-use crate::domain::segment::{Match, NearMiss, Truth};
+use crate::domain::segment::{Literal, Match, NearMiss, Truth};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -64,6 +64,14 @@ fn the_seed_segment_matches_and_says_why() {
                 "employment = employed".into(),
                 "city_population >= 1000000".into()
             ],
+            held_literals: seed
+                .conditions()
+                .into_iter()
+                .map(|c| Literal {
+                    condition: c.clone(),
+                    negated: false
+                })
+                .collect(),
             failed: vec![],
             unknown: vec![],
         }
