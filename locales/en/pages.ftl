@@ -363,3 +363,35 @@ attr-consent_to_offers = consent to offers
 attr-data_verified_on = data verified on
 attr-data_age_days = days since the data were verified
 attr-home_sales_point = home sales point
+
+## The user's own account
+
+account-password-title = Change your password
+account-password-required = An administrator reset your password: choose a new one to continue.
+account-current = Current password
+account-new = New password (at least 10 characters)
+account-repeat = New password again
+account-change = Change the password
+account-current-wrong = The current password is not right.
+account-too-short = The new password must be at least { $min } characters long.
+account-too-long = The new password must be at most 256 characters long.
+account-repeat-differs = The two new passwords differ.
+account-same = The new password must differ from the current one.
+
+## Managing one user
+
+users-home-point = Home sales point
+users-last-sign-in = Last sign-in
+users-never = never
+users-role-and-point = Role and sales point
+users-no-point = None
+users-reset-title = Reset the password
+users-reset-note = Give the user a temporary password: their sessions end now, and they choose a new password when they next sign in.
+users-temporary-password = Temporary password
+users-reset = Reset the password
+users-saved = Saved.
+users-password-reset = Password reset: the user chooses a new one at next sign-in.
+users-keep-own-admin = You cannot take the administrator role away from yourself.
+users-disable-title = Disable a user
+users-disable-question = Disable { $name }? They can no longer sign in, and their open sessions end now. You can enable them again later.
+error-no-user = There is no user { $id }.

@@ -364,3 +364,35 @@ attr-consent_to_offers = согласие на предложения
 attr-data_verified_on = данные проверены
 attr-data_age_days = дней с проверки данных
 attr-home_sales_point = домашняя точка продаж
+
+## Учётная запись пользователя
+
+account-password-title = Смена пароля
+account-password-required = Администратор сбросил ваш пароль: чтобы продолжить, задайте новый.
+account-current = Текущий пароль
+account-new = Новый пароль (не короче 10 символов)
+account-repeat = Новый пароль ещё раз
+account-change = Сменить пароль
+account-current-wrong = Текущий пароль указан неверно.
+account-too-short = Новый пароль должен быть не короче { $min } символов.
+account-too-long = Новый пароль должен быть не длиннее 256 символов.
+account-repeat-differs = Новые пароли не совпадают.
+account-same = Новый пароль должен отличаться от текущего.
+
+## Управление пользователем
+
+users-home-point = Точка продаж
+users-last-sign-in = Последний вход
+users-never = не входил
+users-role-and-point = Роль и точка продаж
+users-no-point = Нет
+users-reset-title = Сброс пароля
+users-reset-note = Задайте временный пароль: сеансы пользователя завершатся сейчас, а при следующем входе он выберет новый пароль.
+users-temporary-password = Временный пароль
+users-reset = Сбросить пароль
+users-saved = Сохранено.
+users-password-reset = Пароль сброшен: при следующем входе пользователь выберет новый.
+users-keep-own-admin = Нельзя снять роль администратора с самого себя.
+users-disable-title = Отключение пользователя
+users-disable-question = Отключить пользователя { $name }? Он больше не сможет войти, а его открытые сеансы завершатся сейчас. Позже его можно включить снова.
+error-no-user = Пользователя { $id } нет.

@@ -17,6 +17,7 @@ mod m20261130_000007_session_origin;
 mod m20261130_000008_segment_version;
 mod m20261130_000009_user_language;
 mod m20261130_000010_search_name_yo;
+mod m20261130_000011_user_administration;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000008_segment_version::Migration),
             Box::new(m20261130_000009_user_language::Migration),
             Box::new(m20261130_000010_search_name_yo::Migration),
+            Box::new(m20261130_000011_user_administration::Migration),
         ]
     }
 }

@@ -6,6 +6,8 @@ use sea_orm::{
     QueryFilter, QueryOrder,
 };
 
+use sea_orm::sea_query::Expr;
+
 use super::entities::user;
 use super::{StoreError, is_unique_violation};
 use crate::domain::user::{Role, Username};
@@ -21,6 +23,11 @@ pub struct StaffUser {
     pub active: bool,
     /// The interface language the user chose, if any.
     pub language: Option<Lang>,
+    /// The code of the sales point the user works at.
+    pub home_sales_point: Option<String>,
+    pub last_sign_in_at: Option<chrono::DateTime<Utc>>,
+    /// The password was reset by an administrator: the user must choose a new one.
+    pub must_change_password: bool,
 }
 
 impl StaffUser {
@@ -38,6 +45,9 @@ impl StaffUser {
             role,
             active: row.active,
             language: row.language.as_deref().and_then(Lang::parse),
+            home_sales_point: row.home_sales_point.clone(),
+            last_sign_in_at: row.last_sign_in_at,
+            must_change_password: row.must_change_password,
         })
     }
 }
@@ -58,6 +68,7 @@ pub async fn create(
         password_hash: Set(password_hash),
         active: Set(true),
         created_at: Set(Utc::now()),
+        must_change_password: Set(false),
         ..Default::default()
     }
     .insert(db)
@@ -93,6 +104,119 @@ pub async fn set_language(
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// A user's role and home sales point, as an administrator sets them.
+///
+/// # Errors
+/// `NotFound` for an unknown user; `InvalidField { field: "home_sales_point" }` for a sales
+/// point that does not exist.
+pub async fn set_role_and_point(
+    db: &impl ConnectionTrait,
+    id: i32,
+    role: Role,
+    home_sales_point: Option<&str>,
+) -> Result<(), StoreError> {
+    if let Some(code) = home_sales_point {
+        let exists = super::entities::sales_point::Entity::find()
+            .filter(super::entities::sales_point::Column::Code.eq(code))
+            .one(db)
+            .await?
+            .is_some();
+        if !exists {
+            return Err(StoreError::InvalidField {
+                field: "home_sales_point".into(),
+                message: crate::domain::message::Message::new("sales-point-unknown")
+                    .with("code", code),
+            });
+        }
+    }
+    let result = user::Entity::update_many()
+        .col_expr(user::Column::Role, Expr::value(role.as_str()))
+        .col_expr(
+            user::Column::HomeSalesPoint,
+            Expr::value(home_sales_point.map(str::to_string)),
+        )
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(StoreError::NotFound {
+            what: format!("user {id}"),
+        });
+    }
+    Ok(())
+}
+
+/// Replaces a user's password. `must_change`: the user must choose another at next sign-in
+/// (an administrator's reset). Ends the user's sessions when an administrator reset it.
+///
+/// # Errors
+/// `NotFound` for an unknown user.
+pub async fn set_password(
+    db: &impl ConnectionTrait,
+    id: i32,
+    password_hash: String,
+    must_change: bool,
+) -> Result<(), StoreError> {
+    let result = user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
+        .col_expr(user::Column::MustChangePassword, Expr::value(must_change))
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(StoreError::NotFound {
+            what: format!("user {id}"),
+        });
+    }
+    if must_change {
+        super::sessions::delete_for_user(db, id).await?;
+    }
+    Ok(())
+}
+
+/// Records a successful sign-in.
+///
+/// # Errors
+/// Database errors only.
+pub async fn record_sign_in(
+    db: &impl ConnectionTrait,
+    id: i32,
+    at: chrono::DateTime<Utc>,
+) -> Result<(), StoreError> {
+    user::Entity::update_many()
+        .col_expr(user::Column::LastSignInAt, Expr::value(at))
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// One user by id.
+///
+/// # Errors
+/// Database errors only.
+pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<StaffUser>, StoreError> {
+    user::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(|row| StaffUser::from_row(&row))
+        .transpose()
+}
+
+/// The user's password hash, to check the current password before a change.
+///
+/// # Errors
+/// Database errors only.
+pub async fn password_hash(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<String>, StoreError> {
+    Ok(user::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(|row| row.password_hash))
 }
 
 /// The user and their password hash, for sign-in.

@@ -86,6 +86,23 @@ pub async fn guard(
         tracing::warn!(user = ?identity.user.username, role = %identity.role(), pattern = route.path, "forbidden");
         return Ok(req.into_response(refusal(api, StatusCode::FORBIDDEN, Some(&identity))));
     }
+    if identity.user.must_change_password
+        && !super::account::open_before_password_change(route.path)
+    {
+        // An administrator reset this password: the user chooses a new one first.
+        let response = if api {
+            api::error_json(
+                StatusCode::FORBIDDEN,
+                "password_change_required",
+                "sign in on the web and choose a new password first",
+            )
+        } else {
+            HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, super::account::PASSWORD_PAGE))
+                .finish()
+        };
+        return Ok(req.into_response(response));
+    }
     if !api && csrf::is_state_changing(req.method()) {
         let submitted = csrf::submitted_token(&mut req).await?;
         if !csrf::matches(submitted.as_deref(), identity.csrf()) {

@@ -209,11 +209,17 @@ pub async fn sign_in(
             .map(str::to_string),
     };
     let token = sessions::create(&state.db, user.id, &origin).await?;
+    users::record_sign_in(&state.db, user.id, Utc::now()).await?;
     tracing::info!(user = ?user.username, role = %user.role, "signed in");
 
-    let target = safe_next(&form.next)
-        .unwrap_or(home_for(user.role))
-        .to_string();
+    // A password an administrator reset must be replaced before anything else.
+    let target = if user.must_change_password {
+        super::account::PASSWORD_PAGE.to_string()
+    } else {
+        safe_next(&form.next)
+            .unwrap_or(home_for(user.role))
+            .to_string()
+    };
     let mut response = HttpResponse::SeeOther()
         .insert_header((header::LOCATION, target))
         .finish();

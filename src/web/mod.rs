@@ -2,6 +2,7 @@
 //! enforces sign-in, roles and CSRF for every route (see [`access`]).
 
 pub mod access;
+pub mod account;
 pub mod admin;
 pub mod api;
 pub mod assets;

@@ -144,6 +144,7 @@ pub fn table() -> RouteTable {
     let mut table = RouteTable::default();
     super::pages::routes(&mut table);
     super::language::routes(&mut table);
+    super::account::routes(&mut table);
     super::desk::routes(&mut table);
     super::catalog::routes(&mut table);
     super::clients::routes(&mut table);

@@ -100,10 +100,24 @@ async fn disabling_a_user_ends_their_sessions() {
         .unwrap()
         .id;
 
-    let response = app
+    let asked = app
         .post_form(
             &format!("/admin/users/{id}/active"),
             &[("csrf_token", &csrf), ("active", "false")],
+        )
+        .await;
+    assert_eq!(asked.status(), StatusCode::OK, "a confirmation comes first");
+    assert!(asked.text().await.unwrap().contains("Disable Test User?"));
+    assert_eq!(advisor_browser.get("/desk").await.status(), StatusCode::OK);
+
+    let response = app
+        .post_form(
+            &format!("/admin/users/{id}/active"),
+            &[
+                ("csrf_token", &csrf),
+                ("active", "false"),
+                ("confirm", "yes"),
+            ],
         )
         .await;
 
@@ -111,5 +125,135 @@ async fn disabling_a_user_ends_their_sessions() {
     assert_eq!(
         advisor_browser.get("/desk").await.status(),
         StatusCode::SEE_OTHER
+    );
+}
+
+#[tokio::test]
+async fn an_administrator_sets_a_user_s_role_and_home_sales_point() {
+    let app = spawn_app().await;
+    crate::clients_store::sales_points(&app.db).await;
+    let advisor = app.add_user(Role::Advisor).await;
+    app.signed_in_as(Role::Admin).await;
+    let csrf = app.session_csrf("/admin/users").await;
+    let id = users::find_by_username(&app.db, &advisor)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+
+    let unknown = app
+        .post_form(
+            &format!("/admin/users/{id}"),
+            &[
+                ("csrf_token", &csrf),
+                ("role", "finance"),
+                ("home_sales_point", "NOWHERE"),
+            ],
+        )
+        .await;
+    assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        unknown
+            .text()
+            .await
+            .unwrap()
+            .contains("there is no sales point NOWHERE")
+    );
+
+    let saved = app
+        .post_form(
+            &format!("/admin/users/{id}"),
+            &[
+                ("csrf_token", &csrf),
+                ("role", "finance"),
+                ("home_sales_point", "MSK-HO"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let user = users::find(&app.db, id).await.unwrap().unwrap();
+    assert_eq!(
+        (user.role, user.home_sales_point.as_deref()),
+        (Role::Finance, Some("MSK-HO"))
+    );
+    let list = app.get("/admin/users").await.text().await.unwrap();
+    assert!(list.contains("MSK-HO") && list.contains("never"), "{list}");
+}
+
+#[tokio::test]
+async fn a_reset_password_must_be_replaced_at_the_next_sign_in() {
+    let app = spawn_app().await;
+    let advisor_browser = crate::helpers::spawn_app_client(&app);
+    let advisor = advisor_browser.signed_in_as(Role::Advisor).await;
+    app.signed_in_as(Role::Admin).await;
+    let csrf = app.session_csrf("/admin/users").await;
+    let id = users::find_by_username(&app.db, &advisor)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+
+    let reset = app
+        .post_form(
+            &format!("/admin/users/{id}/password"),
+            &[("csrf_token", &csrf), ("password", "temporary-secret-1")],
+        )
+        .await;
+    assert_eq!(reset.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        advisor_browser.get("/desk").await.status(),
+        StatusCode::SEE_OTHER,
+        "signed out"
+    );
+
+    let signed_in = advisor_browser
+        .sign_in(&advisor, "temporary-secret-1")
+        .await;
+    assert_eq!(location(&signed_in), "/account/password");
+    let desk = advisor_browser.get("/desk").await;
+    assert_eq!(
+        location(&desk),
+        "/account/password",
+        "nothing else until it is changed"
+    );
+    let form = advisor_browser
+        .get("/account/password")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(form.contains("An administrator reset your password"));
+    let csrf = crate::helpers::csrf_from(&form).unwrap();
+    let mismatch = advisor_browser
+        .post_form(
+            "/account/password",
+            &[
+                ("csrf_token", &csrf),
+                ("current", "temporary-secret-1"),
+                ("new", "my-own-passphrase"),
+                ("repeat", "my-own-passphrase-typo"),
+            ],
+        )
+        .await;
+    assert_eq!(mismatch.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let changed = advisor_browser
+        .post_form(
+            "/account/password",
+            &[
+                ("csrf_token", &csrf),
+                ("current", "temporary-secret-1"),
+                ("new", "my-own-passphrase"),
+                ("repeat", "my-own-passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&changed), "/desk");
+    assert_eq!(advisor_browser.get("/desk").await.status(), StatusCode::OK);
+    assert!(
+        !users::find(&app.db, id)
+            .await
+            .unwrap()
+            .unwrap()
+            .must_change_password
     );
 }

@@ -199,12 +199,19 @@ pub async fn administrator() -> Result<()> {
             user.id
         ))
         .await?;
+    // Disabling is confirmed first.
+    browser
+        .wait_for_text("main", "Disable Olga Petrova?")
+        .await?;
+    browser.check_accessibility("confirm disabling").await?;
+    browser.screenshot("3-confirm-disabling").await?;
+    browser.click("button.danger").await?;
     browser.wait_for_text("main", "Disabled").await?;
     let stored = kombi::persistence::users::find_by_username(&app.db, "olga")
         .await?
         .ok_or("olga was not stored")?;
     assert!(!stored.active, "olga is disabled");
     browser.check_accessibility("user disabled").await?;
-    browser.screenshot("3-user-disabled").await?;
+    browser.screenshot("4-user-disabled").await?;
     browser.quit().await
 }

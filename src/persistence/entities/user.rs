@@ -14,6 +14,11 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// `en` or `ru`, when the user chose one.
     pub language: Option<String>,
+    /// The code of the sales point the user works at.
+    pub home_sales_point: Option<String>,
+    pub last_sign_in_at: Option<DateTimeUtc>,
+    /// Set when an administrator reset the password: the user must choose a new one.
+    pub must_change_password: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

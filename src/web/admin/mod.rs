@@ -1,6 +1,7 @@
 //! User administration, for administrators.
 
 mod sessions;
+mod user;
 
 use chrono::Utc;
 
@@ -26,6 +27,9 @@ pub fn routes(table: &mut RouteTable) {
     table
         .get("/admin/users", ADMINS, list)
         .post("/admin/users", ADMINS, create)
+        .get("/admin/users/{id}", ADMINS, user::show)
+        .post("/admin/users/{id}", ADMINS, user::update)
+        .post("/admin/users/{id}/password", ADMINS, user::reset_password)
         .post("/admin/users/{id}/active", ADMINS, set_active)
         .post("/admin/users/{id}/sessions/end", ADMINS, sessions::end);
 }
@@ -75,6 +79,13 @@ pub struct UserLine {
 impl UsersPage {
     fn role_key(&self, role: &Role) -> &'static str {
         crate::web::layout::role_key(*role)
+    }
+
+    fn last_sign_in(&self, user: &StaffUser) -> String {
+        user.last_sign_in_at.map_or_else(
+            || self.layout.t("users-never"),
+            |at| at.format("%d.%m.%Y %H:%M UTC").to_string(),
+        )
     }
 }
 
@@ -210,6 +221,9 @@ async fn create(
 #[derive(Deserialize)]
 pub struct ActiveForm {
     active: String,
+    /// `yes` once the administrator confirmed a disabling.
+    #[serde(default)]
+    confirm: String,
 }
 
 async fn set_active(
@@ -230,6 +244,12 @@ async fn set_active(
     };
     if id == identity.user.id && !active {
         return Err(WebError::BadRequest(Message::new("error-disable-self")));
+    }
+    if !active && form.confirm != "yes" {
+        let user = users::find(&state.db, id)
+            .await?
+            .ok_or_else(|| WebError::NotFound(Message::new("error-no-user").with("id", id)))?;
+        return user::confirm_disable(&identity, user).await;
     }
     users::set_active(&state.db, id, active).await?;
     tracing::info!(admin = ?identity.user.username, user_id = id, active, "user access changed");
