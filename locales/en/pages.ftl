@@ -395,3 +395,10 @@ users-keep-own-admin = You cannot take the administrator role away from yourself
 users-disable-title = Disable a user
 users-disable-question = Disable { $name }? They can no longer sign in, and their open sessions end now. You can enable them again later.
 error-no-user = There is no user { $id }.
+
+## Import reports
+
+import-summary = { $rows } rows: { $new } new, { $updated } updated, { $unchanged } unchanged, { $rejected } rejected.
+import-finished = The import is finished.
+import-finished-with-rejections = The import is finished, but some rows were rejected: they are listed below with their line, column and reason. Correct them in the file and import it again; rows already stored are not written twice.
+import-interrupted = This import stopped reporting progress (Kombi was probably stopped while it ran) after { $rows } rows. The clients written up to then are kept; import the file again to finish: rows already stored unchanged are not written again.

@@ -67,6 +67,8 @@ pub struct ImportRun {
     pub bytes_read: u64,
     pub rows: u64,
     pub written: u64,
+    /// Of `written`, the clients that were new.
+    pub inserted: u64,
     pub skipped: u64,
     /// The report (finished) or the reason (failed).
     pub message: String,
@@ -89,6 +91,18 @@ impl ImportRun {
                 }
             }
         }
+    }
+
+    /// Clients whose stored record changed.
+    pub fn updated(&self) -> u64 {
+        self.written.saturating_sub(self.inserted)
+    }
+
+    /// Rows read whose client was stored already, exactly as read.
+    pub fn unchanged(&self) -> u64 {
+        self.rows
+            .saturating_sub(self.skipped)
+            .saturating_sub(self.written)
     }
 
     /// How much of the file was read, 0 to 100.
@@ -117,6 +131,7 @@ mod tests {
             bytes_read: 50,
             rows: 0,
             written: 0,
+            inserted: 0,
             skipped: 0,
             message: String::new(),
             errors_csv: String::new(),

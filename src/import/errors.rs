@@ -14,6 +14,11 @@ use super::source::MAX_HEADER_BYTES;
 pub enum ImportError {
     #[error("the file is empty")]
     Empty,
+    #[error(
+        "this is not a CSV file (it holds binary data, like a spreadsheet or an image): export \
+         the extract from the CRM as CSV and import that"
+    )]
+    NotText,
     #[error("could not read the file: {0}")]
     Io(#[from] std::io::Error),
     #[error("could not read the header: {0}")]

@@ -99,6 +99,12 @@ pub(super) fn open<R: Read>(reader: R) -> Result<(Vec<u8>, Source<R>), ImportErr
         }
     }
     let header = ahead[header_start..].to_vec();
+    // A spreadsheet, an image, a zip: not text at all (text never holds a NUL byte). Said
+    // plainly before anything else.
+    let next = buffered.fill_buf()?;
+    if header.contains(&0) || next.iter().take(1024).any(|&b| b == 0) {
+        return Err(ImportError::NotText);
+    }
     let source = Source {
         inner: Cursor::new(ahead).chain(buffered).chain(Cursor::new(b"\n")),
         delivered: 0,
@@ -209,6 +215,14 @@ mod tests {
             "read {}",
             taken.get()
         );
+    }
+
+    #[test]
+    fn a_binary_file_is_refused_as_not_text() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01";
+        assert!(matches!(open(&png[..]), Err(ImportError::NotText)));
+        let xlsx = b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0";
+        assert!(matches!(open(&xlsx[..]), Err(ImportError::NotText)));
     }
 
     #[test]

@@ -55,26 +55,49 @@ pub async fn upsert(
     clients: &[Client],
     sales_point_ids: &HashMap<String, i32>,
 ) -> Result<u64, StoreError> {
-    upsert_rows(db, stored(clients, sales_point_ids)?).await
+    Ok(upsert_rows(db, stored(clients, sales_point_ids)?)
+        .await?
+        .total())
+}
+
+/// What a batch of upserts did: clients added, and stored clients whose content changed (the
+/// rest were unchanged and not written).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    pub new: u64,
+    pub updated: u64,
+}
+
+impl Written {
+    pub fn total(self) -> u64 {
+        self.new + self.updated
+    }
 }
 
 /// Inserts new rows and updates changed ones, by CRM id, one statement per [`BATCH_ROWS`]. A
 /// row whose content is unchanged is not written at all, so re-importing the same file changes
-/// nothing (not even `updated_at`). Returns how many rows were written.
+/// nothing (not even `updated_at`). Returns how many rows were added and how many changed.
 ///
 /// # Errors
 /// Database errors only.
 pub async fn upsert_rows(
     db: &impl ConnectionTrait,
     rows: Vec<StoredClient>,
-) -> Result<u64, StoreError> {
+) -> Result<Written, StoreError> {
     use client::Column as C;
-    let mut written = 0;
+    let mut counts = Written::default();
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
-        let models: Vec<_> = rows
-            .by_ref()
-            .take(BATCH_ROWS)
+        let batch: Vec<StoredClient> = rows.by_ref().take(BATCH_ROWS).collect();
+        // Which of the batch are stored already: the rest are new (one query per batch).
+        let ids: Vec<String> = batch.iter().map(|r| r.crm_id.clone()).collect();
+        let stored = client::Entity::find()
+            .filter(C::CrmId.is_in(ids))
+            .count(db)
+            .await?;
+        let new = batch.len() as u64 - stored;
+        let models: Vec<_> = batch
+            .into_iter()
             .map(StoredClient::into_active_model)
             .collect();
         let on_conflict = OnConflict::column(C::CrmId)
@@ -83,12 +106,14 @@ pub async fn upsert_rows(
                 r#""clients"."content_hash" <> "excluded"."content_hash""#,
             ))
             .to_owned();
-        written += client::Entity::insert_many(models)
+        let written = client::Entity::insert_many(models)
             .on_conflict(on_conflict)
             .exec_without_returning(db)
             .await?;
+        counts.new += new;
+        counts.updated += written.saturating_sub(new);
     }
-    Ok(written)
+    Ok(counts)
 }
 
 /// Inserts clients whose CRM id is not stored yet, in one statement per [`BATCH_ROWS`];

@@ -21,6 +21,7 @@ use sea_orm::{DatabaseConnection, DbErr, RuntimeErr};
 
 use super::StoreError;
 use super::client_rows::{StoredClient, WRITTEN_COLUMNS};
+use super::clients::Written;
 use super::copy_binary;
 
 fn db_error(err: sqlx::Error) -> StoreError {
@@ -187,9 +188,9 @@ pub async fn upsert_rows(
     conn: &mut PgConnection,
     batch: &CopyBatch,
     none_stored: bool,
-) -> Result<u64, StoreError> {
+) -> Result<Written, StoreError> {
     if batch.is_empty() {
-        return Ok(0);
+        return Ok(Written::default());
     }
     let stored = if none_stored {
         HashMap::new()
@@ -207,13 +208,22 @@ pub async fn upsert_rows(
     }
     let mut txn = conn.begin().await.map_err(db_error)?;
     match write_new_and_changed(&mut txn, batch, &new, &changed).await {
-        Ok(written) => {
+        Ok(updated) => {
             txn.commit().await.map_err(db_error)?;
-            Ok(written)
+            Ok(Written {
+                new: new.len() as u64,
+                updated,
+            })
         }
         Err(err) if is_unique_violation(&err) => {
             txn.rollback().await.map_err(db_error)?;
-            merge_rows(conn, batch).await
+            // Another writer stored some of the new clients meanwhile: merged as updates.
+            let written = merge_rows(conn, batch).await?;
+            let new = (new.len() as u64).min(written);
+            Ok(Written {
+                new,
+                updated: written - new,
+            })
         }
         Err(err) => Err(db_error(err)),
     }
@@ -252,7 +262,7 @@ async fn write_new_and_changed(
             .await?
             .rows_affected();
     }
-    Ok(new.len() as u64 + updated)
+    Ok(updated)
 }
 
 /// Streams `data` through `statement` (a binary `COPY … FROM STDIN`).

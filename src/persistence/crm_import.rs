@@ -35,6 +35,8 @@ pub struct Progress {
     pub rows: u64,
     /// Rows inserted or changed (unchanged rows are not written).
     pub written: u64,
+    /// Of `written`, the clients that were new.
+    pub new: u64,
     pub skipped: u64,
 }
 
@@ -115,7 +117,7 @@ impl Writer<'_> {
         }
     }
 
-    async fn write(&mut self, rows: Rows) -> Result<u64, StoreError> {
+    async fn write(&mut self, rows: Rows) -> Result<clients::Written, StoreError> {
         match (self, rows) {
             (Writer::Statements(db), Rows::Stored(rows)) => {
                 let txn = db.begin().await?;
@@ -246,7 +248,9 @@ async fn write_all<R: std::io::Read + Send + 'static>(
         }
         let imported = batch.rows.len();
         let started = Instant::now();
-        progress.written += writer.write(batch.rows).await?;
+        let written = writer.write(batch.rows).await?;
+        progress.written += written.total();
+        progress.new += written.new;
         writing += started.elapsed();
         for _ in 0..imported {
             report.record_imported();

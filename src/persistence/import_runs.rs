@@ -32,6 +32,7 @@ fn to_domain(row: import_run::Model) -> Result<ImportRun, StoreError> {
         bytes_read: count(row.bytes_read),
         rows: count(row.rows),
         written: count(row.written),
+        inserted: count(row.inserted),
         skipped: count(row.skipped),
         message: row.message,
         errors_csv: row.errors_csv,
@@ -66,6 +67,7 @@ fn counts(model: &mut import_run::ActiveModel, p: &Progress) {
     model.bytes_read = Set(int(p.bytes_read));
     model.rows = Set(int(p.rows));
     model.written = Set(int(p.written));
+    model.inserted = Set(int(p.new));
     model.skipped = Set(int(p.skipped));
 }
 

@@ -285,3 +285,97 @@ mod desk_search {
         assert!(card.contains(r#"href="/desk?q=petrova""#), "{card}");
     }
 }
+
+mod import_report {
+    use kombi::domain::user::Role;
+    use reqwest::StatusCode;
+    use reqwest::multipart::{Form, Part};
+
+    use crate::clients_store::sales_points;
+    use crate::helpers::{TestApp, location, spawn_app};
+
+    async fn import(app: &TestApp, csrf: &str, name: &str, bytes: Vec<u8>) -> String {
+        let form = Form::new()
+            .text("mapping", "canonical")
+            .part("file", Part::bytes(bytes).file_name(name.to_string()));
+        let response = app
+            .client
+            .post(app.url(&format!("/clients/import?csrf_token={csrf}")))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let run: i32 = location(&response)
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        super::wait_until_finished(app, run).await;
+        app.get(&format!("/clients/imports/{run}"))
+            .await
+            .text()
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn the_report_counts_new_updated_unchanged_and_rejected_rows_apart() {
+        let app = spawn_app().await;
+        sales_points(&app.db).await;
+        app.signed_in_as(Role::ProductManager).await;
+        let csrf = app.session_csrf("/clients/import").await;
+
+        let file = |rows: &[&str]| {
+            let header = kombi::import::canonical::CANONICAL_COLUMNS.join(",");
+            let blanks = ",".repeat(kombi::import::canonical::CANONICAL_COLUMNS.len() - 2);
+            let mut text = format!("{header}\n");
+            for row in rows {
+                text.push_str(&format!("{row}{blanks}\n"));
+            }
+            text.into_bytes()
+        };
+        let first = import(
+            &app,
+            &csrf,
+            "a.csv",
+            file(&["A-1,Ivanova Anna", "A-2,Petrov Ivan"]),
+        )
+        .await;
+        assert!(
+            first.contains("2 rows: 2 new, 0 updated, 0 unchanged, 0 rejected."),
+            "{first}"
+        );
+        assert!(first.contains(r#"class="notice""#));
+
+        let second = import(
+            &app,
+            &csrf,
+            "b.csv",
+            file(&["A-1,Ivanova Anna", "A-2,Petrov Ivan Olegovich", "A-3,"]),
+        )
+        .await;
+        assert!(
+            second.contains("3 rows: 0 new, 1 updated, 1 unchanged, 1 rejected."),
+            "{second}"
+        );
+        assert!(
+            second.contains(r#"class="alert""#),
+            "amber when rows were rejected"
+        );
+        assert!(second.contains("some rows were rejected"));
+    }
+
+    #[tokio::test]
+    async fn a_file_that_is_not_csv_is_answered_in_one_sentence() {
+        let app = spawn_app().await;
+        app.signed_in_as(Role::ProductManager).await;
+        let csrf = app.session_csrf("/clients/import").await;
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01".to_vec();
+
+        let page = import(&app, &csrf, "photo.png", png).await;
+
+        assert!(page.contains("this is not a CSV file"), "{page}");
+    }
+}

@@ -14,6 +14,8 @@ pub struct Model {
     pub bytes_read: i64,
     pub rows: i64,
     pub written: i64,
+    /// Of `written`, the clients that were new.
+    pub inserted: i64,
     pub skipped: i64,
     pub message: String,
     pub errors_csv: String,

@@ -1,6 +1,7 @@
 //! Upload a CRM extract, watch its progress, read its report.
 
 use crate::domain::message::Message;
+use crate::i18n::Lang;
 use std::time::Duration;
 
 use actix_multipart::Multipart;
@@ -35,9 +36,11 @@ pub struct RunLine {
     pub state_key: &'static str,
     pub started_at: String,
     pub summary: String,
+    /// Rows refused: the report is shown amber when any were.
+    pub rejected: u64,
 }
 
-fn run_line(run: &ImportRun, now: chrono::DateTime<chrono::Utc>) -> RunLine {
+fn run_line(run: &ImportRun, now: chrono::DateTime<chrono::Utc>, lang: Lang) -> RunLine {
     RunLine {
         id: run.id,
         file_name: run.file_name.clone(),
@@ -49,10 +52,15 @@ fn run_line(run: &ImportRun, now: chrono::DateTime<chrono::Utc>) -> RunLine {
             RunState::Interrupted => "import-state-interrupted",
         },
         started_at: run.started_at.format("%d.%m.%Y %H:%M").to_string(),
-        summary: format!(
-            "{} rows, {} written, {} skipped",
-            run.rows, run.written, run.skipped
+        summary: lang.message(
+            &Message::new("import-summary")
+                .with("rows", run.rows)
+                .with("new", run.inserted)
+                .with("updated", run.updated())
+                .with("unchanged", run.unchanged())
+                .with("rejected", run.skipped),
         ),
+        rejected: run.skipped,
     }
 }
 
@@ -78,7 +86,7 @@ async fn import_page(
     let runs = import_runs::recent(&state.db, 10)
         .await?
         .iter()
-        .map(|run| run_line(run, chrono::Utc::now()))
+        .map(|run| run_line(run, chrono::Utc::now(), identity.language))
         .collect();
     Ok(ImportPage {
         layout: Layout::new(
@@ -254,20 +262,20 @@ pub async fn run(
 ) -> Result<HttpResponse, WebError> {
     let run = find_run(&state, path.into_inner()).await?;
     let errors: Vec<Vec<String>> = crate::import::rejected_rows(&run.errors_csv, 100);
-    let line = run_line(&run, chrono::Utc::now());
-    let message = if line.state == RunState::Interrupted {
-        format!(
-            "This import stopped reporting progress (Kombi was probably stopped while it ran) \
-             after {} rows. The clients written up to then are kept; import the file again to \
-             finish: rows already stored unchanged are not written again.",
-            run.rows
-        )
-    } else {
-        run.message.clone()
+    let lang = identity.language;
+    let line = run_line(&run, chrono::Utc::now(), lang);
+    let message = match line.state {
+        RunState::Interrupted => {
+            lang.message(&Message::new("import-interrupted").with("rows", run.rows))
+        }
+        RunState::Finished if run.skipped > 0 => lang.text("import-finished-with-rejections"),
+        RunState::Finished => lang.text("import-finished"),
+        // A failed import's reason, as the importer wrote it.
+        _ => run.message.clone(),
     };
     render(&RunPage {
         layout: Layout::new(
-            format!("Import {}", run.id),
+            lang.message(&Message::new("import-of").with("file", &run.file_name)),
             Some(&identity),
             Section::Clients,
         ),
