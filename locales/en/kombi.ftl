@@ -170,3 +170,7 @@ signin-password = Password
 signin-throttled = Too many failed sign-ins. Wait { $seconds } seconds, then try again.
 signin-busy = Kombi is busy signing other people in. Try again in a few seconds.
 signin-wrong = Wrong username or password, or the account is disabled.
+
+product-kind-required = choose the kind of product
+product-currency-required = enter the currency code, e.g. RUB
+product-price-parameter-required = choose the term clients compare (the price parameter)

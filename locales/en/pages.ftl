@@ -402,3 +402,14 @@ import-summary = { $rows } rows: { $new } new, { $updated } updated, { $unchange
 import-finished = The import is finished.
 import-finished-with-rejections = The import is finished, but some rows were rejected: they are listed below with their line, column and reason. Correct them in the file and import it again; rows already stored are not written twice.
 import-interrupted = This import stopped reporting progress (Kombi was probably stopped while it ran) after { $rows } rows. The clients written up to then are kept; import the file again to finish: rows already stored unchanged are not written again.
+
+## Confirmations
+
+product-saved = Product saved.
+mappings-saved = Mapping saved.
+
+form-problems = Some fields need correcting before the product can be saved:
+
+segments-typo = “{ $typed }” is not an attribute Kombi knows: did you mean “{ $meant }”? As a custom CRM attribute it counts only clients whose extract has it.
+segments-typo-confirm = The rule names an attribute that looks misspelt: correct it, or tick that you mean a custom CRM attribute, then save.
+segments-typo-ok = Yes, I mean a custom CRM attribute

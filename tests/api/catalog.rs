@@ -47,7 +47,7 @@ async fn a_product_manager_creates_a_product_and_sees_its_standalone_pnl() {
         .await;
 
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    assert_eq!(location(&response), "/catalog/SAVE_27");
+    assert_eq!(location(&response), "/catalog/SAVE_27?saved=1");
     let page = app.get("/catalog/SAVE_27").await.text().await.unwrap();
     // The worked example's DEP_PLUS figures: 2 870.00 a year alone, 0.138784 for a 15 % margin.
     assert!(page.contains("2,870.00"), "standalone profit shown");
@@ -240,4 +240,51 @@ async fn figures_are_written_as_the_reader_s_language_writes_them() {
         "servicing cost in Russian"
     );
     assert!(russian.contains("15\u{a0}%") && russian.contains(r#"<html lang="ru">"#));
+}
+
+#[tokio::test]
+async fn a_form_left_blank_says_what_to_choose_and_lists_the_problems_at_the_top() {
+    let app = demo_app().await;
+    app.signed_in_as(Role::ProductManager).await;
+    let csrf = app.session_csrf("/catalog/new").await;
+
+    let response = app
+        .post_form(
+            "/catalog",
+            &[
+                ("csrf_token", csrf.as_str()),
+                ("code", "NEW_ONE"),
+                ("name", "New one"),
+                ("company", "BANK"),
+            ],
+        )
+        .await;
+
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("choose the kind of product"), "{page}");
+    assert!(
+        !page.contains("expected one of"),
+        "no codes for people: {page}"
+    );
+    assert!(
+        page.contains(r##"<a href="#f-kind">"##),
+        "the summary links to the field"
+    );
+    assert!(page.contains(r#"id="f-kind""#));
+}
+
+#[tokio::test]
+async fn a_saved_product_says_so() {
+    let app = demo_app().await;
+    app.signed_in_as(Role::ProductManager).await;
+    let csrf = app.session_csrf("/catalog/new").await;
+
+    let response = app
+        .post_form("/catalog", &new_deposit(&csrf, "SAVE_28"))
+        .await;
+
+    assert_eq!(location(&response), "/catalog/SAVE_28?saved=1");
+    let page = app.get(&location(&response)).await.text().await.unwrap();
+    assert!(page.contains("Product saved."));
 }

@@ -278,3 +278,31 @@ async fn a_segment_name_longer_than_the_limit_is_refused() {
     );
     assert!(segments::find(&app.db, "TWICE").await.unwrap().is_none());
 }
+
+#[tokio::test]
+async fn a_misspelt_attribute_is_questioned_before_the_segment_is_saved() {
+    let (app, csrf) = manager_with_demo().await;
+    let form = |confirm: bool| {
+        let mut fields = vec![
+            ("csrf_token", csrf.as_str()),
+            ("code", "TYPO"),
+            ("name", "Typo"),
+            ("priority", "9"),
+            ("rule", "agee >= 35"),
+            ("intent", "save"),
+        ];
+        if confirm {
+            fields.push(("custom_ok", "on"));
+        }
+        fields
+    };
+
+    let questioned = app.post_form("/segments", &form(false)).await;
+
+    assert_eq!(questioned.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = questioned.text().await.unwrap();
+    assert!(page.contains("did you mean “age”?"), "{page}");
+    assert!(segments::find(&app.db, "TYPO").await.unwrap().is_none());
+    let confirmed = app.post_form("/segments", &form(true)).await;
+    assert_eq!(confirmed.status(), StatusCode::SEE_OTHER);
+}

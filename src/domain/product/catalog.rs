@@ -177,12 +177,22 @@ impl ProductForm {
         if name.is_empty() || name.chars().count() > 200 {
             errors.push("name", Message::new("product-name-required"));
         }
-        let kind = ProductKind::from_str(self.kind.trim())
-            .map_err(|e| errors.push("kind", e.into()))
-            .ok();
-        let currency = Currency::parse(self.currency.trim())
-            .map_err(|e| errors.push("currency", e.into()))
-            .ok();
+        let kind = if self.kind.trim().is_empty() {
+            errors.push("kind", Message::new("product-kind-required"));
+            None
+        } else {
+            ProductKind::from_str(self.kind.trim())
+                .map_err(|e| errors.push("kind", e.into()))
+                .ok()
+        };
+        let currency = if self.currency.trim().is_empty() {
+            errors.push("currency", Message::new("product-currency-required"));
+            None
+        } else {
+            Currency::parse(self.currency.trim())
+                .map_err(|e| errors.push("currency", e.into()))
+                .ok()
+        };
         let company = self.company.trim().to_string();
         if company.is_empty() {
             errors.push("company", Message::new("product-company-required"));
@@ -194,9 +204,17 @@ impl ProductForm {
         })
         .map_err(|e| errors.push("status", e))
         .ok();
-        let price_parameter = PriceParameter::from_str(self.price_parameter.trim())
-            .map_err(|e| errors.push("price_parameter", e.into()))
-            .ok();
+        let price_parameter = if self.price_parameter.trim().is_empty() {
+            errors.push(
+                "price_parameter",
+                Message::new("product-price-parameter-required"),
+            );
+            None
+        } else {
+            PriceParameter::from_str(self.price_parameter.trim())
+                .map_err(|e| errors.push("price_parameter", e.into()))
+                .ok()
+        };
         let market_price = decimal(&mut errors, "market_price", &self.market_price);
 
         let mut e = Economics::with_lifetime(Decimal::ZERO);

@@ -117,6 +117,14 @@ impl Attribute {
         }
     }
 
+    /// The catalog name of a catalog attribute ("" for a custom one, whose name is its own).
+    pub fn name_static(&self) -> &'static str {
+        CATALOG
+            .iter()
+            .find(|(_, attribute)| attribute == self)
+            .map_or("", |(name, _)| name)
+    }
+
     #[must_use]
     pub fn kind(&self) -> AttributeKind {
         use AttributeKind as K;

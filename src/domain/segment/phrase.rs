@@ -294,3 +294,68 @@ mod tests {
         ));
     }
 }
+
+/// Letters to change, add or remove to turn `a` into `b` (Levenshtein distance).
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// Custom attributes a rule names that look like a misspelt catalog attribute (`agee` for
+/// `age`), with the catalog name they probably mean: a typo there would silently count no one.
+pub fn likely_typos(rule: &super::SegmentRule) -> Vec<(String, &'static str)> {
+    let mut typos = Vec::new();
+    for condition in rule.conditions() {
+        let attribute = match condition {
+            Condition::Compare { attribute, .. }
+            | Condition::Between { attribute, .. }
+            | Condition::In { attribute, .. } => attribute,
+            Condition::HasTag(_) | Condition::Holds(_) => continue,
+        };
+        let Attribute::Custom(name) = attribute else {
+            continue;
+        };
+        let name = name.as_str().to_lowercase();
+        let closest = Attribute::catalog()
+            .map(|known| (distance(&name, known.name()), known))
+            .min_by_key(|(d, _)| *d);
+        if let Some((d, known)) = closest
+            && d <= 2
+            && d < name.chars().count()
+            && !typos.iter().any(|(n, _)| *n == name)
+        {
+            let known_name = Attribute::catalog()
+                .find(|a| *a == known)
+                .map_or("", |a| a.name_static());
+            typos.push((name, known_name));
+        }
+    }
+    typos
+}
+
+#[cfg(test)]
+mod typo_tests {
+    use super::*;
+    use crate::domain::segment::SegmentRule;
+
+    #[test]
+    fn a_misspelt_attribute_is_caught_with_what_was_meant() {
+        let rule =
+            SegmentRule::parse("agee >= 35 and gendr = \"male\" and loyalty_tier = gold").unwrap();
+        assert_eq!(
+            likely_typos(&rule),
+            [("agee".to_string(), "age"), ("gendr".to_string(), "gender")]
+        );
+        assert!(likely_typos(&SegmentRule::parse("age >= 35").unwrap()).is_empty());
+        assert_eq!(distance("kitten", "sitting"), 3);
+    }
+}

@@ -96,7 +96,7 @@ pub async fn create(
         Ok(product) => match products::create(&state.db, &product).await {
             Ok(()) => {
                 tracing::info!(user = ?identity.user.username, product = ?product.code, "product created");
-                let location = format!("/catalog/{}", product.code);
+                let location = format!("/catalog/{}?saved=1", product.code);
                 return Ok(HttpResponse::SeeOther()
                     .insert_header((header::LOCATION, location))
                     .finish());
@@ -155,7 +155,7 @@ pub async fn update(
         Ok(product) => match products::update(&state.db, &code, version, &product).await {
             Ok(()) => {
                 tracing::info!(user = ?identity.user.username, product = ?code, "product updated");
-                let location = format!("/catalog/{code}");
+                let location = format!("/catalog/{code}?saved=1");
                 return Ok(HttpResponse::SeeOther()
                     .insert_header((header::LOCATION, location))
                     .finish());

@@ -18,6 +18,8 @@ pub struct FieldView {
     pub options: Vec<(String, String)>,
     pub checkbox: bool,
     pub readonly: bool,
+    /// The longest text the input takes.
+    pub max_length: usize,
 }
 
 pub struct FormSection {
@@ -47,6 +49,8 @@ pub struct FormPage {
     pub cancel: String,
     pub alert: Option<String>,
     pub sections: Vec<FormSection>,
+    /// Some field has an error: the summary at the top lists them.
+    pub has_errors: bool,
 }
 
 impl FormPage {
@@ -69,6 +73,7 @@ impl FormPage {
             version: context.version,
             cancel,
             alert: context.alert,
+            has_errors: !errors.is_empty(),
             layout,
         }
     }
@@ -110,6 +115,12 @@ fn sections(
             options: Vec::new(),
             checkbox: false,
             readonly: false,
+            max_length: match name {
+                "code" => 32,
+                "name" => 200,
+                "currency" => 3,
+                _ => 40,
+            },
         };
     let kinds = ProductKind::ALL
         .iter()

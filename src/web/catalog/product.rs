@@ -23,6 +23,8 @@ use crate::web::state::AppState;
 #[derive(Deserialize)]
 pub struct PointQuery {
     point: Option<String>,
+    /// Just saved: the page confirms it.
+    saved: Option<String>,
 }
 
 /// One line of the P&L table, at standalone terms and at the market price.
@@ -66,6 +68,7 @@ struct ProductPage {
     recommended: String,
     review_error: Option<String>,
     inputs: Vec<(String, String)>,
+    saved: bool,
 }
 
 fn pnl_lines(
@@ -305,5 +308,6 @@ pub async fn show(
         recommended,
         review_error,
         inputs: inputs(lang, p),
+        saved: query.saved.is_some(),
     })
 }

@@ -21,6 +21,13 @@ struct MappingsPage {
     name: String,
     toml: String,
     errors: Vec<String>,
+    /// Just saved: the page confirms it.
+    just_saved: bool,
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    saved: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -53,6 +60,7 @@ async fn page(
         name,
         toml,
         errors,
+        just_saved: false,
     })
 }
 
@@ -60,17 +68,18 @@ async fn page(
 pub async fn list(
     state: web::Data<AppState>,
     identity: Identity,
+    query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, WebError> {
-    render(
-        &page(
-            &state,
-            &identity,
-            String::new(),
-            Mapping::canonical().to_toml(),
-            Vec::new(),
-        )
-        .await?,
+    let mut page = page(
+        &state,
+        &identity,
+        String::new(),
+        Mapping::canonical().to_toml(),
+        Vec::new(),
     )
+    .await?;
+    page.just_saved = query.saved.is_some();
+    render(&page)
 }
 
 /// `POST /clients/mappings`: checks the TOML and saves it under its name.
@@ -99,6 +108,6 @@ pub async fn save(
     import_runs::save_mapping(&state.db, &name, &toml).await?;
     tracing::info!(user = ?identity.user.username, mapping = ?name.trim(), "import mapping saved");
     Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, "/clients/mappings"))
+        .insert_header((header::LOCATION, "/clients/mappings?saved=1"))
         .finish())
 }

@@ -12,7 +12,7 @@ use crate::domain::message::Message;
 use crate::domain::segment::{
     Attribute, ConditionForm, Joiner, PRODUCTS_FIELD, RuleForm, SegmentRule, TAGS_FIELD,
 };
-use crate::domain::segment::{SegmentDraft, SegmentInput};
+use crate::domain::segment::{SegmentDraft, SegmentInput, phrase};
 use crate::i18n::Lang;
 use crate::persistence::segments;
 use crate::persistence::{StoreError, catalog};
@@ -39,6 +39,8 @@ struct Posted {
     active: bool,
     /// The version the editor was loaded at (empty for a new segment).
     version: String,
+    /// The author confirmed that names resembling catalog attributes are custom ones.
+    custom_ok: bool,
     /// "form" when the rule is to be built from the condition rows (buttons `*-form`).
     editor: String,
     /// "count" to count without saving.
@@ -60,6 +62,7 @@ impl Posted {
                 "rule" => posted.rule = value,
                 "active" => posted.active = true,
                 "version" => posted.version = value,
+                "custom_ok" => posted.custom_ok = true,
                 "intent" => match value.strip_suffix("-form") {
                     Some(intent) => {
                         posted.editor = "form".into();
@@ -133,6 +136,8 @@ struct EditPage {
     count: Option<String>,
     /// Just saved: the page confirms it.
     saved: bool,
+    /// Names that look like misspelt catalog attributes, in words.
+    typos: Vec<String>,
 }
 
 impl EditPage {
@@ -196,6 +201,7 @@ impl EditPage {
             errors: Vec::new(),
             count: None,
             saved: false,
+            typos: Vec::new(),
         })
     }
 }
@@ -297,6 +303,20 @@ async fn submit(
     let mut page = EditPage::build(state, identity, &posted, editing).await?;
     if let Ok(rule) = &rule {
         page.count = Some(count_text(state, identity.language, rule).await?);
+        page.typos = phrase::likely_typos(rule)
+            .into_iter()
+            .map(|(typed, meant)| {
+                identity.language.message(
+                    &Message::new("segments-typo")
+                        .with("typed", typed)
+                        .with("meant", meant),
+                )
+            })
+            .collect();
+        // Saving a rule that likely names no one needs a second look.
+        if !page.typos.is_empty() && !posted.custom_ok && posted.intent != "count" {
+            errors.push(identity.language.text("segments-typo-confirm"));
+        }
     }
     if !errors.is_empty() || posted.intent == "count" {
         let status = if errors.is_empty() {
