@@ -13,6 +13,8 @@ use fluent_templates::{LanguageIdentifier, Loader, static_loader};
 
 use crate::domain::message::Message;
 
+pub mod numbers;
+
 static_loader! {
     static LOCALES = {
         locales: "./locales",
@@ -116,6 +118,23 @@ pub fn render(message: &Message, language: &LanguageIdentifier) -> String {
                 (Cow::Owned(base.to_string()), texts.join(", "))
             } else if let Some(base) = name.strip_suffix("_key") {
                 (Cow::Owned(base.to_string()), lookup(value, language))
+            } else if let Some(base) = name.strip_suffix("_money") {
+                (
+                    Cow::Owned(base.to_string()),
+                    money_text(value, lang_of(language)),
+                )
+            } else if let Some(base) = name.strip_suffix("_percent") {
+                let text = value.parse::<rust_decimal::Decimal>().map_or_else(
+                    |_| value.clone(),
+                    |fraction| numbers::margin(lang_of(language), fraction),
+                );
+                (Cow::Owned(base.to_string()), text)
+            } else if let Some(base) = name.strip_suffix("_number") {
+                let text = value.parse::<rust_decimal::Decimal>().map_or_else(
+                    |_| value.clone(),
+                    |number| numbers::plain(lang_of(language), number),
+                );
+                (Cow::Owned(base.to_string()), text)
             } else {
                 (Cow::Borrowed(*name), value.clone())
             }
@@ -135,6 +154,21 @@ pub fn render(message: &Message, language: &LanguageIdentifier) -> String {
     LOCALES
         .try_lookup_with_args(language, message.key, &args)
         .unwrap_or_else(|| message.key.to_string())
+}
+
+/// Which of Kombi's languages a catalog language is.
+fn lang_of(language: &LanguageIdentifier) -> Lang {
+    Lang::parse(language.language.as_str()).unwrap_or_default()
+}
+
+/// `"1234.5 RUB"` (an amount and its currency) written as `lang` writes money.
+fn money_text(value: &str, lang: Lang) -> String {
+    let parsed = value.split_once(' ').and_then(|(amount, code)| {
+        let amount = amount.parse::<rust_decimal::Decimal>().ok()?;
+        let currency = crate::domain::money::Currency::parse(code).ok()?;
+        Some(numbers::money(lang, amount, currency))
+    });
+    parsed.unwrap_or_else(|| value.to_string())
 }
 
 /// The text of a key without arguments (for keys carried in arguments).

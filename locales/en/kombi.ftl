@@ -174,3 +174,34 @@ signin-wrong = Wrong username or password, or the account is disabled.
 product-kind-required = choose the kind of product
 product-currency-required = enter the currency code, e.g. RUB
 product-price-parameter-required = choose the term clients compare (the price parameter)
+
+## Verdicts
+
+verdict-breaks-even = { $code } breaks even alone: profit { $profit } a year
+verdict-loss-alone = { $code } loses { $loss } a year when sold alone
+verdict-keep-profitable = { $code } is profitable at market terms: keep it
+verdict-keep-in-bundle = { $code } loses { $loss } a year alone but is part of a combined product: keep it there
+verdict-cut-costs = { $code } loses { $loss } a year and is in no combined product: cut its costs
+verdict-suspend = { $code } loses { $loss } a year at market terms, is in no combined product and its costs cannot be cut: suspend it
+verdict-bundle-earns = the bundle earns { $profit } a year
+verdict-bundle-loses = the bundle loses { $loss } a year
+verdict-no-margin = the bundle has no revenue, so it has no margin
+verdict-margin-met = margin { $margin } meets the { $target } target
+verdict-margin-below = margin { $margin } is below the { $target } target
+verdict-subsidized = { $code } runs a loss of { $loss } a year inside the bundle, covered by the bundle's profit
+verdict-client-saves = the client saves { $saving } a year with the bundle
+verdict-client-pays-more = the client pays { $extra } a year more in the bundle than separately
+verdict-addons-free = the add-ons cost the client nothing
+verdict-anchor-undefined = add-ons cost { $paid } a year while { $main } costs the client nothing: no price anchors them
+verdict-anchor-within = add-ons cost { $ratio } of { $main }, within the { $threshold } anchor
+verdict-anchor-exceeded = add-ons cost { $ratio } of { $main }, above the { $threshold } anchor
+verdict-visit-no-limit = the visit takes { $total } minutes; this point sets no limit
+verdict-visit-fits = the visit takes { $total } of the { $limit } minutes available
+verdict-visit-too-long = the visit takes { $total } minutes, over the { $limit }-minute limit
+
+## Recommended prices
+
+price-offer-solved = { $parameter } { $value } reaches the { $target } target margin and is no worse for the client than the market { $market }: offer it
+price-keep-market = reaching the { $target } target margin needs { $parameter } { $value }, worse for the client than the market { $market }: keep the market price (the target is not met)
+price-zero = the { $target } target margin is met even at { $parameter } { $value }, below zero: recommend 0
+price-no-effect = { $parameter } does not change revenue, so no value of it reaches the { $target } target margin: keep the market price

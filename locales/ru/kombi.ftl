@@ -174,3 +174,34 @@ signin-wrong = Неверное имя пользователя или паро�
 product-kind-required = выберите вид продукта
 product-currency-required = укажите код валюты, например RUB
 product-price-parameter-required = выберите условие, которое сравнивают клиенты (ценовой параметр)
+
+## Заключения
+
+verdict-breaks-even = { $code } безубыточен сам по себе: прибыль { $profit } в год
+verdict-loss-alone = { $code } при отдельной продаже теряет { $loss } в год
+verdict-keep-profitable = { $code } прибылен по рыночным условиям: оставить
+verdict-keep-in-bundle = { $code } отдельно теряет { $loss } в год, но входит в комбинированный продукт: оставить в нём
+verdict-cut-costs = { $code } теряет { $loss } в год и не входит ни в один комбинированный продукт: сократить затраты
+verdict-suspend = { $code } теряет { $loss } в год по рыночным условиям, не входит ни в один комбинированный продукт, а затраты снизить нельзя: приостановить
+verdict-bundle-earns = пакет приносит { $profit } в год
+verdict-bundle-loses = пакет теряет { $loss } в год
+verdict-no-margin = у пакета нет дохода, поэтому нет и маржи
+verdict-margin-met = маржа { $margin } достигает цели { $target }
+verdict-margin-below = маржа { $margin } ниже цели { $target }
+verdict-subsidized = { $code } в пакете теряет { $loss } в год, это покрывает прибыль пакета
+verdict-client-saves = клиент экономит { $saving } в год с пакетом
+verdict-client-pays-more = в пакете клиент платит на { $extra } в год больше, чем по отдельности
+verdict-addons-free = допродукты ничего не стоят клиенту
+verdict-anchor-undefined = допродукты стоят { $paid } в год, а { $main } клиенту ничего не стоит: цене не к чему привязаться
+verdict-anchor-within = допродукты стоят { $ratio } от { $main }, в пределах якоря { $threshold }
+verdict-anchor-exceeded = допродукты стоят { $ratio } от { $main }, больше якоря { $threshold }
+verdict-visit-no-limit = визит занимает { $total } мин; у точки нет ограничения
+verdict-visit-fits = визит занимает { $total } из { $limit } доступных минут
+verdict-visit-too-long = визит занимает { $total } мин, больше ограничения { $limit } мин
+
+## Рекомендуемые цены
+
+price-offer-solved = { $parameter } { $value } даёт целевую маржу { $target } и для клиента не хуже рынка ({ $market }): предлагать
+price-keep-market = для целевой маржи { $target } нужен { $parameter } { $value }, что для клиента хуже рынка ({ $market }): оставить рыночную цену (цель не достигнута)
+price-zero = целевая маржа { $target } достигается даже при { $parameter } { $value }, ниже нуля: рекомендовать 0
+price-no-effect = { $parameter } не влияет на доход, поэтому никакое его значение не даёт целевую маржу { $target }: оставить рыночную цену

@@ -288,3 +288,30 @@ async fn a_saved_product_says_so() {
     let page = app.get(&location(&response)).await.text().await.unwrap();
     assert!(page.contains("Product saved."));
 }
+
+#[tokio::test]
+async fn verdicts_and_the_price_advice_read_in_russian() {
+    let app = demo_app().await;
+    app.signed_in_as(Role::Finance).await;
+
+    let page = app
+        .client
+        .get(app.url("/catalog/ONLINE"))
+        .header("accept-language", "ru")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+
+    assert!(
+        page.contains("ONLINE при отдельной продаже теряет 154,00\u{a0}₽ в год"),
+        "{page}"
+    );
+    assert!(page.contains("для целевой маржи 15,00"), "{page}");
+    assert!(
+        page.contains("оставить рыночную цену (цель не достигнута)"),
+        "{page}"
+    );
+}

@@ -5,12 +5,13 @@
 //! and the solver can never drift from the formulas in [`super::position`].
 //! Solving `p0 + a·x = m·(r0 + b·x)` gives `x = (m·r0 − p0) / (a − m·b)`.
 
+use crate::domain::message::Message;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::error::{EngineError, Quantity as Q, div, mul, sub};
 use super::{Position, PositionBreakdown, SalesPointCosts};
-use crate::domain::money::{Currency, Money, format_fixed};
+use crate::domain::money::{Currency, format_fixed};
 use crate::domain::product::{PriceParameter, ProductKind};
 
 /// Why the recommended price is what it is.
@@ -138,35 +139,32 @@ fn recommend(
 
 impl PriceSolution {
     /// A sentence for the finance screen, fees in `currency`. Only built when asked for.
-    pub fn explain(&self, currency: Currency) -> String {
-        let p = self.parameter.as_str();
-        let target = super::verdicts::percent(self.target_margin);
-        let shown = |value: Decimal| {
+    pub fn explain(&self, currency: Currency) -> Message {
+        // A rate is shown as the exact fraction solved; a fee as money.
+        let with_value = |message: Message, name: &'static str, value: Decimal| {
             if self.parameter.is_rate() {
-                format_fixed(value, 6)
+                message.with(name, format_fixed(value, 6))
             } else {
-                Money::new(value, currency).to_string()
+                let arg: &'static str = match name {
+                    "value" => "value_money",
+                    _ => "market_money",
+                };
+                message.with(arg, format!("{value} {}", currency.as_str()))
             }
         };
-        let market = shown(self.market);
-        match (self.reason, self.solved) {
-            (PriceReason::SolvedIsFriendlier, Some(x)) => format!(
-                "{p} {} reaches the {target} % target margin and is no worse for the client than the market {market}: offer it",
-                shown(x)
-            ),
-            (PriceReason::MarketIsFriendlier, Some(x)) => format!(
-                "reaching the {target} % target margin needs {p} {}, worse for the client than the market {market}: keep the market price (the target is not met)",
-                shown(x)
-            ),
-            (PriceReason::ClampedToZero, Some(x)) => {
-                format!(
-                    "the {target} % target margin is met even at {p} {}, below zero: recommend 0",
-                    shown(x)
-                )
-            }
-            _ => format!(
-                "{p} does not change revenue, so no value of it reaches the {target} % target margin: keep the market price"
-            ),
+        let key = match (self.reason, self.solved) {
+            (PriceReason::SolvedIsFriendlier, Some(_)) => "price-offer-solved",
+            (PriceReason::MarketIsFriendlier, Some(_)) => "price-keep-market",
+            (PriceReason::ClampedToZero, Some(_)) => "price-zero",
+            _ => "price-no-effect",
+        };
+        let message = Message::new(key)
+            .with("parameter", self.parameter.as_str())
+            .with("target_percent", self.target_margin);
+        let message = with_value(message, "market", self.market);
+        match self.solved {
+            Some(x) => with_value(message, "value", x),
+            None => message,
         }
     }
 }

@@ -259,10 +259,10 @@ pub async fn show(
                 .iter()
                 .map(|v| VerdictLine {
                     outcome: outcome(v.outcome),
-                    message: v.message.clone(),
+                    message: lang.message(&v.message),
                 })
                 .collect(),
-            Some(price.explain(p.currency)),
+            Some(lang.message(&price.explain(p.currency))),
             shown_price(lang, p, price.recommended),
             None,
         ),

@@ -156,8 +156,8 @@ fn online_banking_fails_break_even_alone_but_is_kept_for_its_bundle() {
     let verdicts = review_product("ONLINE", &b, true, false, Currency::RUB);
     assert_eq!(verdicts[0].reason, Reason::LossAlone);
     assert_eq!(
-        verdicts[0].message,
-        "ONLINE loses 154.00 RUB a year when sold alone"
+        verdicts[0].message.to_string(),
+        "ONLINE loses RUB\u{a0}154.00 a year when sold alone"
     );
     assert_eq!(verdicts[1].reason, Reason::KeepInBundle);
 }

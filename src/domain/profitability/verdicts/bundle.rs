@@ -2,7 +2,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{Figure, Reason, Verdict, money, percent};
+use super::{Figure, Reason, Verdict, money_arg};
+use crate::domain::message::Message;
 use crate::domain::money::Currency;
 use crate::domain::profitability::error::{Quantity as Q, add, div, sub};
 use crate::domain::profitability::{BundleBreakdown, EngineError, SalesPointCosts};
@@ -17,12 +18,12 @@ pub fn bundle_profit(bundle: &BundleBreakdown) -> Verdict {
     let (reason, message) = if bundle.profit >= Decimal::ZERO {
         (
             Reason::BundleProfitable,
-            format!("the bundle earns {} a year", money(bundle.profit, c)),
+            Message::new("verdict-bundle-earns").with("profit_money", money_arg(bundle.profit, c)),
         )
     } else {
         (
             Reason::BundleLoss,
-            format!("the bundle loses {} a year", money(-bundle.profit, c)),
+            Message::new("verdict-bundle-loses").with("loss_money", money_arg(-bundle.profit, c)),
         )
     };
     Verdict::new(reason, c, message, figures)
@@ -33,29 +34,22 @@ pub fn bundle_profit(bundle: &BundleBreakdown) -> Verdict {
 pub fn bundle_margin(bundle: &BundleBreakdown, target: Decimal) -> Verdict {
     let mut figures = vec![Figure::ratio("target_margin", target)];
     let (reason, message) = match bundle.margin {
-        None => (
-            Reason::MarginUndefined,
-            "the bundle has no revenue, so it has no margin".to_owned(),
-        ),
+        None => (Reason::MarginUndefined, Message::new("verdict-no-margin")),
         Some(m) => {
             figures.insert(0, Figure::ratio("margin", m));
             if m >= target {
                 (
                     Reason::MarginMet,
-                    format!(
-                        "margin {} % meets the {} % target",
-                        percent(m),
-                        percent(target)
-                    ),
+                    Message::new("verdict-margin-met")
+                        .with("margin_percent", m)
+                        .with("target_percent", target),
                 )
             } else {
                 (
                     Reason::MarginBelowTarget,
-                    format!(
-                        "margin {} % is below the {} % target",
-                        percent(m),
-                        percent(target)
-                    ),
+                    Message::new("verdict-margin-below")
+                        .with("margin_percent", m)
+                        .with("target_percent", target),
                 )
             }
         }
@@ -77,9 +71,16 @@ pub fn subsidized(bundle: &BundleBreakdown, codes: &[&str]) -> Vec<Verdict> {
         .filter(|(_, line)| line.breakdown.profit < Decimal::ZERO)
         .map(|(i, line)| {
             let code = codes.get(i).copied().unwrap_or("?");
-            let loss = money(-line.breakdown.profit, c);
-            let message = format!("{code} runs a loss of {loss} a year inside the bundle, covered by the bundle's profit");
-            Verdict::new(Reason::Subsidized, c, message, vec![Figure::money("profit", line.breakdown.profit)]).about(code)
+            let message = Message::new("verdict-subsidized")
+                .with("code", code)
+                .with("loss_money", money_arg(-line.breakdown.profit, c));
+            Verdict::new(
+                Reason::Subsidized,
+                c,
+                message,
+                vec![Figure::money("profit", line.breakdown.profit)],
+            )
+            .about(code)
         })
         .collect()
 }
@@ -103,18 +104,13 @@ pub fn client_saving(
     let (reason, message) = if saving >= Decimal::ZERO {
         (
             Reason::ClientSaves,
-            format!(
-                "the client saves {} a year with the bundle",
-                money(saving, currency)
-            ),
+            Message::new("verdict-client-saves").with("saving_money", money_arg(saving, currency)),
         )
     } else {
         (
             Reason::ClientPaysMore,
-            format!(
-                "the client pays {} a year more in the bundle than separately",
-                money(-saving, currency)
-            ),
+            Message::new("verdict-client-pays-more")
+                .with("extra_money", money_arg(-saving, currency)),
         )
     };
     Ok(Verdict::new(reason, currency, message, figures))
@@ -143,17 +139,13 @@ pub fn addon_anchor(
         Figure::ratio("threshold", threshold),
     ];
     let (reason, message) = if paid <= Decimal::ZERO {
-        (
-            Reason::NoPaidAddons,
-            "the add-ons cost the client nothing".to_owned(),
-        )
+        (Reason::NoPaidAddons, Message::new("verdict-addons-free"))
     } else if main_cost <= Decimal::ZERO {
         (
             Reason::AnchorUndefined,
-            format!(
-                "add-ons cost {} a year while {main_code} costs the client nothing: no price anchors them",
-                money(paid, currency)
-            ),
+            Message::new("verdict-anchor-undefined")
+                .with("main", main_code)
+                .with("paid_money", money_arg(paid, currency)),
         )
     } else {
         let ratio = div(paid, main_cost, Q::AnchorRatio)?;
@@ -161,20 +153,18 @@ pub fn addon_anchor(
         if ratio <= threshold {
             (
                 Reason::AnchorWithin,
-                format!(
-                    "add-ons cost {} % of {main_code}, within the {} % anchor",
-                    percent(ratio),
-                    percent(threshold)
-                ),
+                Message::new("verdict-anchor-within")
+                    .with("main", main_code)
+                    .with("ratio_percent", ratio)
+                    .with("threshold_percent", threshold),
             )
         } else {
             (
                 Reason::AnchorExceeded,
-                format!(
-                    "add-ons cost {} % of {main_code}, above the {} % anchor",
-                    percent(ratio),
-                    percent(threshold)
-                ),
+                Message::new("verdict-anchor-exceeded")
+                    .with("main", main_code)
+                    .with("ratio_percent", ratio)
+                    .with("threshold_percent", threshold),
             )
         }
     };
@@ -200,7 +190,7 @@ pub fn single_visit(
     let (reason, message) = match point.visit_limit_minutes {
         None => (
             Reason::NoVisitLimit,
-            format!("the visit takes {total} minutes; this point sets no limit"),
+            Message::new("verdict-visit-no-limit").with("total_number", total),
         ),
         Some(limit) => {
             let limit = limit.normalize();
@@ -208,12 +198,16 @@ pub fn single_visit(
             if total <= limit {
                 (
                     Reason::VisitFits,
-                    format!("the visit takes {total} of the {limit} minutes available"),
+                    Message::new("verdict-visit-fits")
+                        .with("total_number", total)
+                        .with("limit_number", limit),
                 )
             } else {
                 (
                     Reason::VisitTooLong,
-                    format!("the visit takes {total} minutes, over the {limit}-minute limit"),
+                    Message::new("verdict-visit-too-long")
+                        .with("total_number", total)
+                        .with("limit_number", limit),
                 )
             }
         }

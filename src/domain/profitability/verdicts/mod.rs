@@ -17,10 +17,11 @@ pub use bundle::{
 pub use product::{break_even, suspension};
 pub use review::{BundleChecks, BundleReview, review_bundle, review_product};
 
+use crate::domain::message::Message;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::domain::money::{Currency, Money, format_fixed};
+use crate::domain::money::Currency;
 
 /// Which rule was checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -169,12 +170,13 @@ pub struct Verdict {
     pub product: Option<String>,
     /// Currency of the `Money` figures.
     pub currency: Currency,
-    pub message: String,
+    /// What the verdict says, for people (translated by key; English in JSON).
+    pub message: Message,
     pub figures: Vec<Figure>,
 }
 
 impl Verdict {
-    fn new(reason: Reason, currency: Currency, message: String, figures: Vec<Figure>) -> Self {
+    fn new(reason: Reason, currency: Currency, message: Message, figures: Vec<Figure>) -> Self {
         Self {
             check: reason.check(),
             outcome: reason.outcome(),
@@ -196,16 +198,7 @@ impl Verdict {
     }
 }
 
-/// "3270.00 RUB".
-pub(crate) fn money(value: Decimal, currency: Currency) -> String {
-    Money::new(value, currency).to_string()
-}
-
-/// A fraction as a percentage with two places, "58.77"; absurdly large values print unscaled
-/// rather than overflow.
-pub(crate) fn percent(fraction: Decimal) -> String {
-    match fraction.checked_mul(Decimal::ONE_HUNDRED) {
-        Some(p) => format_fixed(p, 2),
-        None => format!("{fraction}×100"),
-    }
+/// An amount as a message argument (`*_money`): written by the reader's language.
+pub(crate) fn money_arg(value: Decimal, currency: Currency) -> String {
+    format!("{value} {}", currency.as_str())
 }

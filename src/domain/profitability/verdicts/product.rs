@@ -2,7 +2,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{Figure, Reason, Verdict, money};
+use super::{Figure, Reason, Verdict, money_arg};
+use crate::domain::message::Message;
 use crate::domain::money::Currency;
 use crate::domain::profitability::PositionBreakdown;
 
@@ -17,18 +18,16 @@ pub fn break_even(code: &str, standalone: &PositionBreakdown, currency: Currency
     let (reason, message) = if profit >= Decimal::ZERO {
         (
             Reason::BreaksEven,
-            format!(
-                "{code} breaks even alone: profit {} a year",
-                money(profit, currency)
-            ),
+            Message::new("verdict-breaks-even")
+                .with("code", code)
+                .with("profit_money", money_arg(profit, currency)),
         )
     } else {
         (
             Reason::LossAlone,
-            format!(
-                "{code} loses {} a year when sold alone",
-                money(-profit, currency)
-            ),
+            Message::new("verdict-loss-alone")
+                .with("code", code)
+                .with("loss_money", money_arg(-profit, currency)),
         )
     };
     Verdict::new(reason, currency, message, figures).about(code)
@@ -48,30 +47,32 @@ pub fn suspension(
 ) -> Verdict {
     let profit = standalone.profit;
     let figures = vec![Figure::money("profit", profit)];
-    let loss = money(-profit, currency);
+    let loss = money_arg(-profit, currency);
     let (reason, message) = if profit >= Decimal::ZERO {
         (
             Reason::KeepProfitable,
-            format!("{code} is profitable at market terms: keep it"),
+            Message::new("verdict-keep-profitable").with("code", code),
         )
     } else if in_any_bundle {
         (
             Reason::KeepInBundle,
-            format!(
-                "{code} loses {loss} a year alone but is part of a combined product: keep it there"
-            ),
+            Message::new("verdict-keep-in-bundle")
+                .with("code", code)
+                .with("loss_money", &loss),
         )
     } else if costs_reducible {
         (
             Reason::KeepCostsReducible,
-            format!("{code} loses {loss} a year and is in no combined product: cut its costs"),
+            Message::new("verdict-cut-costs")
+                .with("code", code)
+                .with("loss_money", &loss),
         )
     } else {
         (
             Reason::SuspensionRecommended,
-            format!(
-                "{code} loses {loss} a year at market terms, is in no combined product and its costs cannot be cut: suspend it"
-            ),
+            Message::new("verdict-suspend")
+                .with("code", code)
+                .with("loss_money", &loss),
         )
     };
     Verdict::new(reason, currency, message, figures).about(code)
