@@ -413,3 +413,11 @@ form-problems = Some fields need correcting before the product can be saved:
 segments-typo = “{ $typed }” is not an attribute Kombi knows: did you mean “{ $meant }”? As a custom CRM attribute it counts only clients whose extract has it.
 segments-typo-confirm = The rule names an attribute that looks misspelt: correct it, or tick that you mean a custom CRM attribute, then save.
 segments-typo-ok = Yes, I mean a custom CRM attribute
+
+user-role-unknown = choose one of the roles in the list
+user-name-length = the sign-in name must be 3 to 64 characters long
+user-name-characters = the sign-in name may contain only lower-case Latin letters, digits, '.', '_' and '-'
+user-display-name-invalid = enter the name to show, up to 200 characters
+segment-code-taken = a segment { $code } already exists
+segment-conflict = Someone else saved this segment while you were editing it (it is now at version { $version }). Open it again to see their changes, then make yours.
+segments-rule-hint = Compare attributes with =, !=, <, <=, >, >=, between … and …, in […], has tag, holds; join conditions with and, or, not and brackets; custom CRM attributes by their name. For example:

@@ -5,6 +5,8 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
+use super::message::Message;
+
 /// What a member of staff does at the bank; every route names the roles it admits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -52,6 +54,13 @@ impl fmt::Display for Role {
 #[error("unknown role '{0}': expected one of advisor, product_manager, finance, admin")]
 pub struct UnknownRole(pub String);
 
+impl UnknownRole {
+    /// What the person who chose the role reads.
+    pub fn message(&self) -> Message {
+        Message::new("user-role-unknown")
+    }
+}
+
 impl FromStr for Role {
     type Err = UnknownRole;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -72,6 +81,16 @@ pub enum UsernameError {
     Length,
     #[error("username may contain only lower-case letters, digits, '.', '_' and '-'")]
     Characters,
+}
+
+impl UsernameError {
+    /// What the person who typed the name reads.
+    pub fn message(&self) -> Message {
+        Message::new(match self {
+            Self::Length => "user-name-length",
+            Self::Characters => "user-name-characters",
+        })
+    }
 }
 
 impl Username {
@@ -105,6 +124,16 @@ pub enum PasswordError {
     TooShort(usize),
     #[error("password must be at most 256 characters long")]
     TooLong,
+}
+
+impl PasswordError {
+    /// What the person who typed the password reads.
+    pub fn message(&self) -> Message {
+        match self {
+            Self::TooShort(min) => Message::new("account-too-short").with("min", *min),
+            Self::TooLong => Message::new("account-too-long"),
+        }
+    }
 }
 
 impl NewPassword {

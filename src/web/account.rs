@@ -14,8 +14,7 @@ use super::pages::render_with;
 use super::routes::RouteTable;
 use super::state::AppState;
 use super::verifier::VerifyError;
-use crate::domain::message::Message;
-use crate::domain::user::{NewPassword, PasswordError};
+use crate::domain::user::NewPassword;
 use crate::persistence::users;
 use crate::security::hash_password;
 
@@ -85,17 +84,9 @@ async fn change(
         Err(VerifyError::Busy) => errors.push(lang.text("signin-busy")),
         Err(err @ VerifyError::Failed) => return Err(WebError::Internal(err.into())),
     }
-    let new = match NewPassword::parse(&form.new) {
-        Ok(new) => Some(new),
-        Err(PasswordError::TooShort(min)) => {
-            errors.push(lang.message(&Message::new("account-too-short").with("min", min)));
-            None
-        }
-        Err(PasswordError::TooLong) => {
-            errors.push(lang.text("account-too-long"));
-            None
-        }
-    };
+    let new = NewPassword::parse(&form.new)
+        .map_err(|e| errors.push(lang.message(&e.message())))
+        .ok();
     if form.new != form.repeat {
         errors.push(lang.text("account-repeat-differs"));
     }

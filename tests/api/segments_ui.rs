@@ -306,3 +306,41 @@ async fn a_misspelt_attribute_is_questioned_before_the_segment_is_saved() {
     let confirmed = app.post_form("/segments", &form(true)).await;
     assert_eq!(confirmed.status(), StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn the_problems_are_listed_above_the_form_each_linked_to_its_field() {
+    let (app, csrf) = manager_with_demo().await;
+
+    let response = app
+        .post_form(
+            "/segments",
+            &[
+                ("csrf_token", &csrf),
+                ("code", "LINKED"),
+                ("name", ""),
+                ("priority", "0"),
+                ("rule", "age >= and gender = male"),
+                ("intent", "save"),
+            ],
+        )
+        .await;
+
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    let problems = &html[html.find(r#"id="problems""#).expect("a problem summary")..];
+    let problems = &problems[..problems.find("</div>").unwrap()];
+    assert!(
+        problems.contains(r##"<a href="#f-name">Name: give the segment a name</a>"##),
+        "{problems}"
+    );
+    assert!(
+        problems.contains(r##"<a href="#f-priority">"##),
+        "{problems}"
+    );
+    assert!(
+        problems.contains(r##"<a href="#rule">Rule: "##) && problems.contains("column 8"),
+        "{problems}"
+    );
+    assert!(html.contains(r#"id="f-name""#) && html.contains(r#"id="f-priority""#));
+    assert!(segments::find(&app.db, "LINKED").await.unwrap().is_none());
+}

@@ -54,12 +54,50 @@ async fn invalid_new_user_fields_are_shown_next_to_the_fields() {
 
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = response.text().await.unwrap();
-    assert!(html.contains("username must be 3 to 64 characters long"));
+    assert!(html.contains("the sign-in name must be 3 to 64 characters long"));
+    assert!(html.contains("choose one of the roles in the list"));
+    assert!(html.contains("The new password must be at least 10 characters long"));
+    assert!(html.contains("enter the name to show, up to 200 characters"));
+    assert_eq!(users::count(&app.db).await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn an_administrator_reading_russian_sees_the_field_problems_in_russian() {
+    let app = spawn_app().await;
+    app.signed_in_as(Role::Admin).await;
+    let csrf = app.session_csrf("/admin/users").await;
+    let chosen = app
+        .post_form(
+            "/settings/language",
+            &[("csrf_token", &csrf), ("language", "ru")],
+        )
+        .await;
+    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+
+    let response = app
+        .post_form(
+            "/admin/users",
+            &[
+                ("csrf_token", &csrf),
+                ("username", "Иван"),
+                ("display_name", "Иван"),
+                ("role", "advisor"),
+                ("password", "short"),
+            ],
+        )
+        .await;
+
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
     assert!(
-        html.contains("unknown role &#x27;teller&#x27;")
-            || html.contains("unknown role &#39;teller&#39;")
+        html.contains("имя для входа может содержать только строчные латинские буквы"),
+        "{html}"
     );
-    assert!(html.contains("password must be at least 10 characters long"));
+    assert!(
+        html.contains("Новый пароль должен быть не короче 10 символов"),
+        "{html}"
+    );
+    assert!(!html.contains("password must be"), "{html}");
     assert_eq!(users::count(&app.db).await.unwrap(), 1);
 }
 

@@ -172,20 +172,21 @@ async fn create(
     form: web::Form<NewUserForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
+    let lang = identity.language;
     let mut errors = FormErrors::default();
     let username = Username::parse(&form.username)
-        .map_err(|e| errors.username = Some(e.to_string()))
+        .map_err(|e| errors.username = Some(lang.message(&e.message())))
         .ok();
     let role = form
         .role
         .parse::<Role>()
-        .map_err(|e| errors.role = Some(e.to_string()))
+        .map_err(|e| errors.role = Some(lang.message(&e.message())))
         .ok();
     let password = NewPassword::parse(&form.password)
-        .map_err(|e| errors.password = Some(e.to_string()))
+        .map_err(|e| errors.password = Some(lang.message(&e.message())))
         .ok();
     if form.display_name.trim().is_empty() || form.display_name.chars().count() > 200 {
-        errors.display_name = Some("enter the name to show, up to 200 characters".to_string());
+        errors.display_name = Some(lang.text("user-display-name-invalid"));
     }
     let (Some(username), Some(role), Some(password), false) =
         (username, role, password, errors.any())

@@ -113,7 +113,7 @@ pub async fn update(
     let role = form
         .role
         .parse::<Role>()
-        .map_err(|e| errors.push(e.to_string()))
+        .map_err(|e| errors.push(lang.message(&e.message())))
         .ok();
     if id == identity.user.id && role.is_some_and(|r| r != Role::Admin) {
         errors.push(lang.text("users-keep-own-admin"));
@@ -154,7 +154,8 @@ pub async fn reset_password(
     let password = match NewPassword::parse(&form.password) {
         Ok(password) => password,
         Err(err) => {
-            let page = page(&state, &identity, user, vec![err.to_string()], None).await?;
+            let errors = vec![identity.language.message(&err.message())];
+            let page = page(&state, &identity, user, errors, None).await?;
             return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };

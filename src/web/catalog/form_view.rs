@@ -98,7 +98,7 @@ fn sections(
         errors
             .iter()
             .find(|e| e.field == name)
-            .map(|e| e.message.to_string())
+            .map(|e| lang.message(&e.message))
     };
     // Labels and hints are message keys; an empty hint text shows no hint.
     let field =

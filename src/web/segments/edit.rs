@@ -132,7 +132,7 @@ struct EditPage {
     form_note: Option<String>,
     attributes: Vec<String>,
     operators: &'static [&'static str],
-    errors: Vec<String>,
+    errors: Vec<Problem>,
     count: Option<String>,
     /// Just saved: the page confirms it.
     saved: bool,
@@ -283,22 +283,17 @@ async fn submit(
         rule: posted.rule.clone(),
         active: posted.active,
     };
-    let mut errors: Vec<String> = match (SegmentDraft::parse(&input), &rule) {
-        (Ok(_), Ok(_)) => Vec::new(),
-        (parsed, rule) => {
-            let mut errors: Vec<String> = parsed
-                .err()
-                .unwrap_or_default()
-                .iter()
-                .filter(|e| e.field != "rule")
-                .map(ToString::to_string)
-                .collect();
-            if let Err(e) = rule {
-                errors.push(format!("rule: {e}"));
-            }
-            errors
-        }
-    };
+    let lang = identity.language;
+    let mut errors: Vec<Problem> = SegmentDraft::parse(&input)
+        .err()
+        .unwrap_or_default()
+        .iter()
+        .filter(|e| e.field != "rule")
+        .map(|e| Problem::at(lang, &e.field, lang.message(&e.message)))
+        .collect();
+    if let Err(e) = &rule {
+        errors.push(Problem::at(lang, "rule", e.clone()));
+    }
     posted.code = posted.code.trim().to_uppercase();
     let mut page = EditPage::build(state, identity, &posted, editing).await?;
     if let Ok(rule) = &rule {
@@ -315,7 +310,11 @@ async fn submit(
             .collect();
         // Saving a rule that likely names no one needs a second look.
         if !page.typos.is_empty() && !posted.custom_ok && posted.intent != "count" {
-            errors.push(identity.language.text("segments-typo-confirm"));
+            errors.push(Problem::at(
+                lang,
+                "rule",
+                lang.text("segments-typo-confirm"),
+            ));
         }
     }
     if !errors.is_empty() || posted.intent == "count" {
@@ -339,19 +338,18 @@ async fn submit(
     match saved {
         Ok(()) => {}
         Err(StoreError::Conflict { field: "code", .. }) => {
-            errors.push(format!("code: a segment {} already exists", draft.code));
+            let taken = Message::new("segment-code-taken").with("code", draft.code.as_str());
+            errors.push(Problem::at(lang, "code", lang.message(&taken)));
         }
         Err(StoreError::Conflict {
             field: "version",
             value,
         }) => {
-            errors.push(format!(
-                "Someone else saved this segment while you were editing it (it is now at version \
-                 {value}). Open it again to see their changes, then make yours."
-            ));
+            let conflict = Message::new("segment-conflict").with("version", value);
+            errors.push(Problem::general(lang.message(&conflict)));
         }
         Err(StoreError::InvalidField { field, message }) => {
-            errors.push(format!("{field}: {message}"));
+            errors.push(Problem::at(lang, &field, lang.message(&message)));
         }
         Err(other) => return Err(other.into()),
     }
@@ -418,6 +416,41 @@ pub async fn count(
         }
         Err(err) => {
             Ok(HttpResponse::Ok().json(json!({"error": err.to_string(), "column": err.column()})))
+        }
+    }
+}
+
+/// One problem listed above the form, linked to the field it concerns.
+struct Problem {
+    /// The `id` of the input at fault; empty for a problem with the whole form.
+    anchor: &'static str,
+    label: String,
+    text: String,
+}
+
+impl Problem {
+    fn at(lang: Lang, field: &str, text: String) -> Self {
+        let (anchor, label) = match field {
+            "code" => ("f-code", "col-code"),
+            "name" => ("f-name", "col-name"),
+            "priority" => ("f-priority", "segments-priority"),
+            "sales_point" => ("f-sales_point", "product-sales-point"),
+            "description" => ("f-description", "segments-description"),
+            "rule" => ("rule", "segments-rule"),
+            _ => return Self::general(text),
+        };
+        Self {
+            anchor,
+            label: lang.text(label),
+            text,
+        }
+    }
+
+    fn general(text: String) -> Self {
+        Self {
+            anchor: "",
+            label: String::new(),
+            text,
         }
     }
 }
