@@ -12,6 +12,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, static_loader};
 
 use crate::domain::message::Message;
+use crate::domain::segment::RuleError;
 
 pub mod numbers;
 
@@ -96,6 +97,21 @@ impl Lang {
     /// A message in this language.
     pub fn message(self, message: &Message) -> String {
         render(message, self.id())
+    }
+
+    /// Why a segment rule was refused, in this language: the frame (where), what is wrong,
+    /// and the hint after ": ", each translated on its own.
+    pub fn rule_error(self, error: &RuleError) -> String {
+        let (frame, detail, hint) = error.parts();
+        let mut text = match detail {
+            Some(detail) => self.message(&frame.with("detail", self.message(detail))),
+            None => self.message(&frame),
+        };
+        if let Some(hint) = hint {
+            text.push_str(": ");
+            text.push_str(&self.message(hint));
+        }
+        text
     }
 }
 
@@ -192,6 +208,26 @@ impl fmt::Display for Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_rule_reads_in_either_language_with_its_column_and_hint() {
+        use crate::domain::segment::SegmentRule;
+        let error = SegmentRule::parse("age >= 35 and income_currency = rubles").unwrap_err();
+
+        assert_eq!(Lang::En.rule_error(&error), error.to_string());
+        let russian = Lang::Ru.rule_error(&error);
+        assert!(
+            russian.starts_with("для income_currency ожидался код валюты, например RUB"),
+            "{russian}"
+        );
+        assert!(russian.contains("(столбец 33)"), "{russian}");
+
+        let hinted = SegmentRule::parse("gender = robot").unwrap_err();
+        assert_eq!(
+            Lang::Ru.rule_error(&hinted),
+            "неизвестное значение «пол»: 'robot' (столбец 10): ожидалось male или female"
+        );
+    }
 
     #[test]
     fn the_language_comes_from_accept_language_by_quality() {

@@ -344,3 +344,27 @@ async fn the_problems_are_listed_above_the_form_each_linked_to_its_field() {
     assert!(html.contains(r#"id="f-name""#) && html.contains(r#"id="f-priority""#));
     assert!(segments::find(&app.db, "LINKED").await.unwrap().is_none());
 }
+
+#[tokio::test]
+async fn the_live_count_explains_a_bad_rule_in_the_reader_s_language() {
+    let (app, _) = manager_with_demo().await;
+
+    let answer: serde_json::Value = app
+        .client
+        .get(app.url("/segments/count?rule=age%20%3E%3D%20%D0%B8"))
+        .header("accept-language", "ru")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+
+    let error = answer["error"].as_str().expect("an error");
+    assert!(
+        error.starts_with("для age ожидалось целое число"),
+        "{error}"
+    );
+    assert!(error.contains("(столбец 8)"), "{error}");
+    assert_eq!(answer["column"], 8);
+}

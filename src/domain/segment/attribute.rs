@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::domain::message::Message;
+
 /// A client attribute that a condition tests.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Attribute {
@@ -177,22 +179,21 @@ impl CustomName {
 
     /// # Errors
     /// The message to show, when `name` cannot name a custom attribute.
-    pub fn parse(name: &str) -> Result<Self, String> {
+    pub fn parse(name: &str) -> Result<Self, Message> {
         let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-');
         if name.is_empty() || name.len() > Self::MAX_LEN || !name.chars().all(allowed) {
-            return Err(format!(
-                "'{name}' is not an attribute: custom attribute names are 1 to {} of A-Z, a-z, 0-9, _ . -",
-                Self::MAX_LEN
-            ));
+            return Err(Message::new("rule-not-attribute")
+                .with("name", name)
+                .with("max", Self::MAX_LEN));
         }
         if KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(name)) {
-            return Err(format!("'{name}' is a keyword, not an attribute"));
+            return Err(Message::new("rule-keyword-not-attribute").with("name", name));
         }
         if ["lifestyle_tags", "products_held"].contains(&name) {
-            return Err(format!("'{name}' is tested with 'has tag' or 'holds'"));
+            return Err(Message::new("rule-tested-with-has").with("name", name));
         }
         if Attribute::from_catalog(name).is_some() {
-            return Err(format!("'{name}' is a catalog attribute, not a custom one"));
+            return Err(Message::new("rule-catalog-not-custom").with("name", name));
         }
         Ok(Self(name.to_owned()))
     }

@@ -12,6 +12,7 @@ use super::error::RuleError;
 use super::op::CompareOp;
 use super::value::{self, Literal, Problem, Value};
 use super::{Condition, RuleExpr, SegmentRule};
+use crate::domain::message::Message;
 
 /// The pseudo-attribute for `has tag …`.
 pub const TAGS_FIELD: &str = "lifestyle_tags";
@@ -152,7 +153,9 @@ impl ConditionForm {
 
         if name == TAGS_FIELD || name == PRODUCTS_FIELD {
             if operator != "has" {
-                return Err(Problem::new(format!("{name} takes the operator 'has'")));
+                return Err(Problem::new(
+                    Message::new("rule-takes-has").with("attribute", name),
+                ));
             }
             return if name == TAGS_FIELD {
                 value::tag(plain_word(value)).map(Condition::HasTag)
@@ -171,15 +174,15 @@ impl ConditionForm {
                 value::check_operator(&attribute, "between", true)?;
                 let parts: Vec<&str> = value.split_whitespace().collect();
                 let [low, and, high] = parts.as_slice() else {
-                    return Err(Problem::new(format!(
-                        "expected two values for between, found \"{value}\""
-                    ))
-                    .hint("write it like 18 and 25"));
+                    return Err(Problem::new(
+                        Message::new("rule-between-two-values").with("value", value),
+                    )
+                    .hint(Message::new("rule-hint-between")));
                 };
                 if !and.eq_ignore_ascii_case("and") {
-                    return Err(Problem::new(format!(
-                        "expected 'and' between the two values, found \"{and}\""
-                    )));
+                    return Err(Problem::new(
+                        Message::new("rule-between-and").with("found", and),
+                    ));
                 }
                 Ok(Condition::Between {
                     low: typed(low, true)?,
@@ -197,8 +200,8 @@ impl ConditionForm {
             }
             symbol => {
                 let op = CompareOp::from_symbol(symbol).ok_or_else(|| {
-                    Problem::new(format!("unknown operator '{symbol}'"))
-                        .hint("use =, !=, <, <=, >, >=, between or in")
+                    Problem::new(Message::new("rule-unknown-operator").with("symbol", symbol))
+                        .hint(Message::new("rule-hint-form-operators"))
                 })?;
                 value::check_operator(&attribute, op.as_str(), op.is_ordering())?;
                 Ok(Condition::Compare {

@@ -2,6 +2,7 @@
 
 use super::error::RuleError;
 use super::op::CompareOp;
+use crate::domain::message::Message;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Tok {
@@ -67,8 +68,11 @@ pub(super) fn tokenize(text: &str) -> Result<Vec<Token>, RuleError> {
             let two = chars.get(i + 1) == Some(&'=');
             let symbol: String = chars[i..i + 1 + usize::from(two)].iter().collect();
             let op = CompareOp::from_symbol(&symbol).ok_or_else(|| {
-                RuleError::at(column, format!("unknown operator '{symbol}'"))
-                    .with_hint("use =, !=, <, <=, > or >=")
+                RuleError::at(
+                    column,
+                    Message::new("rule-unknown-operator").with("symbol", &symbol),
+                )
+                .with_hint(Message::new("rule-hint-operators"))
             })?;
             tokens.push(Token {
                 tok: Tok::Op(op),
@@ -93,7 +97,10 @@ pub(super) fn tokenize(text: &str) -> Result<Vec<Token>, RuleError> {
                 column,
             });
         } else {
-            return Err(RuleError::at(column, format!("unexpected character {c:?}")));
+            return Err(RuleError::at(
+                column,
+                Message::new("rule-unexpected-character").with("char", format!("{c:?}")),
+            ));
         }
     }
     Ok(tokens)
@@ -107,7 +114,8 @@ fn string(chars: &[char], start: usize) -> Result<(String, usize), RuleError> {
         match chars.get(i) {
             None => {
                 return Err(
-                    RuleError::at(start + 1, "unterminated string").with_hint("close it with '\"'")
+                    RuleError::at(start + 1, Message::new("rule-unterminated-string"))
+                        .with_hint(Message::new("rule-hint-close-string")),
                 );
             }
             Some('"') => return Ok((text, i + 1)),
@@ -117,14 +125,14 @@ fn string(chars: &[char], start: usize) -> Result<(String, usize), RuleError> {
                     i += 2;
                 }
                 _ => {
-                    return Err(RuleError::at(i + 1, "unknown escape in string")
-                        .with_hint("only \\\" and \\\\ are allowed"));
+                    return Err(RuleError::at(i + 1, Message::new("rule-unknown-escape"))
+                        .with_hint(Message::new("rule-hint-escapes")));
                 }
             },
             Some(c) if c.is_control() => {
                 return Err(RuleError::at(
                     i + 1,
-                    format!("control character {c:?} in string"),
+                    Message::new("rule-control-character").with("char", format!("{c:?}")),
                 ));
             }
             Some(&c) => {

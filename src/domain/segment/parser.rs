@@ -5,6 +5,7 @@ use super::error::RuleError;
 use super::lexer::{Tok, Token, tokenize};
 use super::value::{self, Literal, Problem, Value};
 use super::{Condition, MAX_DEPTH, MAX_RULE_CHARS, RuleExpr};
+use crate::domain::message::Message;
 
 pub(super) fn parse(text: &str) -> Result<RuleExpr, RuleError> {
     let length = text.chars().count();
@@ -26,10 +27,7 @@ pub(super) fn parse(text: &str) -> Result<RuleExpr, RuleError> {
         None => Ok(rule),
         Some(token) => Err(RuleError::at(
             token.column,
-            format!(
-                "expected 'and', 'or' or the end of the rule, found {}",
-                token.tok.describe()
-            ),
+            Message::new("rule-expected-end").with("found", token.tok.describe()),
         )),
     }
 }
@@ -55,9 +53,12 @@ impl Parser {
         self.peek().map_or(self.end_column, |t| t.column)
     }
 
-    fn found(&self) -> String {
-        self.peek()
-            .map_or("the end of the rule".into(), |t| t.tok.describe())
+    /// What stands where something else was expected, as an argument of `message`.
+    fn found(&self, message: Message) -> Message {
+        match self.peek() {
+            Some(t) => message.with("found", t.tok.describe()),
+            None => message.with("found_key", "rule-the-end"),
+        }
     }
 
     fn advance(&mut self) -> Option<Token> {
@@ -72,11 +73,13 @@ impl Parser {
         found
     }
 
-    fn expected(&self, what: &str) -> RuleError {
-        RuleError::at(
-            self.column(),
-            format!("expected {what}, found {}", self.found()),
-        )
+    /// `expected` is a message key; the token found (or the end) is added to it.
+    fn expected(&self, expected: Message) -> RuleError {
+        RuleError::at(self.column(), self.found(expected))
+    }
+
+    fn expected_thing(&self, what_key: &'static str) -> RuleError {
+        self.expected(Message::new("rule-expected").with("what_key", what_key))
     }
 
     fn enter(&mut self, column: usize) -> Result<(), RuleError> {
@@ -84,7 +87,7 @@ impl Parser {
         if self.depth > MAX_DEPTH {
             return Err(RuleError::at(
                 column,
-                format!("the rule nests deeper than {MAX_DEPTH} levels"),
+                Message::new("rule-too-deep").with("max", MAX_DEPTH),
             ));
         }
         Ok(())
@@ -127,7 +130,8 @@ impl Parser {
             self.enter(column)?;
             let inner = self.or()?;
             if !self.peek().is_some_and(|t| t.tok == Tok::RParen) {
-                return Err(self.expected(&format!("')' to close '(' from column {column}")));
+                let close = Message::new("rule-expected-close").with("column", column);
+                return Err(self.expected(close));
             }
             self.advance();
             self.depth -= 1;
@@ -142,21 +146,21 @@ impl Parser {
             column,
         }) = self.peek().cloned()
         else {
-            return Err(self.expected("a condition"));
+            return Err(self.expected_thing("rule-what-condition"));
         };
         if self.eat_keyword("has") {
             if !self.eat_keyword("tag") {
-                return Err(self.expected("'tag' after 'has'"));
+                return Err(self.expected_thing("rule-what-tag-keyword"));
             }
-            let (literal, at) = self.literal("a tag after 'has tag'")?;
+            let (literal, at) = self.literal(Message::new("rule-expected-tag"))?;
             return place(value::tag(lit(&literal)), at).map(Condition::HasTag);
         }
         if self.eat_keyword("holds") {
-            let (literal, at) = self.literal("a product code after 'holds'")?;
+            let (literal, at) = self.literal(Message::new("rule-expected-product"))?;
             return place(value::product(lit(&literal)), at).map(Condition::Holds);
         }
         if KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(&word)) {
-            return Err(self.expected("a condition"));
+            return Err(self.expected_thing("rule-what-condition"));
         }
         self.advance();
         let attribute = match Attribute::from_catalog(&word) {
@@ -189,10 +193,10 @@ impl Parser {
             place(value::check_operator(&attribute, "between", true), column)?;
             let low = self.value(&attribute, "'between'", true)?;
             if !self.eat_keyword("and") {
-                return Err(self.expected(&format!(
-                    "'and' after 'between {}'",
-                    super::display::value(&low)
-                )));
+                let low = super::display::value(&low);
+                return Err(
+                    self.expected(Message::new("rule-expected-between-and").with("low", low))
+                );
             }
             let high = self.value(&attribute, "'and'", true)?;
             return Ok(Condition::Between {
@@ -203,7 +207,7 @@ impl Parser {
         }
         if self.eat_keyword("in") {
             if !self.peek().is_some_and(|t| t.tok == Tok::LBracket) {
-                return Err(self.expected("'[' after 'in'"));
+                return Err(self.expected_thing("rule-what-bracket"));
             }
             self.advance();
             let mut values = vec![self.value(&attribute, "'['", false)?];
@@ -212,14 +216,12 @@ impl Parser {
                 values.push(self.value(&attribute, "','", false)?);
             }
             if !self.peek().is_some_and(|t| t.tok == Tok::RBracket) {
-                return Err(self.expected("',' or ']'"));
+                return Err(self.expected_thing("rule-what-comma-or-bracket"));
             }
             self.advance();
             return Ok(Condition::In { attribute, values });
         }
-        Err(self.expected(&format!(
-            "=, !=, <, <=, >, >=, 'between' or 'in' after '{attribute}'"
-        )))
+        Err(self.expected(Message::new("rule-expected-test").with("attribute", &attribute)))
     }
 
     fn value(
@@ -228,12 +230,13 @@ impl Parser {
         after: &str,
         ordered: bool,
     ) -> Result<Value, RuleError> {
-        let (literal, column) = self.literal(&format!("a value after {after}"))?;
+        let (literal, column) =
+            self.literal(Message::new("rule-expected-value-after").with("after", after))?;
         place(value::typed(attribute, lit(&literal), ordered), column)
     }
 
     /// A word or a string; `and`, `or` and `not` are not values unless quoted.
-    fn literal(&mut self, what: &str) -> Result<((String, bool), usize), RuleError> {
+    fn literal(&mut self, expected: Message) -> Result<((String, bool), usize), RuleError> {
         let column = self.column();
         let literal = match self.peek().map(|t| &t.tok) {
             Some(Tok::Str(text)) => (text.clone(), true),
@@ -244,7 +247,7 @@ impl Parser {
             {
                 (word.clone(), false)
             }
-            _ => return Err(RuleError::at(column, format!("expected {what}"))),
+            _ => return Err(RuleError::at(column, expected)),
         };
         self.advance();
         Ok((literal, column))

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use super::attribute::{Attribute, AttributeKind, CustomName};
 use crate::domain::client::{DigitalAffinity, Employment, Gender, MaritalStatus};
+use crate::domain::message::Message;
 
 /// A typed value. Which variants an attribute accepts is fixed by its [`AttributeKind`]:
 /// custom attributes take `Number` or `Text`, every other kind exactly one variant.
@@ -33,20 +34,20 @@ pub(super) struct Literal<'a> {
 /// A type error, before it is placed at a column or a form row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Problem {
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Message,
+    pub hint: Option<Message>,
 }
 
 impl Problem {
-    pub fn new(message: impl Into<String>) -> Self {
+    pub fn new(message: Message) -> Self {
         Self {
-            message: message.into(),
+            message,
             hint: None,
         }
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn hint(mut self, hint: Message) -> Self {
+        self.hint = Some(hint);
         self
     }
 }
@@ -63,10 +64,12 @@ pub(super) fn check_operator(attribute: &Attribute, symbol: &str, ordered: bool)
     if fits {
         Ok(())
     } else {
-        Err(
-            Problem::new(format!("'{symbol}' does not apply to {attribute}"))
-                .hint(format!("{attribute} takes =, != or in")),
+        Err(Problem::new(
+            Message::new("rule-operator-not-for")
+                .with("symbol", symbol)
+                .with("attribute", attribute),
         )
+        .hint(Message::new("rule-hint-equality").with("attribute", attribute)))
     }
 }
 
@@ -90,72 +93,76 @@ pub(super) fn typed(attribute: &Attribute, literal: Literal<'_>, ordered: bool) 
             whole
                 .map(|n| Value::Number(Decimal::from(n)))
                 .ok_or_else(|| {
-                    let range = if min == i64::MIN {
-                        String::new()
+                    let expected = if min == i64::MIN {
+                        Message::new("rule-expected-whole")
                     } else {
-                        format!(" from {min} to {max}")
+                        Message::new("rule-expected-whole-range")
+                            .with("min", min)
+                            .with("max", max)
                     };
-                    Problem::new(format!(
-                        "expected a whole number{range} for {attribute}, found {shown}"
-                    ))
+                    Problem::new(expected.with("attribute", attribute).with("found", &shown))
                 })
         }
         K::Amount => number().map(Value::Number).ok_or_else(|| {
-            Problem::new(format!("expected a number for {attribute}, found {shown}"))
-                .hint("write it like 1500.50, without quotes or spaces")
+            Problem::new(expected("rule-expected-number", attribute, &shown))
+                .hint(Message::new("rule-hint-number"))
         }),
         K::Date => (!quoted)
             .then(|| plain_date(text))
             .flatten()
             .map(Value::Date)
             .ok_or_else(|| {
-                Problem::new(format!("expected a date for {attribute}, found {shown}"))
-                    .hint("write it as YYYY-MM-DD")
+                Problem::new(expected("rule-expected-date", attribute, &shown))
+                    .hint(Message::new("rule-hint-date"))
             }),
         K::Text => text_value(attribute, text).map(Value::Text),
         K::Flag => match (quoted, text.to_ascii_lowercase().as_str()) {
             (false, "true") => Ok(Value::Flag(true)),
             (false, "false") => Ok(Value::Flag(false)),
-            _ => Err(Problem::new(format!(
-                "expected true or false for {attribute}, found {shown}"
+            _ => Err(Problem::new(expected(
+                "rule-expected-flag",
+                attribute,
+                &shown,
             ))),
         },
-        K::Gender => code(text, "gender", Gender::ALL, Gender::as_str).map(Value::Gender),
-        K::Employment => {
-            code(text, "employment", Employment::ALL, Employment::as_str).map(Value::Employment)
-        }
+        K::Gender => code(text, "rule-kind-gender", Gender::ALL, Gender::as_str).map(Value::Gender),
+        K::Employment => code(
+            text,
+            "rule-kind-employment",
+            Employment::ALL,
+            Employment::as_str,
+        )
+        .map(Value::Employment),
         K::MaritalStatus => code(
             text,
-            "marital status",
+            "rule-kind-marital-status",
             MaritalStatus::ALL,
             MaritalStatus::as_str,
         )
         .map(Value::MaritalStatus),
         K::DigitalAffinity => code(
             text,
-            "digital affinity",
+            "rule-kind-digital-affinity",
             DigitalAffinity::ALL,
             DigitalAffinity::as_str,
         )
         .map(Value::DigitalAffinity),
         K::Custom => match number() {
-            Some(n) if digit_count(&n.to_string()) > CustomName::MAX_NUMBER_DIGITS => {
-                Err(Problem::new(format!(
-                    "{shown} has too many digits for a custom attribute"
-                ))
-                .hint(format!(
-                    "custom attributes compare numbers of up to {} digits",
-                    CustomName::MAX_NUMBER_DIGITS
-                )))
-            }
+            Some(n) if digit_count(&n.to_string()) > CustomName::MAX_NUMBER_DIGITS => Err(
+                Problem::new(Message::new("rule-too-many-digits").with("found", &shown)).hint(
+                    Message::new("rule-hint-digits").with("max", CustomName::MAX_NUMBER_DIGITS),
+                ),
+            ),
             Some(n) => Ok(Value::Number(n)),
-            None if ordered => Err(Problem::new(format!(
-                "expected a number for {attribute}, found {shown}"
-            ))
-            .hint("custom attributes are ordered only as numbers")),
-            None if text.trim().is_empty() => {
-                Err(Problem::new(format!("expected a value for {attribute}")))
+            None if ordered => {
+                Err(
+                    Problem::new(expected("rule-expected-number", attribute, &shown))
+                        .hint(Message::new("rule-hint-custom-order")),
+                )
             }
+            None if text.trim().is_empty() => Err(Problem::new(
+                Message::new("rule-expected-value").with("attribute", attribute),
+            )),
             None => Ok(Value::Text(text.trim().to_owned())),
         },
     }
@@ -168,45 +175,54 @@ fn text_value(attribute: &Attribute, text: &str) -> Checked<String> {
     let letters = |n: usize| text.len() == n && text.chars().all(|c| c.is_ascii_alphabetic());
     let sales_point = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_');
     let (ok, value, expected) = match attribute {
-        Attribute::IncomeCurrency => (
-            letters(3),
-            text.to_ascii_uppercase(),
-            "a currency code such as RUB",
-        ),
-        Attribute::PreferredLanguage => (
-            letters(2),
-            text.to_ascii_lowercase(),
-            "a language code such as ru",
-        ),
+        Attribute::IncomeCurrency => (letters(3), text.to_ascii_uppercase(), "rule-what-currency"),
+        Attribute::PreferredLanguage => {
+            (letters(2), text.to_ascii_lowercase(), "rule-what-language")
+        }
         Attribute::HomeSalesPoint => (
             !text.is_empty() && text.len() <= 32 && text.chars().all(sales_point),
             text.to_ascii_uppercase(),
-            "a sales point code such as MSK-HO",
+            "rule-what-sales-point",
         ),
-        _ => (!text.is_empty(), text.to_owned(), "a non-empty text"),
+        _ => (!text.is_empty(), text.to_owned(), "rule-what-text"),
     };
     if ok {
         Ok(value)
     } else {
-        Err(Problem::new(format!(
-            "expected {expected} for {attribute}, found \"{text}\""
-        )))
+        Err(Problem::new(
+            Message::new("rule-expected-text")
+                .with("what_key", expected)
+                .with("attribute", attribute)
+                .with("found", format!("\"{text}\"")),
+        ))
     }
+}
+
+/// `expected_key` names what was expected for `attribute`; `shown` is what was written.
+fn expected(expected_key: &'static str, attribute: &Attribute, shown: &str) -> Message {
+    Message::new(expected_key)
+        .with("attribute", attribute)
+        .with("found", shown)
 }
 
 fn code<T: Copy + FromStr>(
     text: &str,
-    kind: &str,
+    kind_key: &'static str,
     all: &[T],
     name: fn(T) -> &'static str,
 ) -> Checked<T> {
     text.parse().map_err(|_| {
         let names: Vec<_> = all.iter().map(|v| name(*v)).collect();
         let expected = match names.as_slice() {
-            [a, b] => format!("expected {a} or {b}"),
-            _ => format!("expected one of {}", names.join(", ")),
+            [a, b] => Message::new("rule-hint-either").with("a", a).with("b", b),
+            _ => Message::new("rule-hint-one-of").with("names", names.join(", ")),
         };
-        Problem::new(format!("unknown {kind} '{text}'")).hint(expected)
+        Problem::new(
+            Message::new("rule-unknown-code")
+                .with("kind_key", kind_key)
+                .with("text", text),
+        )
+        .hint(expected)
     })
 }
 
@@ -219,8 +235,8 @@ pub(super) fn tag(literal: Literal<'_>) -> Checked<String> {
         || tag.chars().any(char::is_control)
     {
         return Err(
-            Problem::new(format!("\"{}\" is not a lifestyle tag", literal.text))
-                .hint("tags are 1 to 64 characters, without '|'"),
+            Problem::new(Message::new("rule-not-tag").with("text", literal.text))
+                .hint(Message::new("rule-hint-tag")),
         );
     }
     Ok(tag)
@@ -232,8 +248,8 @@ pub(super) fn product(literal: Literal<'_>) -> Checked<String> {
     let allowed = |c: char| c.is_ascii_alphanumeric() || c == '_';
     if code.is_empty() || code.len() > 64 || !code.chars().all(allowed) {
         return Err(
-            Problem::new(format!("\"{}\" is not a product code", literal.text))
-                .hint("product codes are letters, digits and _, such as CC_GRACE"),
+            Problem::new(Message::new("rule-not-product").with("text", literal.text))
+                .hint(Message::new("rule-hint-product")),
         );
     }
     Ok(code)

@@ -92,7 +92,7 @@ impl Posted {
         posted
     }
 
-    fn rule(&self) -> Result<SegmentRule, String> {
+    fn rule(&self, lang: Lang) -> Result<SegmentRule, String> {
         if self.editor == "form" {
             let joiner = if self.joiner == "or" {
                 Joiner::Or
@@ -104,9 +104,9 @@ impl Posted {
                 conditions: self.rows.clone(),
             }
             .to_rule()
-            .map_err(|e| e.to_string())
+            .map_err(|e| lang.rule_error(&e))
         } else {
-            SegmentRule::parse(&self.rule).map_err(|e| e.to_string())
+            SegmentRule::parse(&self.rule).map_err(|e| lang.rule_error(&e))
         }
     }
 }
@@ -270,7 +270,7 @@ async fn submit(
     mut posted: Posted,
     editing: bool,
 ) -> Result<HttpResponse, WebError> {
-    let rule = posted.rule();
+    let rule = posted.rule(identity.language);
     if let Ok(rule) = &rule {
         posted.rule = rule.to_string();
     }
@@ -415,7 +415,8 @@ pub async fn count(
             )
         }
         Err(err) => {
-            Ok(HttpResponse::Ok().json(json!({"error": err.to_string(), "column": err.column()})))
+            let error = identity.language.rule_error(&err);
+            Ok(HttpResponse::Ok().json(json!({"error": error, "column": err.column()})))
         }
     }
 }

@@ -79,7 +79,7 @@ async fn list(state: web::Data<AppState>, identity: Identity) -> Result<HttpResp
                 codes.push(item.code.clone());
                 (integer(lang, n as i64), share(n), None)
             }
-            Err(err) => ("—".into(), "—".into(), Some(err.to_string())),
+            Err(err) => ("—".into(), "—".into(), Some(lang.rule_error(&err))),
         };
         lines.push(SegmentLine {
             item,
