@@ -10,7 +10,7 @@
 use actix_web::dev::{HttpServiceFactory, ServiceRequest};
 use actix_web::http::Method;
 use actix_web::middleware::{Next, from_fn};
-use actix_web::{FromRequest, Handler, Responder, Route, web};
+use actix_web::{FromRequest, Handler, Responder, Route, guard, web};
 
 use super::access::{self, Access};
 
@@ -64,7 +64,14 @@ impl RouteTable {
             path,
             access,
         };
-        let route = web::method(method.clone()).to(handler);
+        // HEAD asks what GET would answer, under the same rule; actix sends no body for it.
+        let route = if *method == Method::GET {
+            web::route()
+                .guard(guard::Any(guard::Get()).or(guard::Head()))
+                .to(handler)
+        } else {
+            web::method(method.clone()).to(handler)
+        };
         self.entries.push(Entry { spec, route });
         self
     }

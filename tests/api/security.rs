@@ -126,7 +126,7 @@ async fn the_sign_in_page_drops_a_next_that_leads_elsewhere() {
 #[tokio::test]
 async fn methods_a_path_does_not_take_answer_405() {
     let app = spawn_app().await;
-    for method in ["HEAD", "OPTIONS", "DELETE", "PATCH"] {
+    for method in ["OPTIONS", "DELETE", "PATCH"] {
         let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
         for path in ["/desk", "/admin/users", "/api/v1/clients/CRM-1"] {
             let response = app
@@ -142,6 +142,30 @@ async fn methods_a_path_does_not_take_answer_405() {
             );
         }
     }
+}
+
+#[tokio::test]
+async fn head_answers_as_get_would_under_the_same_rule_without_a_body() {
+    let app = spawn_app().await;
+    for path in ["/healthz", "/desk", "/admin/users"] {
+        let get = app.client.get(app.url(path)).send().await.unwrap();
+        let head = app.client.head(app.url(path)).send().await.unwrap();
+        assert_eq!(head.status(), get.status(), "HEAD {path}");
+        assert!(head.bytes().await.unwrap().is_empty(), "HEAD {path}");
+    }
+    let post_only = app.client.head(app.url("/signout")).send().await.unwrap();
+    assert_eq!(post_only.status(), StatusCode::METHOD_NOT_ALLOWED);
+
+    app.signed_in_as(Role::Advisor).await;
+    let desk = app.client.head(app.url("/desk")).send().await.unwrap();
+    assert_eq!(desk.status(), StatusCode::OK);
+    let admin = app
+        .client
+        .head(app.url("/admin/users"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(admin.status(), StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]
