@@ -343,6 +343,33 @@ mod tests {
                 }
             }
         }
+        // Keys also travel as arguments (`what_key`) and from helper functions: any literal
+        // shaped like a key (`rule-what-condition`) whose first word starts catalog keys.
+        let prefixes: std::collections::BTreeSet<&str> =
+            english.iter().filter_map(|k| k.split('-').next()).collect();
+        let key_shaped = |s: &str| {
+            s.contains('-')
+                && s.split('-').all(|w| {
+                    !w.is_empty()
+                        && w.chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                })
+                && s.starts_with(|c: char| c.is_ascii_lowercase())
+        };
+        for file in files.iter().filter(|f| !f.ends_with("src/i18n.rs")) {
+            let text = std::fs::read_to_string(file).unwrap();
+            for literal in text.split('"').skip(1).step_by(2) {
+                let prefix = literal.split('-').next().unwrap_or_default();
+                // `crm-1`: a CRM id in a test, not a key.
+                if key_shaped(literal)
+                    && prefixes.contains(prefix)
+                    && !english.contains(literal)
+                    && literal != "crm-1"
+                {
+                    missing.push(format!("{}: {literal}", file.display()));
+                }
+            }
+        }
         assert!(seen > 30, "the keys were read ({seen})");
         assert!(
             missing.is_empty(),
