@@ -12,6 +12,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, static_loader};
 
 use crate::domain::message::Message;
+use crate::domain::profitability::EngineError;
 use crate::domain::segment::RuleError;
 
 pub mod numbers;
@@ -97,6 +98,20 @@ impl Lang {
     /// A message in this language.
     pub fn message(self, message: &Message) -> String {
         render(message, self.id())
+    }
+
+    /// Why the engine could not compute a figure, in this language.
+    pub fn engine_error(self, error: &EngineError) -> String {
+        let (detail, product) = error.parts();
+        let detail = self.message(&detail);
+        match product {
+            Some(product) => self.message(
+                &Message::new("engine-for-product")
+                    .with("detail", detail)
+                    .with("product", product),
+            ),
+            None => detail,
+        }
     }
 
     /// Why a segment rule was refused, in this language: the frame (where), what is wrong,
@@ -208,6 +223,34 @@ impl fmt::Display for Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_engine_failure_reads_in_either_language_as_it_displays() {
+        use crate::domain::profitability::{Failure, Quantity};
+        let overflow = EngineError::Arithmetic {
+            failure: Failure::DivisionByZero,
+            quantity: Quantity::BundleMargin,
+            product: Some("CC_GRACE".into()),
+        };
+        assert_eq!(Lang::En.engine_error(&overflow), overflow.to_string());
+        assert_eq!(
+            Lang::Ru.engine_error(&overflow),
+            "деление на ноль при расчёте маржи комбинированного продукта для CC_GRACE"
+        );
+        let no_rate = EngineError::Conversion {
+            source: crate::domain::money::MoneyError::NoRate {
+                from: "USD".parse().unwrap(),
+                to: "RUB".parse().unwrap(),
+                on: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            },
+            product: None,
+        };
+        assert_eq!(Lang::En.engine_error(&no_rate), no_rate.to_string());
+        assert_eq!(
+            Lang::Ru.engine_error(&no_rate),
+            "нет курса USD→RUB на 2026-11-30 или раньше"
+        );
+    }
 
     #[test]
     fn a_refused_rule_reads_in_either_language_with_its_column_and_hint() {

@@ -20,6 +20,8 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+use super::message::Message;
+
 /// What can go wrong with money arithmetic or conversion.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
@@ -41,6 +43,29 @@ pub enum MoneyError {
     },
     #[error("{0} is the reporting currency: it needs no rate")]
     RateForReportingCurrency(Currency),
+}
+
+impl MoneyError {
+    /// What went wrong, for the reader.
+    pub fn message(&self) -> Message {
+        match self {
+            Self::CurrencyMismatch { left, right } => Message::new("money-currency-mismatch")
+                .with("left", left)
+                .with("right", right),
+            Self::Overflow(what) => Message::new("money-overflow").with("what", what),
+            Self::NoRate { from, to, on } => Message::new("money-no-rate")
+                .with("from", from)
+                .with("to", to)
+                .with("on", on),
+            Self::InvalidRate { currency, on, rate } => Message::new("money-invalid-rate")
+                .with("currency", currency)
+                .with("on", on)
+                .with("rate", rate),
+            Self::RateForReportingCurrency(currency) => {
+                Message::new("money-rate-for-reporting").with("currency", currency)
+            }
+        }
+    }
 }
 
 /// An exact amount in one currency.

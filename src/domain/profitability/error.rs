@@ -9,6 +9,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use crate::domain::message::Message;
 use crate::domain::money::MoneyError;
 
 /// The figure being computed when arithmetic failed: it tells finance which input is absurd.
@@ -77,6 +78,40 @@ impl Quantity {
             Self::AnchorRatio => "add-on price anchor",
         }
     }
+
+    /// The catalog key of the quantity's name (`locales/*/kombi.ftl`).
+    pub const fn key(self) -> &'static str {
+        match self {
+            Self::MonthlyFees => "quantity-monthly-fees",
+            Self::SetupFeeShare => "quantity-setup-fee-per-year",
+            Self::TransactionFees => "quantity-transaction-fees",
+            Self::Fees => "quantity-fees",
+            Self::Partner => "quantity-partner-commission",
+            Self::Interest => "quantity-interest",
+            Self::Interchange => "quantity-interchange",
+            Self::Revenue => "quantity-revenue",
+            Self::TransactionCosts => "quantity-transaction-costs",
+            Self::OneOffCosts => "quantity-one-off-costs-per-year",
+            Self::ExpectedLoss => "quantity-expected-loss",
+            Self::OpeningTime => "quantity-opening-time-cost",
+            Self::Direct => "quantity-direct-cost",
+            Self::Visit => "quantity-visit-cost",
+            Self::Indirect => "quantity-indirect-cost",
+            Self::Profit => "quantity-profit",
+            Self::Margin => "quantity-margin",
+            Self::BundleVisit => "quantity-bundle-visit-overhead",
+            Self::BundleRevenue => "quantity-bundle-revenue",
+            Self::BundleProfit => "quantity-bundle-profit",
+            Self::BundleMargin => "quantity-bundle-margin",
+            Self::Conversion => "quantity-currency-conversion",
+            Self::PriceSlope => "quantity-price-slope",
+            Self::Price => "quantity-target-price",
+            Self::ClientCost => "quantity-client-cost",
+            Self::ClientSaving => "quantity-client-saving",
+            Self::VisitMinutes => "quantity-visit-minutes",
+            Self::AnchorRatio => "quantity-add-on-price-anchor",
+        }
+    }
 }
 
 impl fmt::Display for Quantity {
@@ -89,6 +124,15 @@ impl fmt::Display for Quantity {
 pub enum Failure {
     Overflow,
     DivisionByZero,
+}
+
+impl Failure {
+    pub const fn key(self) -> &'static str {
+        match self {
+            Self::Overflow => "failure-overflow",
+            Self::DivisionByZero => "failure-division-by-zero",
+        }
+    }
 }
 
 impl fmt::Display for Failure {
@@ -126,6 +170,24 @@ fn for_product(product: &Option<String>) -> String {
 }
 
 impl EngineError {
+    /// What went wrong, for the reader, and the product it concerns if known (the caller
+    /// frames it with `engine-for-product`).
+    pub fn parts(&self) -> (Message, Option<&str>) {
+        match self {
+            Self::Arithmetic {
+                failure,
+                quantity,
+                product,
+            } => (
+                Message::new("engine-arithmetic")
+                    .with("failure_key", failure.key())
+                    .with("quantity_key", quantity.key()),
+                product.as_deref(),
+            ),
+            Self::Conversion { source, product } => (source.message(), product.as_deref()),
+        }
+    }
+
     pub const fn overflow(quantity: Quantity) -> Self {
         Self::Arithmetic {
             failure: Failure::Overflow,

@@ -271,7 +271,7 @@ pub async fn show(
             Vec::new(),
             None,
             String::new(),
-            Some(err.to_string()),
+            Some(lang.engine_error(err)),
         ),
     };
     render(&ProductPage {
