@@ -100,6 +100,17 @@ impl Lang {
         render(message, self.id())
     }
 
+    /// A message whose key and arguments were stored as text (an import's rejected rows);
+    /// `None` when no catalog knows the key.
+    pub fn stored_message(self, key: &str, args: &[(String, String)]) -> Option<String> {
+        let args: Vec<(&str, &str)> = args
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_str()))
+            .collect();
+        // An unknown key renders as itself.
+        Some(render_parts(key, &args, self.id())).filter(|text| text != key)
+    }
+
     /// Why the engine could not compute a figure, in this language.
     pub fn engine_error(self, error: &EngineError) -> String {
         let (detail, product) = error.parts();
@@ -136,42 +147,71 @@ fn english() -> &'static LanguageIdentifier {
 
 /// The message in `language`; the key itself when no catalog has it (a test prevents that).
 ///
-/// An argument named `x_key` holds a message key: it is passed as `x`, translated. One named
-/// `x_keys` holds comma-separated keys: passed as `x`, each translated, joined with ", ".
+/// An argument named `x_key` holds a message key: it is passed as `x`, translated with the
+/// message's other arguments (so a nested message's arguments travel beside it, see
+/// [`Message::nest`]). One named `x_keys` holds comma-separated keys: passed as `x`, each
+/// translated, joined with ", ".
 pub fn render(message: &Message, language: &LanguageIdentifier) -> String {
-    let translated: Vec<(Cow<'static, str>, String)> = message
+    let args: Vec<(&str, &str)> = message
         .args
         .iter()
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect();
+    render_parts(message.key, &args, language)
+}
+
+/// [`render`] of a message whose key and arguments were stored as text.
+pub fn render_parts(key: &str, args: &[(&str, &str)], language: &LanguageIdentifier) -> String {
+    let is_key = |name: &str| name.ends_with("_key") || name.ends_with("_keys");
+    let mut translated: Vec<(String, String)> = args
+        .iter()
+        .filter(|(name, _)| !is_key(name))
+        .map(|(name, value)| formatted_arg(name, value, language))
+        .collect();
+    let nested: Vec<(String, String)> = args
+        .iter()
+        .filter(|(name, _)| is_key(name))
         .map(|(name, value)| {
             if let Some(base) = name.strip_suffix("_keys") {
-                let texts: Vec<String> =
-                    value.split(',').map(|key| lookup(key, language)).collect();
-                (Cow::Owned(base.to_string()), texts.join(", "))
-            } else if let Some(base) = name.strip_suffix("_key") {
-                (Cow::Owned(base.to_string()), lookup(value, language))
-            } else if let Some(base) = name.strip_suffix("_money") {
-                (
-                    Cow::Owned(base.to_string()),
-                    money_text(value, lang_of(language)),
-                )
-            } else if let Some(base) = name.strip_suffix("_percent") {
-                let text = value.parse::<rust_decimal::Decimal>().map_or_else(
-                    |_| value.clone(),
-                    |fraction| numbers::margin(lang_of(language), fraction),
-                );
-                (Cow::Owned(base.to_string()), text)
-            } else if let Some(base) = name.strip_suffix("_number") {
-                let text = value.parse::<rust_decimal::Decimal>().map_or_else(
-                    |_| value.clone(),
-                    |number| numbers::plain(lang_of(language), number),
-                );
-                (Cow::Owned(base.to_string()), text)
+                let texts: Vec<String> = value
+                    .split(',')
+                    .map(|key| lookup(key, &translated, language))
+                    .collect();
+                (base.to_string(), texts.join(", "))
             } else {
-                (Cow::Borrowed(*name), value.clone())
+                let base = name.strip_suffix("_key").unwrap_or(name);
+                (base.to_string(), lookup(value, &translated, language))
             }
         })
         .collect();
-    let args: HashMap<Cow<'static, str>, FluentValue<'_>> = translated
+    translated.extend(nested);
+    lookup(key, &translated, language)
+}
+
+/// An argument written as `language` writes it, by the suffix of its name.
+fn formatted_arg(name: &str, value: &str, language: &LanguageIdentifier) -> (String, String) {
+    let decimal = |value: &str| value.parse::<rust_decimal::Decimal>().ok();
+    if let Some(base) = name.strip_suffix("_money") {
+        (base.to_string(), money_text(value, lang_of(language)))
+    } else if let Some(base) = name.strip_suffix("_percent") {
+        let text = decimal(value).map_or_else(
+            || value.to_string(),
+            |fraction| numbers::margin(lang_of(language), fraction),
+        );
+        (base.to_string(), text)
+    } else if let Some(base) = name.strip_suffix("_number") {
+        let text = decimal(value).map_or_else(
+            || value.to_string(),
+            |number| numbers::plain(lang_of(language), number),
+        );
+        (base.to_string(), text)
+    } else {
+        (name.to_string(), value.to_string())
+    }
+}
+
+fn lookup(key: &str, args: &[(String, String)], language: &LanguageIdentifier) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
         .iter()
         .map(|(name, value)| {
             // Plain whole numbers go in as numbers, so that plural forms can be chosen.
@@ -179,12 +219,12 @@ pub fn render(message: &Message, language: &LanguageIdentifier) -> String {
                 Ok(number) if !value.starts_with('+') => FluentValue::from(number),
                 _ => FluentValue::from(value.as_str()),
             };
-            (name.clone(), value)
+            (Cow::Owned(name.clone()), value)
         })
         .collect();
     LOCALES
-        .try_lookup_with_args(language, message.key, &args)
-        .unwrap_or_else(|| message.key.to_string())
+        .try_lookup_with_args(language, key, &args)
+        .unwrap_or_else(|| key.to_string())
 }
 
 /// Which of Kombi's languages a catalog language is.
@@ -203,12 +243,6 @@ fn money_text(value: &str, lang: Lang) -> String {
 }
 
 /// The text of a key without arguments (for keys carried in arguments).
-fn lookup(key: &str, language: &LanguageIdentifier) -> String {
-    LOCALES
-        .try_lookup(language, key)
-        .unwrap_or_else(|| key.to_string())
-}
-
 /// The message in English.
 pub fn in_english(message: &Message) -> String {
     render(message, english())
@@ -223,6 +257,22 @@ impl fmt::Display for Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stored_message_reads_in_either_language_and_an_unknown_key_is_none() {
+        let args = [
+            ("id".to_owned(), "C-1".to_owned()),
+            ("first".to_owned(), "2".to_owned()),
+        ];
+        assert_eq!(
+            Lang::Ru
+                .stored_message("import-duplicate-id", &args)
+                .as_deref(),
+            Some("повторный CRM id C-1, впервые встречен в строке 2")
+        );
+        assert_eq!(Lang::En.stored_message("no-such-key", &args), None);
+        assert_eq!(Lang::En.stored_message("", &args), None);
+    }
 
     #[test]
     fn an_engine_failure_reads_in_either_language_as_it_displays() {

@@ -310,3 +310,21 @@ money-overflow = amount overflow while computing { $what }
 money-no-rate = no exchange rate { $from }→{ $to } on or before { $on }
 money-invalid-rate = exchange rate for { $currency } on { $on } must be positive, got { $rate }
 money-rate-for-reporting = { $currency } is the reporting currency: it needs no rate
+
+## Why a row of a CRM extract was rejected (src/import). Stored with the run, shown in the reader's language.
+import-not-a-date = { $text } is not a date in the form { $expected }
+import-not-an-amount = { $text } is not an amount: use digits, optionally grouped by spaces, with one '.' or ',' before the fraction
+import-too-many-digits = { $text } has more digits than an amount can hold exactly (at most 28 after the point)
+import-field-count = the row has { $fields } fields but the header has { $header }
+import-not-utf8 = is not UTF-8 text
+import-not-key-value = { $pair } is not key=value
+import-currency-unmapped = income_currency { $detail }; map a currency column or set options.default_income_currency
+import-field-problem = { $field }: { $detail }
+import-attribute-twice = custom attribute { $key } is given twice
+import-record-too-long = this record is longer than { $max } bytes (is a quote left open?); reading stopped here
+import-reading-stopped = reading stopped here: { $error }
+import-duplicate-id = duplicate CRM id { $id }, first seen on line { $first }
+import-more-errors = { $count } more { $count ->
+    [one] error
+   *[other] errors
+} not listed

@@ -310,3 +310,22 @@ money-overflow = переполнение суммы при расчёте: { $w
 money-no-rate = нет курса { $from }→{ $to } на { $on } или раньше
 money-invalid-rate = курс { $currency } на { $on } должен быть положительным, а указан { $rate }
 money-rate-for-reporting = { $currency } — валюта отчётности: курс для неё не нужен
+
+## Почему строка выгрузки CRM отклонена (src/import). Хранится с загрузкой, показывается на языке читателя.
+import-not-a-date = { $text } — не дата в формате { $expected }
+import-not-an-amount = { $text } — не сумма: пишите цифры, при желании с пробелами между разрядами, и одну «.» или «,» перед дробной частью
+import-too-many-digits = в { $text } больше цифр, чем сумма может хранить точно (не более 28 после запятой)
+import-field-count = в строке { $fields } полей, а в заголовке { $header }
+import-not-utf8 = не является текстом в UTF-8
+import-not-key-value = { $pair } не в виде ключ=значение
+import-currency-unmapped = income_currency: { $detail }; сопоставьте столбец валюты или задайте options.default_income_currency
+import-field-problem = { $field }: { $detail }
+import-attribute-twice = собственный атрибут { $key } указан дважды
+import-record-too-long = запись длиннее { $max } байт (не осталась ли открытой кавычка?); чтение остановлено здесь
+import-reading-stopped = чтение остановлено здесь: { $error }
+import-duplicate-id = повторный CRM id { $id }, впервые встречен в строке { $first }
+import-more-errors = ещё { $count } { $count ->
+    [one] ошибка не показана
+    [few] ошибки не показаны
+   *[other] ошибок не показано
+}

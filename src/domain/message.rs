@@ -28,6 +28,16 @@ impl Message {
         self
     }
 
+    /// Places `inner` as the argument `name` (which ends in `_key`): its key, translated with
+    /// its arguments, which join this message's.
+    #[must_use]
+    pub fn nest(mut self, name: &'static str, inner: &Message) -> Self {
+        debug_assert!(name.ends_with("_key"), "a nested message is passed by key");
+        self.args.push((name, inner.key.to_string()));
+        self.args.extend(inner.args.iter().cloned());
+        self
+    }
+
     pub fn arg(&self, name: &str) -> Option<&str> {
         self.args
             .iter()

@@ -7,6 +7,7 @@
 //!
 //! [`ClientDraft`]: crate::domain::client::ClientDraft
 
+use crate::domain::message::Message;
 use std::collections::HashMap;
 use std::str::FromStr;
 
@@ -28,7 +29,7 @@ pub enum DateFormat {
 
 const DOTTED: &str = "%d.%m.%Y";
 
-pub(super) fn date(text: &str, format: &DateFormat) -> Result<String, String> {
+pub(super) fn date(text: &str, format: &DateFormat) -> Result<String, Message> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(String::new());
@@ -48,7 +49,11 @@ pub(super) fn date(text: &str, format: &DateFormat) -> Result<String, String> {
     };
     parsed
         .map(|d| d.to_string()) // ISO, as `Display` writes it
-        .map_err(|_| format!("{text:?} is not a date in the form {expected}"))
+        .map_err(|_| {
+            Message::new("import-not-a-date")
+                .with("text", format!("{text:?}"))
+                .with("expected", expected)
+        })
 }
 
 /// Spaces a spreadsheet may put between groups of thousands ("1 234 567").
@@ -75,7 +80,7 @@ fn ungrouped(text: &str) -> Option<String> {
 /// other shape instead of guessing: `1,234.56` and `1.234,56` mean the same amount in two
 /// locales, but `1,234` does not. The text is never read through `f64`; it is checked to fit a
 /// `Decimal` digit for digit, so `14.890999999999998` stays exactly that.
-pub(super) fn decimal(text: &str) -> Result<String, String> {
+pub(super) fn decimal(text: &str) -> Result<String, Message> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(String::new());
@@ -84,12 +89,7 @@ pub(super) fn decimal(text: &str) -> Result<String, String> {
         Some(rest) => ("-", rest),
         None => ("", text.strip_prefix('+').unwrap_or(text)),
     };
-    let shape = || {
-        format!(
-            "{text:?} is not an amount: use digits, optionally grouped by spaces, with one '.' \
-             or ',' before the fraction"
-        )
-    };
+    let shape = || Message::new("import-not-an-amount").with("text", format!("{text:?}"));
     let (whole, fraction) = match body.split_once(['.', ',']) {
         Some((whole, fraction)) => (whole, Some(fraction)),
         None => (body, None),
@@ -110,9 +110,7 @@ pub(super) fn decimal(text: &str) -> Result<String, String> {
     // rust_decimal rounds digits it cannot hold instead of failing: compare to be sure.
     match Decimal::from_str(&canonical) {
         Ok(amount) if amount.to_string() == canonical => Ok(format!("{sign}{canonical}")),
-        _ => Err(format!(
-            "{text:?} has more digits than an amount can hold exactly (at most 28 after the point)"
-        )),
+        _ => Err(Message::new("import-too-many-digits").with("text", format!("{text:?}"))),
     }
 }
 
@@ -243,7 +241,10 @@ mod tests {
         let slashed = DateFormat::Pattern("%d/%m/%Y".into());
         assert_eq!(date("23/11/2026", &slashed).unwrap(), "2026-11-23");
         let message = date("2026-11-23", &slashed).unwrap_err();
-        assert_eq!(message, "\"2026-11-23\" is not a date in the form %d/%m/%Y");
+        assert_eq!(
+            message.to_string(),
+            "\"2026-11-23\" is not a date in the form %d/%m/%Y"
+        );
         assert!(date("31.02.2026", &DateFormat::Auto).is_err());
     }
 

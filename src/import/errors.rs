@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use crate::domain::message::Message;
+
 use super::source::MAX_HEADER_BYTES;
 
 /// Why a file cannot be imported at all.
@@ -71,7 +73,8 @@ pub struct RowError {
     pub line: u64,
     /// The source column (as in the file's header) holding the faulty value, if one does.
     pub column: Option<String>,
-    pub reason: String,
+    /// What is wrong, for the reader (the CLI and logs say it in English).
+    pub reason: Message,
 }
 
 impl fmt::Display for RowError {

@@ -16,6 +16,7 @@
 //! - A read error or an over-long record ends the iteration with one last error: the parser
 //!   cannot find the next record boundary reliably after either.
 
+use crate::domain::message::Message;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
 use std::io::Read;
@@ -171,12 +172,9 @@ impl<R: Read> Iterator for ImportReader<R> {
                     self.finished = true;
                     self.stats.rows_read += 1;
                     let reason = if self.csv.get_ref().tripped {
-                        format!(
-                            "this record is longer than {MAX_RECORD_BYTES} bytes (is a quote left \
-                             open?); reading stopped here"
-                        )
+                        Message::new("import-record-too-long").with("max", MAX_RECORD_BYTES)
                     } else {
-                        format!("reading stopped here: {error}")
+                        Message::new("import-reading-stopped").with("error", error)
                     };
                     return Some(Err(self.reject(start.line(), vec![(None, reason)])));
                 }
@@ -193,7 +191,9 @@ impl<R: Read> Iterator for ImportReader<R> {
                 .and_then(|id| Some((self.earlier_occurrence(&id, line)?, id)))
                 .map(|(first, id)| {
                     let position = self.plan.column_of(Field::CrmId);
-                    let reason = format!("duplicate CRM id {id}, first seen on line {first}");
+                    let reason = Message::new("import-duplicate-id")
+                        .with("id", &id)
+                        .with("first", first);
                     (position, reason)
                 });
             let result = match (result, duplicate) {

@@ -58,8 +58,8 @@ impl ImportReport {
         }
     }
 
-    /// The errors as CSV (`line,column,reason`), for download. A last row says how many
-    /// errors were not kept.
+    /// The errors as CSV (`line,column,reason`, in English), for a person. A last row says how
+    /// many errors were not kept.
     ///
     /// Cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first: column names
     /// and values come from the imported file) are prefixed with `'`.
@@ -67,22 +67,9 @@ impl ImportReport {
     /// # Errors
     /// The first write error of `out`.
     pub fn write_csv<W: Write>(&self, out: W) -> Result<(), csv::Error> {
-        let mut writer = csv::Writer::from_writer(out);
-        writer.write_record(["line", "column", "reason"])?;
-        for error in &self.errors {
-            let column = error.column.as_deref().unwrap_or_default();
-            writer.write_record([
-                error.line.to_string(),
-                defused(column),
-                defused(&error.reason),
-            ])?;
-        }
-        if self.errors_not_kept > 0 {
-            let note = format!("{} more errors not listed", self.errors_not_kept);
-            writer.write_record(["", "", note.as_str()])?;
-        }
-        writer.flush()?;
-        Ok(())
+        let stored = stored_errors(&self.to_stored_csv(), usize::MAX);
+        let header = ["line", "column", "reason"].map(str::to_owned);
+        write_people_csv(out, &stored, &header, |e| e.reason.clone())
     }
 
     /// [`ImportReport::write_csv`] into a string.
@@ -93,17 +80,103 @@ impl ImportReport {
             .expect("writing into a Vec cannot fail");
         String::from_utf8_lossy(&out).into_owned()
     }
+
+    /// The errors as stored with the run: `line,column,reason,key,args`, where `reason` is the
+    /// English text and `key` and `args` (a JSON list of name-value pairs) let a page say it in
+    /// the reader's language.
+    #[must_use]
+    pub fn to_stored_csv(&self) -> String {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer
+            .write_record(["line", "column", "reason", "key", "args"])
+            .expect("writing into a Vec cannot fail");
+        let mut write = |line: String, column: &str, reason: &crate::domain::message::Message| {
+            let args: Vec<(&str, &str)> = reason
+                .args
+                .iter()
+                .map(|(name, value)| (*name, value.as_str()))
+                .collect();
+            let args = serde_json::to_string(&args).expect("pairs of strings serialize");
+            writer
+                .write_record([
+                    line.as_str(),
+                    column,
+                    &reason.to_string(),
+                    reason.key,
+                    &args,
+                ])
+                .expect("writing into a Vec cannot fail");
+        };
+        for error in &self.errors {
+            let column = error.column.as_deref().unwrap_or_default();
+            write(error.line.to_string(), column, &error.reason);
+        }
+        if self.errors_not_kept > 0 {
+            let note = crate::domain::message::Message::new("import-more-errors")
+                .with("count", self.errors_not_kept);
+            write(String::new(), "", &note);
+        }
+        let bytes = writer.into_inner().expect("writing into a Vec cannot fail");
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
 }
 
-/// The first `limit` rows of an errors CSV written by [`ImportReport::write_csv`] (its header
-/// skipped), for showing on a page.
-pub fn rejected_rows(errors_csv: &str, limit: usize) -> Vec<Vec<String>> {
-    csv::Reader::from_reader(errors_csv.as_bytes())
+/// One row of a stored errors CSV.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredError {
+    pub line: String,
+    pub column: String,
+    /// The English text.
+    pub reason: String,
+    /// The message key and its arguments; empty for runs stored before keys were kept.
+    pub key: String,
+    pub args: Vec<(String, String)>,
+}
+
+/// The first `limit` rows of an errors CSV stored with a run (its header skipped). Reads both
+/// the stored layout and the older `line,column,reason`.
+pub fn stored_errors(errors_csv: &str, limit: usize) -> Vec<StoredError> {
+    csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(errors_csv.as_bytes())
         .records()
         .filter_map(Result::ok)
         .take(limit)
-        .map(|r| r.iter().map(str::to_string).collect())
+        .map(|r| StoredError {
+            line: r.get(0).unwrap_or_default().to_owned(),
+            column: r.get(1).unwrap_or_default().to_owned(),
+            reason: r.get(2).unwrap_or_default().to_owned(),
+            key: r.get(3).unwrap_or_default().to_owned(),
+            args: r
+                .get(4)
+                .and_then(|json| serde_json::from_str(json).ok())
+                .unwrap_or_default(),
+        })
         .collect()
+}
+
+/// Errors as CSV for a person: `header`, then each error's line, column and `text`, with
+/// formula-like cells defused.
+///
+/// # Errors
+/// The first write error of `out`.
+pub fn write_people_csv<W: Write>(
+    out: W,
+    errors: &[StoredError],
+    header: &[String; 3],
+    text: impl Fn(&StoredError) -> String,
+) -> Result<(), csv::Error> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(header)?;
+    for error in errors {
+        writer.write_record([
+            error.line.clone(),
+            defused(&error.column),
+            defused(&text(error)),
+        ])?;
+    }
+    writer.flush()?;
+    Ok(())
 }
 
 fn defused(cell: &str) -> String {
@@ -135,27 +208,36 @@ impl fmt::Display for ImportReport {
 mod tests {
     use super::*;
 
-    fn error(line: u64, column: Option<&str>, reason: &str) -> RowError {
+    use crate::domain::message::Message;
+
+    fn error(line: u64, column: Option<&str>, reason: Message) -> RowError {
         RowError {
             line,
             column: column.map(str::to_owned),
-            reason: reason.to_owned(),
+            reason,
         }
+    }
+
+    fn not_a_date(text: &str) -> Message {
+        Message::new("import-not-a-date")
+            .with("text", format!("{text:?}"))
+            .with("expected", "YYYY-MM-DD")
     }
 
     #[test]
     fn counts_rows_and_lists_errors() {
         let mut report = ImportReport::new();
         report.record_imported();
-        report.record_skipped([error(3, Some("Date of birth"), "\"x\" is not a date")]);
+        report.record_skipped([error(3, Some("Date of birth"), not_a_date("x"))]);
         assert_eq!((report.rows, report.imported, report.skipped), (2, 1, 1));
         assert_eq!(
             report.to_string(),
-            "2 rows read: 1 imported, 1 skipped\nline 3, column \"Date of birth\": \"x\" is not a date"
+            "2 rows read: 1 imported, 1 skipped\nline 3, column \"Date of birth\": \"x\" is not a \
+             date in the form YYYY-MM-DD"
         );
         assert_eq!(
             report.to_csv(),
-            "line,column,reason\n3,Date of birth,\"\"\"x\"\" is not a date\"\n"
+            "line,column,reason\n3,Date of birth,\"\"\"x\"\" is not a date in the form YYYY-MM-DD\"\n"
         );
     }
 
@@ -163,7 +245,7 @@ mod tests {
     fn keeps_the_first_thousand_errors_and_counts_the_rest() {
         let mut report = ImportReport::new();
         for line in 0..1_200 {
-            report.record_skipped([error(line + 2, None, "bad")]);
+            report.record_skipped([error(line + 2, None, Message::new("import-not-utf8"))]);
         }
         assert_eq!(report.errors.len(), ImportReport::MAX_ERRORS);
         assert_eq!(report.errors_not_kept, 200);
@@ -173,11 +255,57 @@ mod tests {
     }
 
     #[test]
+    fn the_stored_errors_keep_each_message_s_key_and_arguments() {
+        let mut report = ImportReport::new();
+        report.record_skipped([error(3, Some("Born"), not_a_date("x"))]);
+        for line in 0..ImportReport::MAX_ERRORS as u64 + 2 {
+            report.record_skipped([error(line + 4, None, Message::new("import-not-utf8"))]);
+        }
+
+        let stored = stored_errors(&report.to_stored_csv(), usize::MAX);
+
+        assert_eq!(stored.len(), ImportReport::MAX_ERRORS + 1);
+        assert_eq!(stored[0].line, "3");
+        assert_eq!(stored[0].column, "Born");
+        assert_eq!(
+            stored[0].reason,
+            "\"x\" is not a date in the form YYYY-MM-DD"
+        );
+        assert_eq!(stored[0].key, "import-not-a-date");
+        assert_eq!(
+            stored[0].args,
+            [
+                ("text".to_owned(), "\"x\"".to_owned()),
+                ("expected".to_owned(), "YYYY-MM-DD".to_owned())
+            ]
+        );
+        let last = stored.last().unwrap();
+        assert_eq!(
+            (last.key.as_str(), last.reason.as_str()),
+            ("import-more-errors", "3 more errors not listed")
+        );
+    }
+
+    #[test]
+    fn runs_stored_before_keys_were_kept_still_read() {
+        let stored = stored_errors("line,column,reason\n3,Born,bad date\n", 10);
+        assert_eq!(stored.len(), 1);
+        assert_eq!(
+            (stored[0].reason.as_str(), stored[0].key.as_str()),
+            ("bad date", "")
+        );
+        assert!(stored[0].args.is_empty());
+    }
+
+    #[test]
     fn formula_like_cells_are_defused_in_the_csv() {
         let mut report = ImportReport::new();
-        report.record_skipped([error(2, Some("=HYPERLINK(\"x\")"), "-1 is negative")]);
+        let negative = Message::new("import-field-problem")
+            .with("field", "-1")
+            .nest("detail_key", &Message::new("import-not-utf8"));
+        report.record_skipped([error(2, Some("=HYPERLINK(\"x\")"), negative)]);
         let csv = report.to_csv();
         assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
-        assert!(csv.contains(",'-1 is negative"), "{csv}");
+        assert!(csv.contains(",'-1: is not UTF-8 text"), "{csv}");
     }
 }

@@ -15,9 +15,10 @@ use super::mapping::Options;
 use super::plan::{Plan, Slot};
 use super::target::{Field, Kind};
 use crate::domain::client::{Client, ClientDraft, CrmId, FieldError};
+use crate::domain::message::Message;
 
 /// A problem found in a record, by column position (`None`: the record as a whole).
-pub(super) type Problem = (Option<usize>, String);
+pub(super) type Problem = (Option<usize>, Message);
 
 // Returned by value once per record and never stored, so the size gap costs nothing.
 #[allow(clippy::large_enum_variant)]
@@ -46,11 +47,9 @@ impl Plan {
             return Outcome::Blank;
         }
         if record.len() != self.slots.len() {
-            let message = format!(
-                "the row has {} fields but the header has {}",
-                record.len(),
-                self.slots.len()
-            );
+            let message = Message::new("import-field-count")
+                .with("fields", record.len())
+                .with("header", self.slots.len());
             return Outcome::Row {
                 crm_id: None,
                 result: Err(vec![(None, message)]),
@@ -72,7 +71,7 @@ impl Plan {
                 })
             };
             let Some(text) = from_whole().or_else(|| str::from_utf8(cell(position)).ok()) else {
-                problems.push((Some(position), "is not UTF-8 text".to_owned()));
+                problems.push((Some(position), Message::new("import-not-utf8")));
                 continue;
             };
             if let Err(message) = self.fill(slot, text, position, &mut draft, &mut origins) {
@@ -114,7 +113,7 @@ impl Plan {
         position: usize,
         draft: &mut ClientDraft,
         origins: &mut Vec<(String, usize)>,
-    ) -> Result<(), String> {
+    ) -> Result<(), Message> {
         match slot {
             Slot::Skip => Ok(()),
             Slot::Field(field, lookup) => match field.kind() {
@@ -162,15 +161,15 @@ impl Plan {
         position: usize,
         draft: &mut ClientDraft,
         origins: &mut Vec<(String, usize)>,
-    ) -> Result<(), String> {
+    ) -> Result<(), Message> {
         for pair in self
             .list_items(text)
             .into_iter()
             .filter(|p| !p.trim().is_empty())
         {
-            let (key, value) = pair
-                .split_once('=')
-                .ok_or_else(|| format!("{pair:?} is not key=value"))?;
+            let (key, value) = pair.split_once('=').ok_or_else(|| {
+                Message::new("import-not-key-value").with("pair", format!("{pair:?}"))
+            })?;
             let key = key.trim();
             origins.push((key.to_owned(), position));
             add_attribute(&mut draft.custom_attributes, key, value)?;
@@ -193,16 +192,17 @@ impl Plan {
             }
         }
         match field.and_then(|f| self.column_of(f)) {
-            Some(position) => vec![(Some(position), error.message.to_string())],
+            Some(position) => vec![(Some(position), error.message)],
             None if field == Some(Field::IncomeCurrency) => vec![(
                 None,
-                format!(
-                    "income_currency {}; map a currency column or set \
-                     options.default_income_currency",
-                    error.message
-                ),
+                Message::new("import-currency-unmapped").nest("detail_key", &error.message),
             )],
-            None => vec![(None, error.to_string())],
+            None => vec![(
+                None,
+                Message::new("import-field-problem")
+                    .with("field", &error.field)
+                    .nest("detail_key", &error.message),
+            )],
         }
     }
 }
@@ -211,9 +211,9 @@ fn add_attribute(
     attributes: &mut BTreeMap<String, String>,
     key: &str,
     value: &str,
-) -> Result<(), String> {
+) -> Result<(), Message> {
     match attributes.insert(key.to_owned(), value.to_owned()) {
-        Some(_) => Err(format!("custom attribute {key:?} is given twice")),
+        Some(_) => Err(Message::new("import-attribute-twice").with("key", format!("{key:?}"))),
         None => Ok(()),
     }
 }
@@ -232,7 +232,7 @@ fn culprits(attributes: &BTreeMap<String, String>, origins: &[(String, usize)]) 
             // Only the attribute is in question here: no date check applies.
             let errors = alone.parse(NaiveDate::MAX).err()?;
             let message = errors.message_for(Field::CustomAttributes.as_str())?;
-            Some((Some(*position), message.to_string()))
+            Some((Some(*position), message.clone()))
         })
         .collect()
 }
@@ -247,7 +247,7 @@ fn placeholder() -> ClientDraft {
 }
 
 /// A scalar cell in the draft's canonical text.
-fn scalar(kind: Kind, text: &str, date_format: &DateFormat) -> Result<String, String> {
+fn scalar(kind: Kind, text: &str, date_format: &DateFormat) -> Result<String, Message> {
     match kind {
         Kind::Date => cells::date(text, date_format),
         Kind::Decimal => cells::decimal(text),
@@ -299,7 +299,10 @@ pub(super) fn check_value(field: Field, text: &str, options: &Options) -> Result
     match field.kind() {
         Kind::Packed => return Ok(()),
         Kind::List => set_list(&mut draft, field, vec![text.to_owned()]),
-        kind => set_scalar(&mut draft, field, scalar(kind, text, &options.date_format)?),
+        kind => {
+            let value = scalar(kind, text, &options.date_format).map_err(|m| m.to_string())?;
+            set_scalar(&mut draft, field, value);
+        }
     }
     // The value's form is checked here, whatever the date of a later import.
     match draft.parse(NaiveDate::MAX) {

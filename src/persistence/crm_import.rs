@@ -307,7 +307,7 @@ fn spawn_parser<R: std::io::Read + Send + 'static>(
                             .unwrap_or(unstorable.field)
                             .to_string(),
                     ),
-                    reason: unstorable.reason.to_string(),
+                    reason: unstorable.reason,
                 }]),
                 Err(errors) => refused.push(errors.errors().to_vec()),
             }

@@ -103,7 +103,7 @@ pub async fn finish(
     counts(&mut model, p);
     model.status = Set(RecordedStatus::Finished.as_str().into());
     model.message = Set(report.to_string());
-    model.errors_csv = Set(report.to_csv());
+    model.errors_csv = Set(report.to_stored_csv());
     model.finished_at = Set(Some(Utc::now()));
     model.update(db).await?;
     Ok(())

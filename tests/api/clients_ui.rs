@@ -368,6 +368,52 @@ mod import_report {
     }
 
     #[tokio::test]
+    async fn rejected_rows_are_explained_in_the_reader_s_language_on_the_page_and_in_the_csv() {
+        let app = spawn_app().await;
+        sales_points(&app.db).await;
+        app.signed_in_as(Role::ProductManager).await;
+        let csrf = app.session_csrf("/clients/import").await;
+        let header = kombi::import::canonical::CANONICAL_COLUMNS.join(",");
+        let blanks = ",".repeat(kombi::import::canonical::CANONICAL_COLUMNS.len() - 2);
+        let file = format!("{header}\nB-1,Ivanova Anna{blanks}\nB-1,Ivanova Anna{blanks}\n");
+
+        let english = import(&app, &csrf, "c.csv", file.clone().into_bytes()).await;
+        assert!(
+            english.contains("duplicate CRM id B-1, first seen on line 2"),
+            "{english}"
+        );
+
+        let chosen = app
+            .post_form(
+                "/settings/language",
+                &[("csrf_token", &csrf), ("language", "ru")],
+            )
+            .await;
+        assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+        let russian = import(&app, &csrf, "c.csv", file.into_bytes()).await;
+        assert!(
+            russian.contains("повторный CRM id B-1, впервые встречен в строке 2"),
+            "{russian}"
+        );
+        let run = russian
+            .split("/clients/imports/")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .expect("a link to the errors CSV");
+        let csv = app
+            .get(&format!("/clients/imports/{run}/errors.csv"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(csv.starts_with("Строка,Столбец,Причина\n"), "{csv}");
+        assert!(
+            csv.contains("3,crm_id,\"повторный CRM id B-1, впервые встречен в строке 2\""),
+            "{csv}"
+        );
+    }
+
+    #[tokio::test]
     async fn a_file_that_is_not_csv_is_answered_in_one_sentence() {
         let app = spawn_app().await;
         app.signed_in_as(Role::ProductManager).await;

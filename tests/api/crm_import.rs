@@ -86,7 +86,7 @@ async fn bad_rows_are_skipped_with_line_and_column_and_good_rows_go_in() {
         report
             .errors
             .iter()
-            .any(|e| e.line == 6 && e.reason.contains("duplicate")),
+            .any(|e| e.line == 6 && e.reason.to_string().contains("duplicate")),
         "{:?}",
         report.errors
     );

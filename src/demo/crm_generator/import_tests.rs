@@ -65,7 +65,7 @@ fn a_large_file_is_read_row_by_row() {
     assert_eq!(last_line, ROWS);
     assert_eq!(failures[0].line(), ROWS as u64 + 2);
     assert_eq!(
-        failures[0].errors()[0].reason,
+        failures[0].errors()[0].reason.to_string(),
         "duplicate CRM id CRM-0000001, first seen on line 2"
     );
 }

@@ -68,10 +68,10 @@ fn only_errors(text: &str, mapping: &Mapping) -> Vec<RowError> {
     rows.remove(0).unwrap_err().into_vec()
 }
 
-fn error(line: u64, column: Option<&str>, reason: &str) -> RowError {
-    RowError {
-        line,
-        column: column.map(str::to_owned),
-        reason: reason.to_owned(),
-    }
+/// Each error as its line, column and English text.
+fn described(errors: &[RowError]) -> Vec<(u64, Option<&str>, String)> {
+    errors
+        .iter()
+        .map(|e| (e.line, e.column.as_deref(), e.reason.to_string()))
+        .collect()
 }

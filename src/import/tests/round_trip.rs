@@ -24,7 +24,7 @@ fn the_canonical_mapping_reads_packed_custom_attributes() {
     let errors = only_errors(&clash, &Mapping::canonical());
     assert_eq!(errors[0].column.as_deref(), Some("extra"));
     assert_eq!(
-        errors[0].reason,
+        errors[0].reason.to_string(),
         "custom attribute \"extra\" is given twice"
     );
 }

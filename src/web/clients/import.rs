@@ -14,7 +14,7 @@ use sea_orm::DatabaseConnection;
 use tokio::io::AsyncWriteExt;
 
 use crate::domain::import_run::{ImportRun, RunState};
-use crate::import::Mapping;
+use crate::import::{Mapping, StoredError};
 use crate::persistence::crm_import::{Progress, import_file};
 use crate::persistence::import_runs;
 use crate::web::error::WebError;
@@ -261,8 +261,14 @@ pub async fn run(
     path: web::Path<i32>,
 ) -> Result<HttpResponse, WebError> {
     let run = find_run(&state, path.into_inner()).await?;
-    let errors: Vec<Vec<String>> = crate::import::rejected_rows(&run.errors_csv, 100);
     let lang = identity.language;
+    let errors: Vec<Vec<String>> = crate::import::stored_errors(&run.errors_csv, 100)
+        .into_iter()
+        .map(|e| {
+            let reason = reason_in(lang, &e);
+            vec![e.line, e.column, reason]
+        })
+        .collect();
     let line = run_line(&run, chrono::Utc::now(), lang);
     let message = match line.state {
         RunState::Interrupted => {
@@ -288,18 +294,31 @@ pub async fn run(
     })
 }
 
-/// `GET /clients/imports/{id}/errors.csv`
+/// `GET /clients/imports/{id}/errors.csv`: the rejected rows in the reader's language.
 pub async fn errors_csv(
-    _identity: Identity,
+    identity: Identity,
     state: web::Data<AppState>,
     path: web::Path<i32>,
 ) -> Result<HttpResponse, WebError> {
     let run = find_run(&state, path.into_inner()).await?;
+    let lang = identity.language;
+    let stored = crate::import::stored_errors(&run.errors_csv, usize::MAX);
+    let columns = ["import-line", "import-column", "import-reason"].map(|key| lang.text(key));
+    let mut body = Vec::new();
+    crate::import::write_people_csv(&mut body, &stored, &columns, |e| reason_in(lang, e))
+        .map_err(|e| WebError::Internal(e.into()))?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
             header::CONTENT_DISPOSITION,
             format!("attachment; filename=\"import-{}-errors.csv\"", run.id),
         ))
-        .body(run.errors_csv))
+        .body(body))
+}
+
+/// Why a row was rejected, in `lang`; the stored English text for runs kept before the
+/// messages' keys were.
+fn reason_in(lang: Lang, error: &StoredError) -> String {
+    lang.stored_message(&error.key, &error.args)
+        .unwrap_or_else(|| error.reason.clone())
 }
