@@ -58,6 +58,16 @@ async fn invalid_new_user_fields_are_shown_next_to_the_fields() {
     assert!(html.contains("choose one of the roles in the list"));
     assert!(html.contains("The new password must be at least 10 characters long"));
     assert!(html.contains("enter the name to show, up to 200 characters"));
+    let problems = &html[html.find(r#"id="problems""#).expect("a problem summary")..];
+    assert!(
+        problems.contains(r##"<a href="#f-username">"##),
+        "{problems}"
+    );
+    assert!(
+        problems.contains(r##"<a href="#f-password">"##),
+        "{problems}"
+    );
+    assert!(html.contains(r#"id="f-username""#) && html.contains(r#"id="f-password""#));
     assert_eq!(users::count(&app.db).await.unwrap(), 1);
 }
 

@@ -56,7 +56,7 @@ pub struct FormErrors {
 }
 
 impl FormErrors {
-    fn any(&self) -> bool {
+    pub fn any(&self) -> bool {
         self.username.is_some()
             || self.display_name.is_some()
             || self.role.is_some()
