@@ -328,3 +328,10 @@ import-more-errors = { $count } more { $count ->
     [one] error
    *[other] errors
 } not listed
+
+## The product matrix (src/domain/matrix).
+matrix-not-a-term = not a bundle term: only fees and the client rate can be set here
+matrix-not-usage = not a usage figure: only the balance, spend and transactions can be set here
+matrix-share-range = a share from 0 to 1 (0.25 = 25 %)
+matrix-talking-points-long = at most { $max } characters
+matrix-ambiguous = { $field } at { $point } is set differently by { $first } and { $second }: set it for the point itself, or make the groups agree

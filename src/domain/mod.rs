@@ -5,6 +5,7 @@ pub mod client;
 pub mod code;
 pub mod evaluation;
 pub mod import_run;
+pub mod matrix;
 pub mod message;
 pub mod money;
 pub mod product;

@@ -1,0 +1,16 @@
+//! The product matrix: for each segment, which products form the combined product at each sales
+//! point, on which terms and with which expected usage.
+//!
+//! A version of a matrix holds cells, one per product × sales-point scope. A cell for every
+//! point is refined by a cell for a group of points (an office format, a region), refined by a
+//! cell for one point; the most specific cell wins, **field by field**, so a bank with hundreds
+//! of branches edits groups, not hundreds of columns. Only the fields a cell names are stored.
+
+mod cell;
+mod scope;
+
+pub use cell::{CellPatch, ResolveError, ResolvedCell, Role, resolve, uplift};
+pub use scope::{PointPlace, Scope};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,40 @@
+//! Where a cell applies: every sales point, a group of points, or one point.
+
+/// The reach of a matrix cell, from the broadest to the narrowest.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Scope {
+    /// Every sales point of the bank.
+    AllPoints,
+    /// Every point of a named group: an office format (`format:kko`) or a region
+    /// (`region:siberia`), as the bank names them.
+    Group(String),
+    /// One sales point, by its code (`MSK-HO`).
+    Point(String),
+}
+
+impl Scope {
+    /// Higher wins: a point's own cell over its groups' over the bank-wide one.
+    pub const fn specificity(&self) -> u8 {
+        match self {
+            Self::AllPoints => 0,
+            Self::Group(_) => 1,
+            Self::Point(_) => 2,
+        }
+    }
+
+    /// Whether a cell of this scope applies at `place`.
+    pub fn applies_to(&self, place: &PointPlace) -> bool {
+        match self {
+            Self::AllPoints => true,
+            Self::Group(group) => place.groups.iter().any(|g| g == group),
+            Self::Point(code) => *code == place.code,
+        }
+    }
+}
+
+/// A sales point as the matrix sees it: its code and the groups it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PointPlace {
+    pub code: String,
+    pub groups: Vec<String>,
+}
