@@ -275,6 +275,33 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_link_reads_with_its_figures_in_either_language() {
+        use crate::domain::matrix::{Link, LinkContext};
+        use rust_decimal_macros::dec;
+        let link = Link::LimitWithinShare {
+            card: "CC_GRACE".into(),
+            deposit: "DEP_PLUS".into(),
+            share: dec!(0.5),
+        };
+        let context = LinkContext {
+            in_bundle: ["CC_GRACE", "DEP_PLUS"].map(str::to_owned).into(),
+            held: Default::default(),
+            amounts: [("CC_GRACE", dec!(50000.01)), ("DEP_PLUS", dec!(100000))]
+                .map(|(c, a)| (c.to_owned(), a))
+                .into(),
+        };
+        let over = link.check(&context).unwrap().message;
+        assert_eq!(
+            Lang::En.message(&over),
+            "the CC_GRACE limit 50,000.01 exceeds 50.00\u{a0}% of the DEP_PLUS amount 100,000"
+        );
+        assert_eq!(
+            Lang::Ru.message(&over),
+            "лимит CC_GRACE 50\u{a0}000,01 превышает 50,00\u{a0}% суммы DEP_PLUS 100\u{a0}000"
+        );
+    }
+
+    #[test]
     fn an_engine_failure_reads_in_either_language_as_it_displays() {
         use crate::domain::profitability::{Failure, Quantity};
         let overflow = EngineError::Arithmetic {

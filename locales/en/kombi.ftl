@@ -335,3 +335,11 @@ matrix-not-usage = not a usage figure: only the balance, spend and transactions 
 matrix-share-range = a share from 0 to 1 (0.25 = 25 %)
 matrix-talking-points-long = at most { $max } characters
 matrix-ambiguous = { $field } at { $point } is set differently by { $first } and { $second }: set it for the point itself, or make the groups agree
+link-amount-missing = the amount of { $product } is not given, so the link cannot be checked
+link-limit-within = the { $card } limit { $limit } is within { $share } of the { $deposit } amount { $amount }
+link-limit-over = the { $card } limit { $limit } exceeds { $share } of the { $deposit } amount { $amount }
+link-limit-overflow = the { $card } limit cannot be compared with { $share } of the { $deposit } amount { $amount }: the figures are too large
+link-requires-met = { $product } has the { $needs } it needs
+link-requires-missing = { $product } needs { $needs }, which the client neither holds nor takes in this bundle
+link-excludes-both = { $first } and { $second } are never offered together
+link-excludes-apart = { $first } and { $second } are not both in the bundle

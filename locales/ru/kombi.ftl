@@ -336,3 +336,11 @@ matrix-not-usage = это не показатель использования: 
 matrix-share-range = доля от 0 до 1 (0.25 = 25 %)
 matrix-talking-points-long = не более { $max } символов
 matrix-ambiguous = { $field } в точке { $point } задан по-разному в { $first } и { $second }: задайте его для самой точки или согласуйте группы
+link-amount-missing = не указана сумма { $product }, поэтому связь нельзя проверить
+link-limit-within = лимит { $card } { $limit } не превышает { $share } суммы { $deposit } { $amount }
+link-limit-over = лимит { $card } { $limit } превышает { $share } суммы { $deposit } { $amount }
+link-limit-overflow = лимит { $card } нельзя сравнить с { $share } суммы { $deposit } { $amount }: слишком большие числа
+link-requires-met = у { $product } есть нужный ему { $needs }
+link-requires-missing = { $product } нужен { $needs }, которого у клиента нет и который не входит в этот комбинированный продукт
+link-excludes-both = { $first } и { $second } никогда не предлагаются вместе
+link-excludes-apart = { $first } и { $second } не входят в продукт вместе

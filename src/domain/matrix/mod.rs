@@ -7,10 +7,14 @@
 //! of branches edits groups, not hundreds of columns. Only the fields a cell names are stored.
 
 mod cell;
+mod link;
 mod scope;
 
 pub use cell::{CellPatch, ResolveError, ResolvedCell, Role, resolve, uplift};
+pub use link::{Link, LinkCheck, LinkContext, conditional_terms};
 pub use scope::{PointPlace, Scope};
 
+#[cfg(test)]
+mod link_tests;
 #[cfg(test)]
 mod tests;
