@@ -9,12 +9,16 @@
 mod cell;
 mod link;
 mod scope;
+mod version;
 
 pub use cell::{CellPatch, ResolveError, ResolvedCell, Role, resolve, uplift};
 pub use link::{Link, LinkCheck, LinkContext, conditional_terms};
 pub use scope::{PointPlace, Scope};
+pub use version::{Cell, Draft, MatrixContent, PublishError, Published, in_force};
 
 #[cfg(test)]
 mod link_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod version_tests;
