@@ -8,16 +8,20 @@
 
 mod cell;
 mod link;
+mod offer;
 mod scope;
 mod version;
 
 pub use cell::{CellPatch, ResolveError, ResolvedCell, Role, resolve, uplift};
 pub use link::{Link, LinkCheck, LinkContext, conditional_terms};
+pub use offer::{CatalogEntry, OfferedProduct, combined_product};
 pub use scope::{PointPlace, Scope};
 pub use version::{Cell, Draft, MatrixContent, PublishError, Published, in_force};
 
 #[cfg(test)]
 mod link_tests;
+#[cfg(test)]
+mod offer_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -1,0 +1,121 @@
+//! The combined product a matrix version offers at a sales point for a main product: the main
+//! product and the point's add-ons, each on its bundle terms and expected in-bundle usage, ready
+//! for the profitability engine.
+
+use std::collections::BTreeSet;
+
+use super::cell::{ResolveError, ResolvedCell, resolve};
+use super::link::conditional_terms;
+use super::scope::PointPlace;
+use super::version::MatrixContent;
+use crate::domain::money::Currency;
+use crate::domain::product::{Economics, ProductKind, Terms, Usage};
+use crate::domain::profitability::Position;
+
+/// A catalog product as the matrix builds on it: its economics and standalone terms and usage.
+#[derive(Clone, Copy, Debug)]
+pub struct CatalogEntry<'a> {
+    pub code: &'a str,
+    pub kind: ProductKind,
+    pub currency: Currency,
+    pub economics: &'a Economics,
+    pub terms: &'a Terms,
+    pub usage: &'a Usage,
+}
+
+/// One product of the combined product, on the terms and usage the matrix gives it.
+#[derive(Clone, Debug)]
+pub struct OfferedProduct {
+    pub code: String,
+    pub kind: ProductKind,
+    pub currency: Currency,
+    pub economics: Economics,
+    pub terms: Terms,
+    pub usage: Usage,
+    pub cell: ResolvedCell,
+}
+
+impl OfferedProduct {
+    pub fn position(&self) -> Position<'_> {
+        Position {
+            code: &self.code,
+            kind: self.kind,
+            currency: self.currency,
+            economics: &self.economics,
+            terms: &self.terms,
+            usage: &self.usage,
+        }
+    }
+}
+
+/// The combined product for a client who came for `main` at `place`: `main` first, then every
+/// product the point offers as an add-on, in the matrix's order (then by code). `None` when
+/// `main` is not a main product there.
+///
+/// # Errors
+/// When cells reaching `place` disagree (see [`resolve`]).
+pub fn combined_product(
+    content: &MatrixContent,
+    catalog: &[CatalogEntry<'_>],
+    place: &PointPlace,
+    main: &str,
+) -> Result<Option<Vec<OfferedProduct>>, ResolveError> {
+    let mut chosen: Vec<(CatalogEntry<'_>, ResolvedCell)> = Vec::new();
+    let mut add_ons = Vec::new();
+    for entry in catalog {
+        let cell = resolve(&content.cells_of(entry.code), place)?;
+        if entry.code == main {
+            if !cell.role.may_be_main() {
+                return Ok(None);
+            }
+            chosen.push((*entry, cell));
+        } else if cell.role.may_be_add_on() {
+            add_ons.push((*entry, cell));
+        }
+    }
+    if chosen.is_empty() {
+        return Ok(None);
+    }
+    add_ons.sort_by(|(a, ca), (b, cb)| {
+        (ca.order.is_none(), ca.order, a.code).cmp(&(cb.order.is_none(), cb.order, b.code))
+    });
+    chosen.extend(add_ons);
+
+    let in_bundle: BTreeSet<String> = chosen.iter().map(|(e, _)| e.code.to_owned()).collect();
+    let conditional = conditional_terms(&content.links, &in_bundle);
+    let offered = chosen
+        .into_iter()
+        .map(|(entry, cell)| {
+            // Cells carry only terms and usage (`CellPatch::check`); economics stay the catalog's.
+            let mut economics = *entry.economics;
+            let mut terms = *entry.terms;
+            let mut usage = *entry.usage;
+            let overrides = cell
+                .terms
+                .iter()
+                .chain(&cell.usage_alone)
+                .chain(&cell.usage_in_bundle)
+                .map(|(figure, value)| (*figure, *value))
+                .chain(
+                    conditional
+                        .iter()
+                        .filter(|((code, _), _)| code == entry.code)
+                        .map(|((_, figure), value)| (*figure, *value)),
+                );
+            // Later wins: terms, usage alone, usage in the bundle, then conditional terms.
+            for (figure, value) in overrides {
+                *figure.slot(&mut economics, &mut terms, &mut usage) = value;
+            }
+            OfferedProduct {
+                code: entry.code.to_owned(),
+                kind: entry.kind,
+                currency: entry.currency,
+                economics: *entry.economics,
+                terms,
+                usage,
+                cell,
+            }
+        })
+        .collect();
+    Ok(Some(offered))
+}
