@@ -200,14 +200,9 @@ async fn pages_link_assets_by_content_hash_cached_for_a_year() {
 async fn error_pages_speak_the_reader_s_language() {
     let app = spawn_app().await;
     app.signed_in_as(Role::Advisor).await;
-    let russian = |path: &'static str| {
-        app.client
-            .get(app.url(path))
-            .header("accept-language", "ru")
-            .send()
-    };
+    let russian = |path: &'static str| app.get_in("ru", path);
 
-    let missing = russian("/desk/clients/NOPE-1").await.unwrap();
+    let missing = russian("/desk/clients/NOPE-1").await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     let page = missing.text().await.unwrap();
     assert!(page.contains("Нет клиента с CRM id NOPE-1."), "{page}");
@@ -216,11 +211,11 @@ async fn error_pages_speak_the_reader_s_language() {
         "the advisor's navigation, in Russian"
     );
 
-    let refused = russian("/finance").await.unwrap();
+    let refused = russian("/finance").await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     assert!(refused.text().await.unwrap().contains("Доступ запрещён"));
 
-    let nowhere = russian("/no/such/page").await.unwrap();
+    let nowhere = russian("/no/such/page").await;
     assert!(
         nowhere
             .text()

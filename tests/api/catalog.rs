@@ -221,12 +221,8 @@ async fn figures_are_written_as_the_reader_s_language_writes_them() {
 
     let english = app.get("/catalog/DEP_PLUS").await.text().await.unwrap();
     let russian = app
-        .client
-        .get(app.url("/catalog/DEP_PLUS"))
-        .header("accept-language", "ru-RU,ru;q=0.9,en;q=0.5")
-        .send()
+        .get_in("ru-RU,ru;q=0.9,en;q=0.5", "/catalog/DEP_PLUS")
         .await
-        .unwrap()
         .text()
         .await
         .unwrap();
@@ -295,12 +291,8 @@ async fn verdicts_and_the_price_advice_read_in_russian() {
     app.signed_in_as(Role::Finance).await;
 
     let page = app
-        .client
-        .get(app.url("/catalog/ONLINE"))
-        .header("accept-language", "ru")
-        .send()
+        .get_in("ru", "/catalog/ONLINE")
         .await
-        .unwrap()
         .text()
         .await
         .unwrap();

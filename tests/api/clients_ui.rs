@@ -383,13 +383,7 @@ mod import_report {
             "{english}"
         );
 
-        let chosen = app
-            .post_form(
-                "/settings/language",
-                &[("csrf_token", &csrf), ("language", "ru")],
-            )
-            .await;
-        assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+        app.choose_language(&csrf, "ru").await;
         let russian = import(&app, &csrf, "c.csv", file.into_bytes()).await;
         assert!(
             russian.contains("повторный CRM id B-1, впервые встречен в строке 2"),

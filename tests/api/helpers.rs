@@ -155,6 +155,27 @@ impl TestApp {
         self.client.get(self.url(path)).send().await.expect("GET")
     }
 
+    /// `GET path` from a browser asking for `accept_language`.
+    pub async fn get_in(&self, accept_language: &str, path: &str) -> Response {
+        self.client
+            .get(self.url(path))
+            .header("accept-language", accept_language)
+            .send()
+            .await
+            .expect("GET")
+    }
+
+    /// The signed-in user picks `language` with the top bar's switch.
+    pub async fn choose_language(&self, csrf: &str, language: &str) {
+        let chosen = self
+            .post_form(
+                "/settings/language",
+                &[("csrf_token", csrf), ("language", language)],
+            )
+            .await;
+        assert_eq!(chosen.status(), reqwest::StatusCode::SEE_OTHER);
+    }
+
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> Response {
         self.client
             .post(self.url(path))

@@ -350,12 +350,8 @@ async fn the_live_count_explains_a_bad_rule_in_the_reader_s_language() {
     let (app, _) = manager_with_demo().await;
 
     let answer: serde_json::Value = app
-        .client
-        .get(app.url("/segments/count?rule=age%20%3E%3D%20%D0%B8"))
-        .header("accept-language", "ru")
-        .send()
+        .get_in("ru", "/segments/count?rule=age%20%3E%3D%20%D0%B8")
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();

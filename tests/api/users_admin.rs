@@ -76,13 +76,7 @@ async fn an_administrator_reading_russian_sees_the_field_problems_in_russian() {
     let app = spawn_app().await;
     app.signed_in_as(Role::Admin).await;
     let csrf = app.session_csrf("/admin/users").await;
-    let chosen = app
-        .post_form(
-            "/settings/language",
-            &[("csrf_token", &csrf), ("language", "ru")],
-        )
-        .await;
-    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+    app.choose_language(&csrf, "ru").await;
 
     let response = app
         .post_form(
