@@ -319,7 +319,7 @@ import-field-count = the row has { $fields } fields but the header has { $header
 import-not-utf8 = is not UTF-8 text
 import-not-key-value = { $pair } is not key=value
 import-currency-unmapped = income_currency { $detail }; map a currency column or set options.default_income_currency
-import-field-problem = { $field }: { $detail }
+import-field-problem = { $unmapped_field }: { $detail }
 import-attribute-twice = custom attribute { $key } is given twice
 import-record-too-long = this record is longer than { $max } bytes (is a quote left open?); reading stopped here
 import-reading-stopped = reading stopped here: { $error }

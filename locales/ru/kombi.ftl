@@ -319,7 +319,7 @@ import-field-count = в строке { $fields } полей, а в заголо�
 import-not-utf8 = не является текстом в UTF-8
 import-not-key-value = { $pair } не в виде ключ=значение
 import-currency-unmapped = income_currency: { $detail }; сопоставьте столбец валюты или задайте options.default_income_currency
-import-field-problem = { $field }: { $detail }
+import-field-problem = { $unmapped_field }: { $detail }
 import-attribute-twice = собственный атрибут { $key } указан дважды
 import-record-too-long = запись длиннее { $max } байт (не осталась ли открытой кавычка?); чтение остановлено здесь
 import-reading-stopped = чтение остановлено здесь: { $error }

@@ -29,10 +29,20 @@ impl Message {
     }
 
     /// Places `inner` as the argument `name` (which ends in `_key`): its key, translated with
-    /// its arguments, which join this message's.
+    /// its arguments, which join this message's. The two messages' argument names must differ
+    /// (checked in debug builds), or one would read the other's value.
     #[must_use]
     pub fn nest(mut self, name: &'static str, inner: &Message) -> Self {
         debug_assert!(name.ends_with("_key"), "a nested message is passed by key");
+        debug_assert!(
+            inner
+                .args
+                .iter()
+                .all(|(n, _)| self.arg(n).is_none() && *n != name),
+            "{} nested in {} shares an argument name",
+            inner.key,
+            self.key
+        );
         self.args.push((name, inner.key.to_string()));
         self.args.extend(inner.args.iter().cloned());
         self
@@ -56,6 +66,16 @@ impl Serialize for Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[should_panic(expected = "shares an argument name")]
+    #[cfg(debug_assertions)]
+    fn a_nested_message_may_not_reuse_an_argument_name() {
+        let inner = Message::new("choice-unknown").with("field", "gender");
+        let _ = Message::new("import-field-problem")
+            .with("field", "gender")
+            .nest("detail_key", &inner);
+    }
 
     #[test]
     fn arguments_are_kept_by_name() {

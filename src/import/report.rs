@@ -301,7 +301,7 @@ mod tests {
     fn formula_like_cells_are_defused_in_the_csv() {
         let mut report = ImportReport::new();
         let negative = Message::new("import-field-problem")
-            .with("field", "-1")
+            .with("unmapped_field", "-1")
             .nest("detail_key", &Message::new("import-not-utf8"));
         report.record_skipped([error(2, Some("=HYPERLINK(\"x\")"), negative)]);
         let csv = report.to_csv();

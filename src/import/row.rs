@@ -200,7 +200,7 @@ impl Plan {
             None => vec![(
                 None,
                 Message::new("import-field-problem")
-                    .with("field", &error.field)
+                    .with("unmapped_field", &error.field)
                     .nest("detail_key", &error.message),
             )],
         }
