@@ -4,6 +4,7 @@ use std::fmt;
 use std::io::Write;
 
 use super::errors::{RowError, RowErrors};
+use crate::domain::message::Message;
 
 /// Counts of an import and its row errors, the first [`ImportReport::MAX_ERRORS`] kept.
 ///
@@ -67,9 +68,8 @@ impl ImportReport {
     /// # Errors
     /// The first write error of `out`.
     pub fn write_csv<W: Write>(&self, out: W) -> Result<(), csv::Error> {
-        let stored = stored_errors(&self.to_stored_csv(), usize::MAX);
         let header = ["line", "column", "reason"].map(str::to_owned);
-        write_people_csv(out, &stored, &header, |e| e.reason.clone())
+        write_people_csv(out, &self.stored(), &header, |e| e.reason.clone())
     }
 
     /// [`ImportReport::write_csv`] into a string.
@@ -90,34 +90,41 @@ impl ImportReport {
         writer
             .write_record(["line", "column", "reason", "key", "args"])
             .expect("writing into a Vec cannot fail");
-        let mut write = |line: String, column: &str, reason: &crate::domain::message::Message| {
-            let args: Vec<(&str, &str)> = reason
-                .args
-                .iter()
-                .map(|(name, value)| (*name, value.as_str()))
-                .collect();
-            let args = serde_json::to_string(&args).expect("pairs of strings serialize");
+        for error in self.stored() {
+            let args = serde_json::to_string(&error.args).expect("pairs of strings serialize");
             writer
-                .write_record([
-                    line.as_str(),
-                    column,
-                    &reason.to_string(),
-                    reason.key,
-                    &args,
-                ])
+                .write_record([error.line, error.column, error.reason, error.key, args])
                 .expect("writing into a Vec cannot fail");
-        };
-        for error in &self.errors {
-            let column = error.column.as_deref().unwrap_or_default();
-            write(error.line.to_string(), column, &error.reason);
-        }
-        if self.errors_not_kept > 0 {
-            let note = crate::domain::message::Message::new("import-more-errors")
-                .with("count", self.errors_not_kept);
-            write(String::new(), "", &note);
         }
         let bytes = writer.into_inner().expect("writing into a Vec cannot fail");
         String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    /// The kept errors, then a note of how many were not kept.
+    fn stored(&self) -> Vec<StoredError> {
+        let note = (self.errors_not_kept > 0).then(|| {
+            let message = Message::new("import-more-errors").with("count", self.errors_not_kept);
+            (String::new(), String::new(), message)
+        });
+        self.errors
+            .iter()
+            .map(|e| {
+                let column = e.column.clone().unwrap_or_default();
+                (e.line.to_string(), column, e.reason.clone())
+            })
+            .chain(note)
+            .map(|(line, column, message)| StoredError {
+                line,
+                column,
+                reason: message.to_string(),
+                key: message.key.to_owned(),
+                args: message
+                    .args
+                    .into_iter()
+                    .map(|(name, value)| (name.to_owned(), value))
+                    .collect(),
+            })
+            .collect()
     }
 }
 
