@@ -421,3 +421,4 @@ user-display-name-invalid = enter the name to show, up to 200 characters
 segment-code-taken = a segment { $code } already exists
 segment-conflict = Someone else saved this segment while you were editing it (it is now at version { $version }). Open it again to see their changes, then make yours.
 segments-rule-hint = Compare attributes with =, !=, <, <=, >, >=, between … and …, in […], has tag, holds; join conditions with and, or, not and brackets; custom CRM attributes by their name. For example:
+users-address-unknown = unknown

@@ -2,6 +2,7 @@
 //! minor unit with thousands grouped (`RUB 1,234,567.89` in English, `1 234 567,89 ₽` in
 //! Russian), rates as percentages. Formatting belongs to view models, never to templates.
 
+use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 use super::Lang;
@@ -77,10 +78,33 @@ pub fn plain(lang: Lang, value: Decimal) -> String {
     localized(&value.normalize().to_string(), lang)
 }
 
+/// "30 Nov 2026" / "30.11.2026": a day as each language writes it, never ambiguous.
+pub fn date(lang: Lang, day: NaiveDate) -> String {
+    match lang {
+        Lang::En => day.format("%-d %b %Y").to_string(),
+        Lang::Ru => day.format("%d.%m.%Y").to_string(),
+    }
+}
+
+/// A moment to the minute, in UTC, saying so: "30 Nov 2026 08:36 UTC".
+pub fn moment(lang: Lang, at: DateTime<Utc>) -> String {
+    format!("{} {} UTC", date(lang, at.date_naive()), at.format("%H:%M"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn days_and_moments_as_each_language_writes_them() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+        assert_eq!(date(Lang::En, day), "5 Mar 2026");
+        assert_eq!(date(Lang::Ru, day), "05.03.2026");
+        let at = day.and_hms_opt(8, 6, 59).unwrap().and_utc();
+        assert_eq!(moment(Lang::En, at), "5 Mar 2026 08:06 UTC");
+        assert_eq!(moment(Lang::Ru, at), "05.03.2026 08:06 UTC");
+    }
 
     #[test]
     fn money_is_rounded_half_even_and_written_as_each_language_writes_it() {

@@ -259,6 +259,21 @@ async fn an_administrator_sees_a_users_sessions_and_ends_them() {
         advisor_sessions[0].contains("127.0.0.1"),
         "{advisor_sessions:?}"
     );
+    // Sign-ins and sessions read alike on one page: "30 Nov 2026 08:36 UTC".
+    let today = chrono::Utc::now().date_naive();
+    let written = format!("{} ", today.format("%-d %b %Y"));
+    assert!(
+        advisor_sessions[0].contains(&written),
+        "{advisor_sessions:?}"
+    );
+    assert!(
+        !page.contains(&today.format("%Y-%m-%d").to_string()),
+        "{page}"
+    );
+    assert!(
+        !page.contains(&today.format("%d.%m.%Y").to_string()),
+        "{page}"
+    );
 
     let csrf = app.session_csrf("/admin/users").await;
     let user = kombi::persistence::users::find_by_username(&app.db, "t-advisor")

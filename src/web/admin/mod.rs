@@ -84,7 +84,7 @@ impl UsersPage {
     fn last_sign_in(&self, user: &StaffUser) -> String {
         user.last_sign_in_at.map_or_else(
             || self.layout.t("users-never"),
-            |at| at.format("%d.%m.%Y %H:%M UTC").to_string(),
+            |at| crate::web::format::moment(self.layout.lang, at),
         )
     }
 }
@@ -115,6 +115,7 @@ async fn page(
     let live = sessions::lines(
         crate::persistence::sessions::live(&state.db, Utc::now()).await?,
         &staff,
+        identity.language,
     );
     let users = staff
         .into_iter()

@@ -2,9 +2,9 @@
 //! someone who left the bank): several sessions per user are normal (two devices).
 
 use crate::domain::message::Message;
+use crate::i18n::Lang;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
-use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use crate::persistence::sessions::{self, SessionSummary};
@@ -22,10 +22,6 @@ pub struct SessionLine {
     pub last_active: String,
     pub address: String,
     pub device: String,
-}
-
-fn when(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 /// "Firefox on Windows" from a User-Agent header: enough to tell a user's devices apart.
@@ -63,7 +59,7 @@ pub fn device_label(user_agent: Option<&str>) -> String {
 }
 
 /// The lines of the live sessions, with their users' names.
-pub fn lines(live: Vec<SessionSummary>, users: &[StaffUser]) -> Vec<SessionLine> {
+pub fn lines(live: Vec<SessionSummary>, users: &[StaffUser], lang: Lang) -> Vec<SessionLine> {
     live.into_iter()
         .map(|s| SessionLine {
             id: s.id,
@@ -73,9 +69,11 @@ pub fn lines(live: Vec<SessionSummary>, users: &[StaffUser]) -> Vec<SessionLine>
                 .find(|u| u.id == s.user_id)
                 .map(|u| u.username.clone())
                 .unwrap_or_default(),
-            signed_in: when(s.created_at),
-            last_active: when(s.last_seen_at),
-            address: s.client_address.unwrap_or_else(|| "unknown".into()),
+            signed_in: crate::web::format::moment(lang, s.created_at),
+            last_active: crate::web::format::moment(lang, s.last_seen_at),
+            address: s
+                .client_address
+                .unwrap_or_else(|| lang.text("users-address-unknown")),
             device: device_label(s.user_agent.as_deref()),
         })
         .collect()

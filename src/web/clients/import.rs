@@ -51,7 +51,7 @@ fn run_line(run: &ImportRun, now: chrono::DateTime<chrono::Utc>, lang: Lang) -> 
             RunState::Failed => "import-state-failed",
             RunState::Interrupted => "import-state-interrupted",
         },
-        started_at: run.started_at.format("%d.%m.%Y %H:%M").to_string(),
+        started_at: crate::web::format::moment(lang, run.started_at),
         summary: lang.message(
             &Message::new("import-summary")
                 .with("rows", run.rows)

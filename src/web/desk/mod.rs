@@ -95,7 +95,10 @@ async fn index(
             ),
             crm_id: c.crm_id,
             full_name: c.full_name,
-            birth_date: c.birth_date.map(date).unwrap_or_default(),
+            birth_date: c
+                .birth_date
+                .map(|d| format::date(lang, d))
+                .unwrap_or_default(),
             city: c.city.unwrap_or_default(),
         })
         .collect();
@@ -129,10 +132,6 @@ struct ClientPage {
     near_misses: Vec<SegmentView>,
 }
 
-fn date(d: chrono::NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
-}
-
 fn facts(c: &Client, today: chrono::NaiveDate, lang: Lang) -> Vec<(String, String)> {
     let or_dash = |v: Option<String>| {
         v.filter(|s| !s.is_empty())
@@ -142,7 +141,10 @@ fn facts(c: &Client, today: chrono::NaiveDate, lang: Lang) -> Vec<(String, Strin
     let yes_no = |b: bool| lang.text(if b { "desk-yes" } else { "desk-no" });
     let rows: Vec<(&'static str, String)> = vec![
         ("desk-age", or_dash(c.age_on(today).map(|a| a.to_string()))),
-        ("desk-birth-date", or_dash(c.birth_date.map(date))),
+        (
+            "desk-birth-date",
+            or_dash(c.birth_date.map(|d| format::date(lang, d))),
+        ),
         (
             "desk-gender",
             or_dash(label(c.gender.map(|g| g.label_key()))),
@@ -175,7 +177,10 @@ fn facts(c: &Client, today: chrono::NaiveDate, lang: Lang) -> Vec<(String, Strin
             or_dash(Some(c.products_held.join(", "))),
         ),
         ("desk-consent", yes_no(c.consent_to_offers)),
-        ("desk-data-verified", or_dash(c.data_verified_on.map(date))),
+        (
+            "desk-data-verified",
+            or_dash(c.data_verified_on.map(|d| format::date(lang, d))),
+        ),
     ];
     rows.into_iter()
         .map(|(key, value)| (lang.text(key), value))
