@@ -58,13 +58,22 @@ pub fn money(lang: Lang, value: Decimal, currency: Currency) -> String {
 
 /// "13.8784 %" / "13,8784 %": a fraction as a percentage, up to 4 places, trailing zeros dropped.
 pub fn percent(lang: Lang, value: Decimal) -> String {
-    let shown = round_half_even(value * Decimal::ONE_HUNDRED, 4).normalize();
+    let Some(hundredths) = value.checked_mul(Decimal::ONE_HUNDRED) else {
+        return TOO_LARGE.to_owned();
+    };
+    let shown = round_half_even(hundredths, 4).normalize();
     format!("{}\u{a0}%", localized(&shown.to_string(), lang))
 }
 
+/// What a percentage too large for a decimal shows (a margin over a revenue of a kopeck).
+const TOO_LARGE: &str = "—";
+
 /// "27.35 %" / "27,35 %": a margin, always to two decimals.
 pub fn margin(lang: Lang, value: Decimal) -> String {
-    let shown = round_half_even(value * Decimal::ONE_HUNDRED, 2);
+    let Some(hundredths) = value.checked_mul(Decimal::ONE_HUNDRED) else {
+        return TOO_LARGE.to_owned();
+    };
+    let shown = round_half_even(hundredths, 2);
     format!("{}\u{a0}%", localized(&format!("{shown:.2}"), lang))
 }
 
@@ -95,6 +104,12 @@ pub fn moment(lang: Lang, at: DateTime<Utc>) -> String {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_percentage_too_large_for_a_decimal_is_a_dash_not_a_panic() {
+        assert_eq!(margin(Lang::En, Decimal::MAX), "—");
+        assert_eq!(percent(Lang::Ru, Decimal::MIN), "—");
+    }
 
     #[test]
     fn days_and_moments_as_each_language_writes_them() {

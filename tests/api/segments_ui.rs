@@ -364,3 +364,23 @@ async fn the_live_count_explains_a_bad_rule_in_the_reader_s_language() {
     assert!(error.contains("(столбец 8)"), "{error}");
     assert_eq!(answer["column"], 8);
 }
+
+#[tokio::test]
+async fn every_share_of_the_crm_reads_to_two_decimals() {
+    let (app, _) = manager_with_demo().await;
+    let page = app.get("/segments").await.text().await.unwrap();
+    let document = scraper::Html::parse_document(&page);
+    let cells = scraper::Selector::parse("td.num").unwrap();
+    let shares: Vec<String> = document
+        .select(&cells)
+        .map(|c| c.text().collect::<String>())
+        .filter(|t| t.ends_with('%'))
+        .collect();
+
+    assert!(shares.len() >= 5, "{page}");
+    for share in &shares {
+        let number = share.trim_end_matches("\u{a0}%");
+        let decimals = number.split_once('.').map(|(_, d)| d.len());
+        assert_eq!(decimals, Some(2), "{share} in {shares:?}");
+    }
+}

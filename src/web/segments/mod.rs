@@ -63,7 +63,7 @@ async fn list(state: web::Data<AppState>, identity: Identity) -> Result<HttpResp
     let sizes = segments::sizes(&state.db, &counted, today).await?;
     let share = |n: u64| match sizes.total {
         0 => "—".to_string(),
-        total => crate::web::format::percent(
+        total => crate::web::format::margin(
             lang,
             rust_decimal::Decimal::from(n) / rust_decimal::Decimal::from(total),
         ),
