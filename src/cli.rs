@@ -1,4 +1,5 @@
-//! The command line: `kombi [serve]`, `migrate`, `seed-demo`, `user add`, `token create`.
+//! The command line: `kombi [serve]`, `migrate`, `seed-demo`, `user add`, `token create`,
+//! `matrices evaluate`.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
@@ -77,6 +78,9 @@ pub enum Command {
     /// Client segments, for scripts.
     #[command(subcommand)]
     Segment(SegmentCommand),
+    /// Product matrices, for finance's scripts.
+    #[command(subcommand)]
+    Matrices(MatricesCommand),
     /// Manage staff users.
     #[command(subcommand)]
     User(UserCommand),
@@ -126,6 +130,21 @@ pub enum SegmentCommand {
     },
     /// Print every active segment's size, counted in one scan of the clients.
     Sizes,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum MatricesCommand {
+    /// Re-price the whole bank: every published matrix × sales point × main product, against
+    /// today's catalog, costs and rates. Exits 1 when a published bundle fails a blocking
+    /// verdict.
+    Evaluate {
+        /// Drafts too (they never make the exit status fail).
+        #[arg(long)]
+        all_versions: bool,
+        /// JSON instead of a table (money as decimal strings).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -239,6 +258,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("{size:>10}  {} ({})", segment.name, segment.code);
             }
             Ok(())
+        }
+        Some(Command::Matrices(MatricesCommand::Evaluate { all_versions, json })) => {
+            let db = open(&database_url, 2).await?;
+            crate::cli_matrices::evaluate(&db, all_versions, json).await
         }
         Some(Command::User(UserCommand::Add {
             username,

@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod cli_import;
+pub mod cli_matrices;
 pub mod config;
 pub mod demo;
 pub mod domain;

@@ -330,7 +330,7 @@ import-more-errors = { $count } more { $count ->
 } not listed
 
 ## The product matrix (src/domain/matrix).
-matrix-not-a-term = not a bundle term: only fees and the client rate can be set here
+matrix-not-a-term = not a bundle term: only fees, the client rate, the credit limit and the minimum amount can be set here
 matrix-not-usage = not a usage figure: only the balance, spend and transactions can be set here
 matrix-share-range = a share from 0 to 1 (0.25 = 25 %)
 matrix-talking-points-long = at most { $max } characters
@@ -343,3 +343,4 @@ link-requires-met = { $product } has the { $needs } it needs
 link-requires-missing = { $product } needs { $needs }, which the client neither holds nor takes in this bundle
 link-excludes-both = { $first } and { $second } are never offered together
 link-excludes-apart = { $first } and { $second } are not both in the bundle
+matrix-bundle-blocked = at { $point }, with { $main } as the main product: { $reason }

@@ -331,7 +331,7 @@ import-more-errors = ещё { $count } { $count ->
 }
 
 ## Продуктовая матрица (src/domain/matrix).
-matrix-not-a-term = это не условие комбинированного продукта: здесь задаются только комиссии и ставка клиента
+matrix-not-a-term = это не условие комбинированного продукта: здесь задаются только комиссии, ставка клиента, кредитный лимит и минимальная сумма
 matrix-not-usage = это не показатель использования: здесь задаются только остаток, траты и число операций
 matrix-share-range = доля от 0 до 1 (0.25 = 25 %)
 matrix-talking-points-long = не более { $max } символов
@@ -344,3 +344,4 @@ link-requires-met = у { $product } есть нужный ему { $needs }
 link-requires-missing = { $product } нужен { $needs }, которого у клиента нет и который не входит в этот комбинированный продукт
 link-excludes-both = { $first } и { $second } никогда не предлагаются вместе
 link-excludes-apart = { $first } и { $second } не входят в продукт вместе
+matrix-bundle-blocked = в { $point }, основной продукт { $main }: { $reason }

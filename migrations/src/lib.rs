@@ -19,6 +19,7 @@ mod m20261130_000009_user_language;
 mod m20261130_000010_search_name_yo;
 mod m20261130_000011_user_administration;
 mod m20261130_000012_import_run_new_clients;
+mod m20261130_000013_product_matrices;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000010_search_name_yo::Migration),
             Box::new(m20261130_000011_user_administration::Migration),
             Box::new(m20261130_000012_import_run_new_clients::Migration),
+            Box::new(m20261130_000013_product_matrices::Migration),
         ]
     }
 }

@@ -3,4 +3,5 @@
 
 pub mod bank;
 pub mod crm_generator;
+pub mod matrices;
 pub mod seed;

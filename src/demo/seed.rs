@@ -18,11 +18,12 @@ use super::bank::{
     COMPANIES, DemoProduct, EXCHANGE_RATES, PRODUCTS, SALES_POINTS, SEGMENTS, USERS,
 };
 use super::crm_generator::generate_clients;
+use super::matrices::MATRICES;
 use crate::domain::product::{Figure, ProductForm};
 use crate::domain::user::{NewPassword, Role, Username};
 use crate::persistence::entities::{bank_settings, company, exchange_rate, sales_point, segment};
 use crate::persistence::scaled::{AMOUNT_SCALE, RATE_SCALE, to_units};
-use crate::persistence::{clients, products, users};
+use crate::persistence::{clients, matrices, products, users};
 use crate::security::{hash_password, verify_password};
 
 /// The synthetic CRM is generated as of this date, so the demo is the same on every machine.
@@ -46,6 +47,7 @@ pub struct SeedReport {
     pub sales_points: u64,
     pub products: u64,
     pub segments: u64,
+    pub matrices: u64,
     pub users: u64,
     pub clients: u64,
 }
@@ -54,12 +56,13 @@ impl fmt::Display for SeedReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "Demo bank: added {} companies, {} sales points, {} products, {} segments, {} users, \
-             {} clients (records already present were kept).",
+            "Demo bank: added {} companies, {} sales points, {} products, {} segments, {} \
+             published matrices, {} users, {} clients (records already present were kept).",
             self.companies,
             self.sales_points,
             self.products,
             self.segments,
+            self.matrices,
             self.users,
             self.clients
         )
@@ -138,6 +141,7 @@ pub async fn seed_demo(
     report.products = insert_products(&txn).await?;
     report.segments = insert_segments(&txn).await?;
     insert_exchange_rates(&txn, as_of).await?;
+    report.matrices = insert_matrices(&txn, as_of).await?;
     for (username, display, role, hash) in demo_users {
         if users::find_by_username(&txn, username.as_str())
             .await?
@@ -150,6 +154,27 @@ pub async fn seed_demo(
     report.clients = clients::insert_new(&txn, &demo_clients, &point_ids).await?;
     txn.commit().await?;
     Ok(report)
+}
+
+/// Publishes each demo matrix whose segment has none yet, through the same verdicts a product
+/// manager's draft must pass: demo data that would not publish is a bug, reported as such.
+async fn insert_matrices(db: &impl ConnectionTrait, as_of: NaiveDate) -> anyhow::Result<u64> {
+    let bank = crate::service::matrices::BankView::load(db, as_of).await?;
+    let mut added = 0;
+    for matrix in MATRICES {
+        let content = matrix.content()?;
+        let blocked = crate::domain::matrix::blocking(
+            &bank.evaluate(&content, &std::collections::BTreeMap::new()),
+        );
+        let frozen = bank.terms_to_freeze(&content);
+        let published = crate::domain::matrix::Draft { content }
+            .publish(1, as_of, None, blocked, frozen)
+            .map_err(|e| anyhow!("demo matrix of {} does not publish: {e:?}", matrix.segment))?;
+        if matrices::insert_published(db, matrix.segment, &published, "demo").await? {
+            added += 1;
+        }
+    }
+    Ok(added)
 }
 
 async fn seed_bank_settings(db: &impl ConnectionTrait) -> anyhow::Result<()> {

@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use super::matrix::PointPlace;
 use super::money::Currency;
 use super::profitability::{BundleParams, SalesPointCosts};
 
@@ -28,4 +29,18 @@ pub struct SalesPoint {
     pub format: String,
     /// What a visit costs here, in the reporting currency.
     pub costs: SalesPointCosts,
+}
+
+impl SalesPoint {
+    /// The point as matrix cells reach it: its code, its format and its region as groups
+    /// (`format:kko`, `region:Siberia`).
+    pub fn place(&self) -> PointPlace {
+        PointPlace {
+            code: self.code.clone(),
+            groups: vec![
+                format!("format:{}", self.format),
+                format!("region:{}", self.region),
+            ],
+        }
+    }
 }

@@ -13,6 +13,7 @@ pub mod crm_import;
 pub mod db;
 pub mod entities;
 pub mod import_runs;
+pub mod matrices;
 pub mod paging;
 pub mod products;
 pub mod scaled;

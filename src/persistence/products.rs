@@ -68,6 +68,8 @@ fn to_domain(row: &product::Model, company_code: String) -> Result<CatalogProduc
             setup_fee: amount(row.setup_fee),
             transaction_fee: amount(row.transaction_fee),
             client_rate: rate(row.client_rate),
+            credit_limit: amount(row.credit_limit),
+            min_amount: amount(row.min_amount),
         },
         usage: Usage {
             avg_balance: amount(row.avg_balance),
@@ -113,6 +115,8 @@ fn fill(
     model.setup_fee = Set(a(p.terms.setup_fee, "setup_fee")?);
     model.transaction_fee = Set(a(p.terms.transaction_fee, "transaction_fee")?);
     model.client_rate = Set(r(p.terms.client_rate, "client_rate")?);
+    model.credit_limit = Set(a(p.terms.credit_limit, "credit_limit")?);
+    model.min_amount = Set(a(p.terms.min_amount, "min_amount")?);
     model.avg_balance = Set(a(p.usage.avg_balance, "avg_balance")?);
     model.annual_spend = Set(a(p.usage.annual_spend, "annual_spend")?);
     model.transactions = Set(a(p.usage.transactions, "transactions")?);
@@ -141,6 +145,30 @@ pub async fn find(
         company_name,
         product: to_domain(&row, company_code)?,
     }))
+}
+
+/// The whole catalog by code (tens of products; a matrix is evaluated against all of them).
+///
+/// # Errors
+/// Database errors; `Invalid` for a row edited by hand into nonsense.
+pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<StoredProduct>, StoreError> {
+    let rows = product::Entity::find()
+        .find_also_related(company::Entity)
+        .order_by_asc(product::Column::Code)
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|(row, company)| {
+            let (company_code, company_name) =
+                company.map(|c| (c.code, c.name)).unwrap_or_default();
+            Ok(StoredProduct {
+                id: row.id,
+                version: row.version,
+                company_name,
+                product: to_domain(&row, company_code)?,
+            })
+        })
+        .collect()
 }
 
 /// Group companies for the owner select, as (code, name).

@@ -7,6 +7,7 @@ use crate::domain::bank::SalesPoint;
 use crate::domain::profitability::{EngineError, ProductReview, Valuation, review_catalog_product};
 use crate::persistence::StoreError;
 use crate::persistence::catalog::{bank_settings, exchange_rates, sales_points};
+use crate::persistence::matrices::products_in_published;
 use crate::persistence::products::{self, StoredProduct};
 use sea_orm::ConnectionTrait;
 
@@ -49,13 +50,16 @@ pub async fn review_product(
         rates: &rates,
         on: today,
     };
-    // Matrices are not stored yet, so no product is in a bundle: the suspension rule sees that.
+    // "In a combined product": offered by a published version that is not withdrawn.
+    let in_any_bundle = products_in_published(db)
+        .await?
+        .contains(&stored.product.code);
     let review = review_catalog_product(
         &stored.product,
         &point.costs,
         bank.bundle.target_margin,
         &valuation,
-        false,
+        in_any_bundle,
     );
     Ok(Some(ReviewedProduct {
         stored,

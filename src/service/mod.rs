@@ -2,3 +2,5 @@
 //! worked out by the domain. No HTTP here (handlers stay thin), no SQL (repositories own it).
 
 pub mod catalog;
+pub mod matrices;
+pub mod repricing;

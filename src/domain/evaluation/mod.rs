@@ -59,6 +59,7 @@ mod tests;
 pub use document::{Bank, Document, ProductSpec, Sale, parse_document};
 
 use crate::domain::message::Message;
+use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
 use crate::domain::profitability::{
@@ -210,6 +211,7 @@ fn bundle_report(doc: &Document, valuation: &Valuation<'_>) -> Result<Value, Eng
         point: &doc.bank.point,
         addon_anchor_threshold: doc.bank.addon_anchor_threshold,
         valuation: *valuation,
+        package_fee: Decimal::ZERO,
     };
     let checks = review_bundle(&review, &bundle)?;
 

@@ -24,6 +24,22 @@ pub enum Role {
 }
 
 impl Role {
+    pub const ALL: [Role; 4] = [Self::Main, Self::AddOn, Self::MainOrAddOn, Self::NotOffered];
+
+    /// The name in forms, the database and the API (`main_or_add_on`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Main => "main",
+            Self::AddOn => "add_on",
+            Self::MainOrAddOn => "main_or_add_on",
+            Self::NotOffered => "not_offered",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+
     pub const fn may_be_main(self) -> bool {
         matches!(self, Self::Main | Self::MainOrAddOn)
     }

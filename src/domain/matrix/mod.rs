@@ -7,17 +7,23 @@
 //! of branches edits groups, not hundreds of columns. Only the fields a cell names are stored.
 
 mod cell;
+mod evaluation;
 mod link;
 mod offer;
 mod scope;
 mod version;
 
 pub use cell::{CellPatch, ResolveError, ResolvedCell, Role, resolve, uplift};
+pub use evaluation::{
+    BundleResult, MainEvaluation, PointEvaluation, Setting, blocking, evaluate_version,
+};
 pub use link::{Link, LinkCheck, LinkContext, conditional_terms};
-pub use offer::{CatalogEntry, OfferedProduct, combined_product};
+pub use offer::{CatalogEntry, OfferedProduct, bundle_at_point, combined_product, resolve_point};
 pub use scope::{PointPlace, Scope};
 pub use version::{Cell, Draft, MatrixContent, PublishError, Published, in_force};
 
+#[cfg(test)]
+mod evaluation_tests;
 #[cfg(test)]
 mod link_tests;
 #[cfg(test)]

@@ -60,21 +60,45 @@ pub fn combined_product(
     place: &PointPlace,
     main: &str,
 ) -> Result<Option<Vec<OfferedProduct>>, ResolveError> {
+    let at_point = resolve_point(content, catalog, place)?;
+    Ok(bundle_at_point(content, &at_point, main))
+}
+
+/// Every catalog product's cell at `place`, resolved once for all the point's bundles.
+///
+/// # Errors
+/// When cells reaching `place` disagree (see [`resolve`]).
+pub fn resolve_point<'a>(
+    content: &MatrixContent,
+    catalog: &[CatalogEntry<'a>],
+    place: &PointPlace,
+) -> Result<Vec<(CatalogEntry<'a>, ResolvedCell)>, ResolveError> {
+    catalog
+        .iter()
+        .map(|entry| Ok((*entry, resolve(&content.cells_of(entry.code), place)?)))
+        .collect()
+}
+
+/// The combined product for `main` from a point's resolved cells (see [`combined_product`]).
+pub fn bundle_at_point(
+    content: &MatrixContent,
+    at_point: &[(CatalogEntry<'_>, ResolvedCell)],
+    main: &str,
+) -> Option<Vec<OfferedProduct>> {
     let mut chosen: Vec<(CatalogEntry<'_>, ResolvedCell)> = Vec::new();
     let mut add_ons = Vec::new();
-    for entry in catalog {
-        let cell = resolve(&content.cells_of(entry.code), place)?;
+    for (entry, cell) in at_point {
         if entry.code == main {
             if !cell.role.may_be_main() {
-                return Ok(None);
+                return None;
             }
-            chosen.push((*entry, cell));
+            chosen.push((*entry, cell.clone()));
         } else if cell.role.may_be_add_on() {
-            add_ons.push((*entry, cell));
+            add_ons.push((*entry, cell.clone()));
         }
     }
     if chosen.is_empty() {
-        return Ok(None);
+        return None;
     }
     add_ons.sort_by(|(a, ca), (b, cb)| {
         (ca.order.is_none(), ca.order, a.code).cmp(&(cb.order.is_none(), cb.order, b.code))
@@ -117,5 +141,5 @@ pub fn combined_product(
             }
         })
         .collect();
-    Ok(Some(offered))
+    Some(offered)
 }

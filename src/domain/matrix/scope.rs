@@ -32,6 +32,27 @@ impl Scope {
     }
 }
 
+impl Scope {
+    /// How a scope is stored: a kind (`all`, `group`, `point`) and a key (empty for `all`).
+    pub fn stored(&self) -> (&'static str, &str) {
+        match self {
+            Self::AllPoints => ("all", ""),
+            Self::Group(name) => ("group", name),
+            Self::Point(code) => ("point", code),
+        }
+    }
+
+    /// A scope read back from its stored kind and key; `None` for an unknown kind.
+    pub fn from_stored(kind: &str, key: &str) -> Option<Self> {
+        match kind {
+            "all" => Some(Self::AllPoints),
+            "group" => Some(Self::Group(key.to_owned())),
+            "point" => Some(Self::Point(key.to_owned())),
+            _ => None,
+        }
+    }
+}
+
 /// A sales point as the matrix sees it: its code and the groups it belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PointPlace {

@@ -1,6 +1,8 @@
 //! Versions of a matrix: edits happen on a draft; a published version never changes. Starting
 //! a new draft copies the published one, so every offer can name the exact version it came from.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -8,6 +10,7 @@ use super::cell::CellPatch;
 use super::link::Link;
 use super::scope::Scope;
 use crate::domain::message::Message;
+use crate::domain::product::Terms;
 
 /// One cell of a version: what `scope` says about the product `product`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,6 +82,7 @@ pub struct Published {
     effective_from: NaiveDate,
     withdrawn_on: Option<NaiveDate>,
     content: MatrixContent,
+    frozen_terms: BTreeMap<String, Terms>,
 }
 
 /// Why a draft cannot be published.
@@ -101,7 +105,9 @@ impl Draft {
         }
     }
 
-    /// Publishes the draft as version `number`, effective from `effective_from`.
+    /// Publishes the draft as version `number`, effective from `effective_from`, freezing the
+    /// catalog's client-facing terms of its products (`frozen_terms`): a later catalog change
+    /// reaches clients only through a new version.
     ///
     /// # Errors
     /// When any blocking verdict fails, the draft has no cell, or it would take effect before
@@ -112,6 +118,7 @@ impl Draft {
         effective_from: NaiveDate,
         previous: Option<&Published>,
         blocking: Vec<Message>,
+        frozen_terms: BTreeMap<String, Terms>,
     ) -> Result<Published, PublishError> {
         if self.content.cells.is_empty() {
             return Err(PublishError::Empty);
@@ -131,6 +138,7 @@ impl Draft {
             effective_from,
             withdrawn_on: None,
             content: self.content,
+            frozen_terms,
         })
     }
 }
@@ -142,13 +150,20 @@ impl Published {
         effective_from: NaiveDate,
         withdrawn_on: Option<NaiveDate>,
         content: MatrixContent,
+        frozen_terms: BTreeMap<String, Terms>,
     ) -> Self {
         Self {
             number,
             effective_from,
             withdrawn_on,
             content,
+            frozen_terms,
         }
+    }
+
+    /// The standalone terms each product had in the catalog when this version was published.
+    pub fn frozen_terms(&self) -> &BTreeMap<String, Terms> {
+        &self.frozen_terms
     }
 
     pub fn number(&self) -> u32 {

@@ -32,16 +32,21 @@ fn draft_with_a_card() -> Draft {
 
 #[test]
 fn a_draft_publishes_only_when_every_blocking_verdict_passes() {
-    let blocked =
-        draft_with_a_card().publish(1, day(1), None, vec![Message::new("verdict-bundle-loses")]);
+    let blocked = draft_with_a_card().publish(
+        1,
+        day(1),
+        None,
+        vec![Message::new("verdict-bundle-loses")],
+        BTreeMap::new(),
+    );
     assert!(matches!(blocked, Err(PublishError::Blocked(reasons)) if reasons.len() == 1));
     assert_eq!(
-        Draft::default().publish(1, day(1), None, Vec::new()),
+        Draft::default().publish(1, day(1), None, Vec::new(), BTreeMap::new()),
         Err(PublishError::Empty)
     );
 
     let published = draft_with_a_card()
-        .publish(1, day(1), None, Vec::new())
+        .publish(1, day(1), None, Vec::new(), BTreeMap::new())
         .unwrap();
     assert_eq!(
         (published.number(), published.effective_from()),
@@ -53,14 +58,16 @@ fn a_draft_publishes_only_when_every_blocking_verdict_passes() {
 #[test]
 fn a_new_draft_copies_the_published_version_and_leaves_it_unchanged() {
     let first = draft_with_a_card()
-        .publish(1, day(1), None, Vec::new())
+        .publish(1, day(1), None, Vec::new(), BTreeMap::new())
         .unwrap();
     let before = first.clone();
 
     let mut next = Draft::copy_of(&first);
     next.content
         .set_cell("CC_GRACE", Scope::Point("MSK-HO".into()), fee(dec!(200)));
-    let second = next.publish(2, day(10), Some(&first), Vec::new()).unwrap();
+    let second = next
+        .publish(2, day(10), Some(&first), Vec::new(), BTreeMap::new())
+        .unwrap();
 
     assert_eq!(
         first, before,
@@ -76,7 +83,8 @@ fn a_new_draft_copies_the_published_version_and_leaves_it_unchanged() {
             .terms[&Figure::MonthlyFee]
     };
     assert_eq!((fee_at(&first), fee_at(&second)), (dec!(250), dec!(200)));
-    let early = Draft::copy_of(&second).publish(3, day(5), Some(&second), Vec::new());
+    let early =
+        Draft::copy_of(&second).publish(3, day(5), Some(&second), Vec::new(), BTreeMap::new());
     assert_eq!(
         early,
         Err(PublishError::EffectiveBeforePrevious { previous: day(10) })
@@ -86,10 +94,10 @@ fn a_new_draft_copies_the_published_version_and_leaves_it_unchanged() {
 #[test]
 fn offers_come_from_the_latest_version_in_force_and_none_once_withdrawn() {
     let first = draft_with_a_card()
-        .publish(1, day(1), None, Vec::new())
+        .publish(1, day(1), None, Vec::new(), BTreeMap::new())
         .unwrap();
     let second = Draft::copy_of(&first)
-        .publish(2, day(10), Some(&first), Vec::new())
+        .publish(2, day(10), Some(&first), Vec::new(), BTreeMap::new())
         .unwrap();
     let versions = [first.clone(), second.clone()];
 

@@ -112,6 +112,8 @@ figures! {
     SetupFee "setup_fee" Terms Money "Set-up fee" "one-off";
     TransactionFee "transaction_fee" Terms Money "Transaction fee" "";
     ClientRate "client_rate" Terms Fraction "Client rate" "deposit rate paid or card rate charged; fraction";
+    CreditLimit "credit_limit" Terms Money "Credit limit" "credit cards";
+    MinAmount "min_amount" Terms Money "Minimum amount" "deposits: the smallest amount it is opened with";
     AvgBalance "avg_balance" Usage Money "Average balance" "credit card: the interest-bearing balance";
     AnnualSpend "annual_spend" Usage Money "Annual card spend" "";
     Transactions "transactions" Usage Count "Transactions a year" "";
@@ -161,6 +163,8 @@ impl Figure {
             Figure::SetupFee => &mut t.setup_fee,
             Figure::TransactionFee => &mut t.transaction_fee,
             Figure::ClientRate => &mut t.client_rate,
+            Figure::CreditLimit => &mut t.credit_limit,
+            Figure::MinAmount => &mut t.min_amount,
             Figure::AvgBalance => &mut u.avg_balance,
             Figure::AnnualSpend => &mut u.annual_spend,
             Figure::Transactions => &mut u.transactions,
@@ -187,7 +191,7 @@ mod tests {
             assert_eq!(figure.get(&e, &t, &u), Decimal::from(i + 1), "{figure:?}");
             assert_eq!(Figure::from_name(figure.name()), Some(*figure));
         }
-        assert_eq!(Figure::ALL.len(), 20);
+        assert_eq!(Figure::ALL.len(), 22);
         assert_eq!(e.ftp_rate, dec!(2));
     }
 

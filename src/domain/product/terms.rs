@@ -20,6 +20,10 @@ pub struct Terms {
     pub transaction_fee: Decimal,
     /// Rate paid to the client on a liability, or charged to the client on a credit card.
     pub client_rate: Decimal,
+    /// A card's credit limit: not a price, but a matrix link may cap it by the deposit.
+    pub credit_limit: Decimal,
+    /// The smallest amount a deposit is opened with.
+    pub min_amount: Decimal,
 }
 
 impl Terms {
@@ -55,6 +59,8 @@ impl Terms {
         errors.non_negative("setup_fee", self.setup_fee);
         errors.non_negative("transaction_fee", self.transaction_fee);
         errors.fraction("client_rate", self.client_rate);
+        errors.non_negative("credit_limit", self.credit_limit);
+        errors.non_negative("min_amount", self.min_amount);
         errors.into_result()
     }
 }

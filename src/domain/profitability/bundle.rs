@@ -37,9 +37,11 @@ pub struct BundleBreakdown {
     pub lines: Vec<BundleLine>,
     /// visit_overhead_minutes · branch_cost_per_minute / L_b · (1 + h_b), borne once.
     pub visit_total: Decimal,
-    /// Σ position revenue.
+    /// A service package's fee for the year (`with_package_fee`), counted once; zero without.
+    pub package_revenue: Decimal,
+    /// Σ position revenue + package revenue.
     pub revenue: Decimal,
-    /// Σ position profit − visit_total.
+    /// Σ position profit − visit_total + package revenue.
     pub profit: Decimal,
     /// profit / revenue; `None` when revenue ≤ 0.
     pub margin: Option<Decimal>,
@@ -79,10 +81,27 @@ pub fn evaluate_bundle(
         currency: valuation.reporting(),
         lines,
         visit_total,
+        package_revenue: Decimal::ZERO,
         revenue,
         profit,
         margin,
     })
+}
+
+impl BundleBreakdown {
+    /// The same bundle sold as a service package: `annual_fee` (the package's fee for a year)
+    /// is revenue and profit once, whatever the positions; their own fees must already be
+    /// waived by the caller.
+    ///
+    /// # Errors
+    /// Overflow.
+    pub fn with_package_fee(mut self, annual_fee: Decimal) -> Result<Self, EngineError> {
+        self.package_revenue = add(self.package_revenue, annual_fee, Q::BundleRevenue)?;
+        self.revenue = add(self.revenue, annual_fee, Q::BundleRevenue)?;
+        self.profit = add(self.profit, annual_fee, Q::BundleProfit)?;
+        self.margin = margin(self.profit, self.revenue, Q::BundleMargin)?;
+        Ok(self)
+    }
 }
 
 fn evaluate_line(

@@ -188,6 +188,16 @@ impl EngineError {
         }
     }
 
+    /// The whole error as one message, naming its product where known.
+    pub fn message(&self) -> Message {
+        match self.parts() {
+            (detail, Some(product)) => Message::new("engine-for-product")
+                .with("product", product)
+                .nest("detail_key", &detail),
+            (detail, None) => detail,
+        }
+    }
+
     pub const fn overflow(quantity: Quantity) -> Self {
         Self::Arithmetic {
             failure: Failure::Overflow,

@@ -30,6 +30,8 @@ pub struct Model {
     pub opening_minutes: i64,
     pub overhead_rate: i64,
     pub monthly_fee: i64,
+    pub credit_limit: i64,
+    pub min_amount: i64,
     pub annual_fee: i64,
     pub setup_fee: i64,
     pub transaction_fee: i64,

@@ -63,7 +63,7 @@ prop_compose! {
             cost_per_transaction: cpt, partner_commission: pc, issuance_cost: iss, acquisition_cost: acq,
             lifetime_years: life, opening_minutes: mins, overhead_rate: h,
         };
-        let terms = Terms { monthly_fee: fees.0, annual_fee: fees.1, setup_fee: fees.2, transaction_fee: fees.3, client_rate: fees.4 };
+        let terms = Terms { monthly_fee: fees.0, annual_fee: fees.1, setup_fee: fees.2, transaction_fee: fees.3, client_rate: fees.4, ..Terms::default() };
         let usage = Usage { avg_balance: usage.0, annual_spend: usage.1, transactions: usage.2 };
         Owned::new("P", kind, economics, terms, usage)
     }
@@ -76,7 +76,7 @@ prop_compose! {
             cost_per_transaction: d[5], partner_commission: d[6], issuance_cost: d[7], acquisition_cost: d[8],
             lifetime_years: d[9], opening_minutes: d[10], overhead_rate: d[11],
         };
-        let terms = Terms { monthly_fee: d[12], annual_fee: d[13], setup_fee: d[14], transaction_fee: d[15], client_rate: d[16] };
+        let terms = Terms { monthly_fee: d[12], annual_fee: d[13], setup_fee: d[14], transaction_fee: d[15], client_rate: d[16], ..Terms::default() };
         let usage = Usage { avg_balance: d[17], annual_spend: d[18], transactions: d[19] };
         Owned::new("P", kind, economics, terms, usage)
     }
@@ -182,7 +182,7 @@ proptest! {
             let terms: Vec<Terms> = products.iter().map(|p| p.terms).collect();
             let review = BundleReview {
                 positions: &positions, standalone_terms: &terms, main: 0, params: &params, point: &point,
-                addon_anchor_threshold: extra[6], valuation,
+                addon_anchor_threshold: extra[6], valuation, package_fee: Decimal::ZERO,
             };
             let _ = review_bundle(&review, &bundle);
         }

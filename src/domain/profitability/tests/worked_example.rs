@@ -132,6 +132,7 @@ fn online_banking_runs_a_subsidized_loss_inside_the_bundle() {
             rates: &rates,
             on: NaiveDate::default(),
         },
+        package_fee: Decimal::ZERO,
     };
     let checks = review_bundle(&review, &bundle).unwrap();
     let reasons: Vec<Reason> = checks.verdicts.iter().map(|v| v.reason).collect();

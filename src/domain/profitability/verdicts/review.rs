@@ -42,6 +42,9 @@ pub struct BundleReview<'a> {
     pub point: &'a SalesPointCosts,
     pub addon_anchor_threshold: Decimal,
     pub valuation: Valuation<'a>,
+    /// What the client pays a year for a service package on top of the positions' own (waived)
+    /// fees; zero without a package.
+    pub package_fee: Decimal,
 }
 
 /// The bundle's verdicts and the client-cost figures behind the saving check.
@@ -82,6 +85,7 @@ pub fn review_bundle(
         bundled = add(bundled, pair.bundled, Q::ClientCost)?;
         bundled_each.push(pair.bundled);
     }
+    bundled = add(bundled, review.package_fee, Q::ClientCost)?;
     let saving = sub(separate, bundled, Q::ClientSaving)?;
     verdicts.push(client_saving(separate, bundled, currency)?);
 

@@ -1,0 +1,83 @@
+//! Product matrices: versions of a segment's matrix, their cells, links and frozen terms, read
+//! back as domain values.
+//!
+//! A published version never changes: every edit (`edit.rs`) first raises the lock of a version
+//! that is still a **draft** at the lock the editor loaded, in one guarded `UPDATE`, inside the
+//! edit's transaction. So an edit of a published version, or of a draft someone else saved in
+//! between, changes nothing and says which it was.
+
+mod codec;
+mod edit;
+mod read;
+
+pub use edit::{
+    copy_matrix, copy_point, insert_published, publish, save_cell, set_links, set_package_fee,
+    start_draft, withdraw,
+};
+pub use read::{
+    find_version, latest_published, products_in_published, published_everywhere, versions,
+};
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::domain::matrix::{MatrixContent, Published};
+use crate::domain::product::Terms;
+use std::collections::BTreeMap;
+
+/// Whether a version can still be edited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VersionStatus {
+    Draft,
+    Published,
+}
+
+impl VersionStatus {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Published => "published",
+        }
+    }
+}
+
+/// A version's history: who made it and when, and where it stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VersionInfo {
+    pub id: i32,
+    pub segment: String,
+    pub number: i32,
+    pub status: VersionStatus,
+    pub effective_from: Option<NaiveDate>,
+    pub withdrawn_on: Option<NaiveDate>,
+    /// Raised by every edit of a draft; an edit names the lock it was loaded at.
+    pub lock: i32,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+    pub published_by: Option<String>,
+    pub published_at: Option<DateTime<Utc>>,
+}
+
+/// A version with everything in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredVersion {
+    pub info: VersionInfo,
+    pub content: MatrixContent,
+    /// Empty for a draft.
+    pub frozen_terms: BTreeMap<String, Terms>,
+}
+
+impl StoredVersion {
+    /// The published version as the domain reads it; `None` for a draft.
+    pub fn published(&self) -> Option<Published> {
+        if self.info.status != VersionStatus::Published {
+            return None;
+        }
+        Some(Published::stored(
+            u32::try_from(self.info.number).unwrap_or(0),
+            self.info.effective_from?,
+            self.info.withdrawn_on,
+            self.content.clone(),
+            self.frozen_terms.clone(),
+        ))
+    }
+}

@@ -1,0 +1,158 @@
+//! Product matrices as their pages and commands need them: a version evaluated against the
+//! bank as it stands (catalog, sales points, settings, rates), and publishing a draft once
+//! every blocking verdict passes.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+
+use crate::domain::bank::{BankSettings, SalesPoint};
+use crate::domain::matrix::{
+    CatalogEntry, Draft, PointEvaluation, PublishError, Setting, blocking, evaluate_version,
+};
+use crate::domain::money::ExchangeRates;
+use crate::domain::product::{CatalogProduct, ProductStatus, Terms};
+use crate::domain::profitability::Valuation;
+use crate::persistence::StoreError;
+use crate::persistence::catalog::{bank_settings, exchange_rates, sales_points};
+use crate::persistence::matrices::{self, StoredVersion, VersionStatus};
+use crate::persistence::products;
+
+/// The bank a matrix is evaluated against, loaded once per request or command.
+pub struct BankView {
+    pub settings: BankSettings,
+    pub points: Vec<SalesPoint>,
+    /// The whole catalog, suspended products included (they are left out of every bundle).
+    pub products: Vec<CatalogProduct>,
+    pub rates: ExchangeRates,
+    pub today: NaiveDate,
+}
+
+impl BankView {
+    /// # Errors
+    /// Database errors; `Invalid` when the bank has no settings yet.
+    pub async fn load(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Self, StoreError> {
+        let settings = bank_settings(db)
+            .await?
+            .ok_or_else(|| StoreError::Invalid("the bank's settings are not set up".into()))?;
+        let rates = exchange_rates(db, settings.reporting_currency, today).await?;
+        Ok(Self {
+            points: sales_points(db).await?,
+            products: products::all(db)
+                .await?
+                .into_iter()
+                .map(|p| p.product)
+                .collect(),
+            settings,
+            rates,
+            today,
+        })
+    }
+
+    /// Evaluates `content` at every point, comparing against `frozen` standalone terms where
+    /// given (a published version's) and the catalog's elsewhere.
+    pub fn evaluate(
+        &self,
+        content: &crate::domain::matrix::MatrixContent,
+        frozen: &BTreeMap<String, Terms>,
+    ) -> Vec<PointEvaluation> {
+        let catalog: Vec<CatalogEntry<'_>> = self
+            .products
+            .iter()
+            .filter(|p| p.status == ProductStatus::Active)
+            .map(|p| CatalogEntry {
+                code: &p.code,
+                kind: p.kind,
+                currency: p.currency,
+                economics: &p.economics,
+                terms: frozen.get(&p.code).unwrap_or(&p.terms),
+                usage: &p.usage,
+            })
+            .collect();
+        let setting = Setting {
+            catalog: &catalog,
+            settings: &self.settings,
+            valuation: Valuation {
+                rates: &self.rates,
+                on: self.today,
+            },
+        };
+        evaluate_version(content, &setting, &self.points)
+    }
+
+    /// A stored version evaluated as it would be offered.
+    pub fn evaluate_version(&self, version: &StoredVersion) -> Vec<PointEvaluation> {
+        self.evaluate(&version.content, &version.frozen_terms)
+    }
+
+    /// The catalog's standalone terms of every product a version's cells name: what
+    /// publishing freezes.
+    pub fn terms_to_freeze(
+        &self,
+        content: &crate::domain::matrix::MatrixContent,
+    ) -> BTreeMap<String, Terms> {
+        self.products
+            .iter()
+            .filter(|p| content.cells.iter().any(|c| c.product == p.code))
+            .map(|p| (p.code.clone(), p.terms))
+            .collect()
+    }
+}
+
+/// Why a draft was not published.
+#[derive(Debug, thiserror::Error)]
+pub enum PublishFailure {
+    #[error("{0:?}")]
+    Refused(PublishError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Publishes draft `number` of `segment` (loaded at `lock`) from `effective_from`, once its
+/// evaluation has no blocking failure anywhere.
+///
+/// # Errors
+/// `Refused` with the reasons; `Store` for a stale lock, an unknown version, or the database.
+pub async fn publish(
+    db: &DatabaseConnection,
+    segment: &str,
+    number: i32,
+    lock: i32,
+    effective_from: NaiveDate,
+    user: &str,
+    today: NaiveDate,
+) -> Result<(), PublishFailure> {
+    let version = matrices::find_version(db, segment, number)
+        .await?
+        .ok_or_else(|| StoreError::NotFound {
+            what: format!("version {number} of {segment}"),
+        })?;
+    if version.info.status != VersionStatus::Draft {
+        return Err(StoreError::Conflict {
+            field: "published",
+            value: number.to_string(),
+        }
+        .into());
+    }
+    let bank = BankView::load(db, today).await?;
+    let blocked = blocking(&bank.evaluate(&version.content, &BTreeMap::new()));
+    let previous = matrices::latest_published(db, segment)
+        .await?
+        .and_then(|v| v.published());
+    let frozen = bank.terms_to_freeze(&version.content);
+    let draft = Draft {
+        content: version.content,
+    };
+    let published = draft
+        .publish(
+            u32::try_from(number).unwrap_or(0),
+            effective_from,
+            previous.as_ref(),
+            blocked,
+            frozen,
+        )
+        .map_err(PublishFailure::Refused)?;
+    matrices::publish(db, version.info.id, lock, &published, user).await?;
+    Ok(())
+}
