@@ -15,6 +15,7 @@ mod demo_seed;
 mod encoded_paths;
 mod health;
 mod helpers;
+mod matrices_store;
 mod money_storage;
 mod security;
 mod segment_rules;

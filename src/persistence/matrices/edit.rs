@@ -6,7 +6,7 @@ use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+    DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
 };
 
 use super::codec::{TERMS, USAGE_ALONE, USAGE_IN_BUNDLE, figure_units, link_columns};
@@ -21,6 +21,24 @@ use crate::persistence::scaled::{AMOUNT_SCALE, RATE_SCALE, to_units};
 
 /// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's parameter limits.
 const ROWS_PER_INSERT: usize = 1_000;
+
+/// Commits what succeeded; rolls back at once what failed, so that no connection is left
+/// holding a transaction's locks until the pool reuses it.
+async fn finish<T>(
+    txn: DatabaseTransaction,
+    result: Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    match result {
+        Ok(value) => {
+            txn.commit().await?;
+            Ok(value)
+        }
+        Err(err) => {
+            txn.rollback().await?;
+            Err(err)
+        }
+    }
+}
 
 /// Raises the lock of version `id` if it is still a draft at `lock`; otherwise says why not:
 /// `Conflict { field: "published" }` for a published version, `Conflict { field: "version" }`
@@ -65,31 +83,38 @@ pub async fn start_draft(
     user: &str,
 ) -> Result<VersionInfo, StoreError> {
     let txn = db.begin().await?;
-    let (segment_id, code) = segment_id(&txn, segment).await?;
+    let result = start_draft_in(&txn, segment, user).await;
+    finish(txn, result).await
+}
+
+async fn start_draft_in(
+    txn: &DatabaseTransaction,
+    segment: &str,
+    user: &str,
+) -> Result<VersionInfo, StoreError> {
+    let (segment_id, code) = segment_id(txn, segment).await?;
     let versions = matrix_version::Entity::find()
         .filter(matrix_version::Column::SegmentId.eq(segment_id))
         .order_by_desc(matrix_version::Column::Number)
-        .all(&txn)
+        .all(txn)
         .await?;
     if let Some(draft) = versions.iter().find(|v| v.status == "draft") {
-        let found = find_version(&txn, &code, draft.number).await?;
-        txn.commit().await?;
+        let found = find_version(txn, &code, draft.number).await?;
         return found.map(|v| v.info).ok_or_else(|| StoreError::NotFound {
             what: format!("draft of {code}"),
         });
     }
     let latest = versions.iter().find(|v| v.status == "published");
     let content = match latest {
-        Some(v) => find_version(&txn, &code, v.number)
+        Some(v) => find_version(txn, &code, v.number)
             .await?
             .map(|v| v.content)
             .unwrap_or_default(),
         None => MatrixContent::default(),
     };
     let number = versions.first().map_or(1, |v| v.number + 1);
-    let id = insert_draft(&txn, segment_id, number, &content, user).await?;
-    let found = find_version(&txn, &code, number).await?;
-    txn.commit().await?;
+    let id = insert_draft(txn, segment_id, number, &content, user).await?;
+    let found = find_version(txn, &code, number).await?;
     debug_assert!(found.as_ref().is_some_and(|v| v.info.id == id));
     found.map(|v| v.info).ok_or_else(|| StoreError::NotFound {
         what: format!("draft of {code}"),
@@ -297,23 +322,34 @@ pub async fn save_cell(
     patch: &CellPatch,
 ) -> Result<i32, StoreError> {
     let txn = db.begin().await?;
-    let lock = guard(&txn, version_id, lock).await?;
-    delete_cells(&txn, version_id, Some(product), scope).await?;
+    let result = save_cell_in(&txn, version_id, lock, product, scope, patch).await;
+    finish(txn, result).await
+}
+
+async fn save_cell_in(
+    txn: &DatabaseTransaction,
+    version_id: i32,
+    lock: i32,
+    product: &str,
+    scope: &Scope,
+    patch: &CellPatch,
+) -> Result<i32, StoreError> {
+    let lock = guard(txn, version_id, lock).await?;
+    delete_cells(txn, version_id, Some(product), scope).await?;
     if *patch != CellPatch::default() {
         let cell = Cell {
             product: product.to_owned(),
             scope: scope.clone(),
             patch: patch.clone(),
         };
-        let row = cell_row(version_id, &cell)?.insert(&txn).await?;
+        let row = cell_row(version_id, &cell)?.insert(txn).await?;
         let figures = figure_rows(row.id, patch)?;
         if !figures.is_empty() {
             matrix_cell_figure::Entity::insert_many(figures)
-                .exec(&txn)
+                .exec(txn)
                 .await?;
         }
     }
-    txn.commit().await?;
     Ok(lock)
 }
 
@@ -328,9 +364,18 @@ pub async fn set_links(
     links: &[Link],
 ) -> Result<i32, StoreError> {
     let txn = db.begin().await?;
-    let lock = guard(&txn, version_id, lock).await?;
-    write_links(&txn, version_id, links).await?;
-    txn.commit().await?;
+    let result = set_links_in(&txn, version_id, lock, links).await;
+    finish(txn, result).await
+}
+
+async fn set_links_in(
+    txn: &DatabaseTransaction,
+    version_id: i32,
+    lock: i32,
+    links: &[Link],
+) -> Result<i32, StoreError> {
+    let lock = guard(txn, version_id, lock).await?;
+    write_links(txn, version_id, links).await?;
     Ok(lock)
 }
 
@@ -344,17 +389,26 @@ pub async fn set_package_fee(
     lock: i32,
     fee: Option<rust_decimal::Decimal>,
 ) -> Result<i32, StoreError> {
+    let txn = db.begin().await?;
+    let result = set_package_fee_in(&txn, version_id, lock, fee).await;
+    finish(txn, result).await
+}
+
+async fn set_package_fee_in(
+    txn: &DatabaseTransaction,
+    version_id: i32,
+    lock: i32,
+    fee: Option<rust_decimal::Decimal>,
+) -> Result<i32, StoreError> {
     let units = fee
         .map(|f| to_units(f, AMOUNT_SCALE, "package_fee"))
         .transpose()?;
-    let txn = db.begin().await?;
-    let lock = guard(&txn, version_id, lock).await?;
+    let lock = guard(txn, version_id, lock).await?;
     matrix_version::Entity::update_many()
         .col_expr(matrix_version::Column::PackageFee, Expr::value(units))
         .filter(matrix_version::Column::Id.eq(version_id))
-        .exec(&txn)
+        .exec(txn)
         .await?;
-    txn.commit().await?;
     Ok(lock)
 }
 
@@ -371,9 +425,20 @@ pub async fn copy_point(
     to: &str,
 ) -> Result<i32, StoreError> {
     let txn = db.begin().await?;
-    let lock = guard(&txn, version.info.id, lock).await?;
+    let result = copy_point_in(&txn, version, lock, from, to).await;
+    finish(txn, result).await
+}
+
+async fn copy_point_in(
+    txn: &DatabaseTransaction,
+    version: &StoredVersion,
+    lock: i32,
+    from: &str,
+    to: &str,
+) -> Result<i32, StoreError> {
+    let lock = guard(txn, version.info.id, lock).await?;
     let to_scope = Scope::Point(to.to_owned());
-    delete_cells(&txn, version.info.id, None, &to_scope).await?;
+    delete_cells(txn, version.info.id, None, &to_scope).await?;
     let mut content = version.content.clone();
     content.copy_point(from, to);
     let copies: Vec<Cell> = content
@@ -381,8 +446,7 @@ pub async fn copy_point(
         .into_iter()
         .filter(|c| c.scope == to_scope)
         .collect();
-    write_cells_added(&txn, version.info.id, &copies).await?;
-    txn.commit().await?;
+    write_cells_added(txn, version.info.id, &copies).await?;
     Ok(lock)
 }
 
@@ -417,9 +481,19 @@ pub async fn publish(
     user: &str,
 ) -> Result<(), StoreError> {
     let txn = db.begin().await?;
-    guard(&txn, version_id, lock).await?;
-    mark_published(&txn, version_id, published, user).await?;
-    txn.commit().await?;
+    let result = publish_in(&txn, version_id, lock, published, user).await;
+    finish(txn, result).await
+}
+
+async fn publish_in(
+    txn: &DatabaseTransaction,
+    version_id: i32,
+    lock: i32,
+    published: &Published,
+    user: &str,
+) -> Result<(), StoreError> {
+    guard(txn, version_id, lock).await?;
+    mark_published(txn, version_id, published, user).await?;
     Ok(())
 }
 
@@ -542,12 +616,22 @@ pub async fn copy_matrix(
     user: &str,
 ) -> Result<VersionInfo, StoreError> {
     let txn = db.begin().await?;
-    let (from_id, from_code) = segment_id(&txn, from).await?;
-    let (to_id, to_code) = segment_id(&txn, to).await?;
+    let result = copy_matrix_in(&txn, from, to, user).await;
+    finish(txn, result).await
+}
+
+async fn copy_matrix_in(
+    txn: &DatabaseTransaction,
+    from: &str,
+    to: &str,
+    user: &str,
+) -> Result<VersionInfo, StoreError> {
+    let (from_id, from_code) = segment_id(txn, from).await?;
+    let (to_id, to_code) = segment_id(txn, to).await?;
     let source = matrix_version::Entity::find()
         .filter(matrix_version::Column::SegmentId.eq(from_id))
         .order_by_desc(matrix_version::Column::Number)
-        .all(&txn)
+        .all(txn)
         .await?;
     let source = source
         .iter()
@@ -556,14 +640,14 @@ pub async fn copy_matrix(
         .ok_or_else(|| StoreError::NotFound {
             what: format!("matrix of {from_code}"),
         })?;
-    let content = find_version(&txn, &from_code, source.number)
+    let content = find_version(txn, &from_code, source.number)
         .await?
         .map(|v| v.content)
         .unwrap_or_default();
     let target = matrix_version::Entity::find()
         .filter(matrix_version::Column::SegmentId.eq(to_id))
         .order_by_desc(matrix_version::Column::Number)
-        .all(&txn)
+        .all(txn)
         .await?;
     if let Some(draft) = target.iter().find(|v| v.status == "draft") {
         return Err(StoreError::Conflict {
@@ -572,9 +656,8 @@ pub async fn copy_matrix(
         });
     }
     let number = target.first().map_or(1, |v| v.number + 1);
-    insert_draft(&txn, to_id, number, &content, user).await?;
-    let found = find_version(&txn, &to_code, number).await?;
-    txn.commit().await?;
+    insert_draft(txn, to_id, number, &content, user).await?;
+    let found = find_version(txn, &to_code, number).await?;
     found.map(|v| v.info).ok_or_else(|| StoreError::NotFound {
         what: format!("draft of {to_code}"),
     })
