@@ -335,6 +335,8 @@ matrix-not-usage = not a usage figure: only the balance, spend and transactions 
 matrix-share-range = a share from 0 to 1 (0.25 = 25 %)
 matrix-talking-points-long = at most { $max } characters
 matrix-ambiguous = { $field } at { $point } is set differently by { $first } and { $second }: set it for the point itself, or make the groups agree
+matrix-role-unknown = { $value } is not a role: choose main, add-on, either or not offered
+matrix-order-number = a whole number from 0 to { $max }
 link-amount-missing = the amount of { $product } is not given, so the link cannot be checked
 link-limit-within = the { $card } limit { $limit } is within { $share } of the { $deposit } amount { $amount }
 link-limit-over = the { $card } limit { $limit } exceeds { $share } of the { $deposit } amount { $amount }
@@ -343,4 +345,7 @@ link-requires-met = { $product } has the { $needs } it needs
 link-requires-missing = { $product } needs { $needs }, which the client neither holds nor takes in this bundle
 link-excludes-both = { $first } and { $second } are never offered together
 link-excludes-apart = { $first } and { $second } are not both in the bundle
+link-describe-limit = the { $card } limit is at most { $share } of the { $deposit } amount
+link-describe-requires = { $product } needs { $needs }, held or in the same bundle
+link-describe-conditional = { $product }: { $figure } becomes { $value } when the client also takes { $with }
 matrix-bundle-blocked = at { $point }, with { $main } as the main product: { $reason }

@@ -336,6 +336,8 @@ matrix-not-usage = это не показатель использования: 
 matrix-share-range = доля от 0 до 1 (0.25 = 25 %)
 matrix-talking-points-long = не более { $max } символов
 matrix-ambiguous = { $field } в точке { $point } задан по-разному в { $first } и { $second }: задайте его для самой точки или согласуйте группы
+matrix-role-unknown = «{ $value }» — не роль: выберите основной, дополнительный, любой или не предлагается
+matrix-order-number = целое число от 0 до { $max }
 link-amount-missing = не указана сумма { $product }, поэтому связь нельзя проверить
 link-limit-within = лимит { $card } { $limit } не превышает { $share } суммы { $deposit } { $amount }
 link-limit-over = лимит { $card } { $limit } превышает { $share } суммы { $deposit } { $amount }
@@ -344,4 +346,7 @@ link-requires-met = у { $product } есть нужный ему { $needs }
 link-requires-missing = { $product } нужен { $needs }, которого у клиента нет и который не входит в этот комбинированный продукт
 link-excludes-both = { $first } и { $second } никогда не предлагаются вместе
 link-excludes-apart = { $first } и { $second } не входят в продукт вместе
+link-describe-limit = лимит { $card } не больше { $share } суммы { $deposit }
+link-describe-requires = { $product } требует { $needs }: уже есть у клиента или в том же комплекте
+link-describe-conditional = { $product }: { $figure } — { $value }, если клиент берёт и { $with }
 matrix-bundle-blocked = в { $point }, основной продукт { $main }: { $reason }

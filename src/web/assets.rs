@@ -32,6 +32,11 @@ const ASSETS: &[Asset] = &[
         bytes: include_bytes!("../../static/desk.js"),
     },
     Asset {
+        name: "matrix.js",
+        content_type: "text/javascript; charset=utf-8",
+        bytes: include_bytes!("../../static/matrix.js"),
+    },
+    Asset {
         name: "segments.js",
         content_type: "text/javascript; charset=utf-8",
         bytes: include_bytes!("../../static/segments.js"),

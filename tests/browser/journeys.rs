@@ -162,6 +162,78 @@ pub async fn product_manager() -> Result<()> {
     browser.quit().await
 }
 
+/// A product manager opens the seed segment's matrix (the worked example's bundle at the head
+/// office), starts a draft, raises the card's expected spend in the bundle, watches the panel's
+/// profit follow while typing, saves and publishes; version 1 is still there, unchanged.
+pub async fn matrix_manager() -> Result<()> {
+    let app = demo_app().await;
+    let username = app.add_user(Role::ProductManager).await;
+    let browser = Browser::open(&app.address, "matrix-manager").await?;
+    sign_in(&browser, &username).await?;
+    browser.wait_for_path("/catalog").await?;
+
+    browser.goto("/matrices").await?;
+    browser.click("a[href='/matrices/URBAN_MALE_35']").await?;
+    browser.wait_for_path("/matrices/URBAN_MALE_35").await?;
+    let deposit_at_head_office = "article[data-point='MSK-HO'][data-main='DEP_PLUS']";
+    let bundle = browser.text(deposit_at_head_office).await?;
+    for figure in ["18,968.00", "11,148.00", "58.77"] {
+        assert!(bundle.contains(figure), "{figure} in {bundle}");
+    }
+    let rows = browser
+        .driver
+        .find_all(thirtyfour::By::Css(".matrix-grid tbody tr"))
+        .await?;
+    assert_eq!(rows.len(), 7, "seven products");
+    let columns = browser
+        .driver
+        .find_all(thirtyfour::By::Css(".matrix-grid thead th"))
+        .await?;
+    assert_eq!(columns.len(), 4, "product, all points and two sales points");
+    browser.check_accessibility("published matrix").await?;
+    browser.screenshot("1-published").await?;
+
+    browser
+        .click("form[action='/matrices/URBAN_MALE_35/draft'] button")
+        .await?;
+    browser
+        .wait_for_text("main", "The draft is ready to edit.")
+        .await?;
+    browser
+        .goto("/matrices/URBAN_MALE_35/versions/2/cell?product=CC_GRACE&scope=all")
+        .await?;
+    browser
+        .wait_for_text(deposit_at_head_office, "11,148.00")
+        .await?;
+    // Interchange of 1.5 % on 88,000 more of card spend a year: 1,320.00 more profit.
+    browser
+        .fill("input[name='usage_in_bundle.annual_spend']", "400000")
+        .await?;
+    browser
+        .wait_for_text(deposit_at_head_office, "12,468.00")
+        .await?;
+    browser.check_accessibility("cell editor").await?;
+    browser.screenshot("2-live-panel").await?;
+
+    browser.click("button[name=intent][value=save]").await?;
+    browser.wait_for_text("main", "The cell was saved.").await?;
+    browser
+        .wait_for_text(deposit_at_head_office, "12,468.00")
+        .await?;
+    browser.click("form[action$='/publish'] button").await?;
+    browser
+        .wait_for_text("main", "The version was published.")
+        .await?;
+    browser.check_accessibility("published version 2").await?;
+    browser.screenshot("3-published-version-2").await?;
+
+    browser.goto("/matrices/URBAN_MALE_35?version=1").await?;
+    browser
+        .wait_for_text(deposit_at_head_office, "11,148.00")
+        .await?;
+    browser.quit().await
+}
+
 /// An administrator adds a user, then disables them.
 pub async fn administrator() -> Result<()> {
     let app = spawn_app().await;

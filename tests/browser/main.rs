@@ -66,6 +66,11 @@ fn main() {
             missing,
         ),
         journey(
+            "product_manager_changes_a_matrix_and_publishes_it",
+            journeys::matrix_manager,
+            missing,
+        ),
+        journey(
             "administrator_adds_and_disables_a_user",
             journeys::administrator,
             missing,

@@ -121,6 +121,38 @@ impl Link {
     }
 }
 
+impl Link {
+    /// What the link says, in words, for the matrix page.
+    pub fn describe(&self) -> Message {
+        match self {
+            Self::LimitWithinShare {
+                card,
+                deposit,
+                share,
+            } => Message::new("link-describe-limit")
+                .with("card", card)
+                .with("deposit", deposit)
+                .with("share_percent", share),
+            Self::Requires { product, needs } => Message::new("link-describe-requires")
+                .with("product", product)
+                .with("needs", needs),
+            Self::Excludes { first, second } => Message::new("link-excludes-both")
+                .with("first", first)
+                .with("second", second),
+            Self::ConditionalTerm {
+                product,
+                with,
+                figure,
+                value,
+            } => Message::new("link-describe-conditional")
+                .with("product", product)
+                .with("with", with)
+                .with("figure_key", figure.label_key())
+                .with("value_number", value),
+        }
+    }
+}
+
 fn held(message: Message) -> LinkCheck {
     LinkCheck {
         holds: true,

@@ -7,6 +7,7 @@
 //! of branches edits groups, not hundreds of columns. Only the fields a cell names are stored.
 
 mod cell;
+mod cell_form;
 mod evaluation;
 mod link;
 mod offer;
@@ -14,6 +15,7 @@ mod scope;
 mod version;
 
 pub use cell::{CellPatch, ResolveError, ResolvedCell, Role, resolve, uplift};
+pub use cell_form::{PARTS, parse_cell_form};
 pub use evaluation::{
     BundleResult, MainEvaluation, PointEvaluation, Setting, blocking, evaluate_version,
 };

@@ -15,7 +15,8 @@ pub use edit::{
     start_draft, withdraw,
 };
 pub use read::{
-    find_version, latest_published, products_in_published, published_everywhere, versions,
+    all_versions, find_version, latest_published, products_in_published, published_everywhere,
+    versions,
 };
 
 use chrono::{DateTime, NaiveDate, Utc};

@@ -77,6 +77,29 @@ pub async fn versions(
         .collect()
 }
 
+/// Every version of every segment, without content (the list of matrices).
+///
+/// # Errors
+/// Database errors.
+pub async fn all_versions(db: &impl ConnectionTrait) -> Result<Vec<VersionInfo>, StoreError> {
+    let names: HashMap<i32, String> = segment::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.code))
+        .collect();
+    matrix_version::Entity::find()
+        .order_by_desc(matrix_version::Column::Number)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let segment = names.get(&row.segment_id).cloned().unwrap_or_default();
+            info(row, &segment)
+        })
+        .collect()
+}
+
 /// One version with its content; `None` when there is no such version of that segment.
 ///
 /// # Errors

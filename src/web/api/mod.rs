@@ -13,11 +13,22 @@ use crate::persistence::StoreError;
 
 mod clients;
 mod evaluate;
+mod matrices;
 
 pub fn routes(table: &mut RouteTable) {
     table
         .get("/api/v1/me", EVERYONE, me)
         .post("/api/v1/evaluate", PRODUCT_AND_FINANCE, evaluate::evaluate)
+        .get(
+            "/api/v1/matrices/{segment}",
+            PRODUCT_AND_FINANCE,
+            matrices::get,
+        )
+        .get(
+            "/api/v1/matrices/{segment}/evaluation",
+            PRODUCT_AND_FINANCE,
+            matrices::evaluation,
+        )
         .put("/api/v1/clients/{crm_id}", CRM_WRITERS, clients::put)
         .get("/api/v1/clients/{crm_id}", CLIENT_READERS, clients::get)
         .get(
