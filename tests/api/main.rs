@@ -16,6 +16,7 @@ mod encoded_paths;
 mod health;
 mod helpers;
 mod matrices_store;
+mod matrices_ui;
 mod money_storage;
 mod security;
 mod segment_rules;

@@ -1,0 +1,237 @@
+//! The matrix pages and API for each role: product managers edit, finance reads, advisors are
+//! refused; the demo's seed matrix reproduces the worked example through the panel's API; a
+//! stale save keeps what was typed; a blocked publication says which bundle and why.
+
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use kombi::demo::seed::{DemoOptions, seed_demo};
+use kombi::domain::profitability::Reason;
+use kombi::domain::user::Role;
+use kombi::persistence::matrices;
+
+use crate::helpers::{TestApp, location, spawn_app};
+
+const MATRIX: &str = "/matrices/URBAN_MALE_35";
+
+async fn demo_app() -> TestApp {
+    let app = spawn_app().await;
+    seed_demo(&app.db, &DemoOptions { clients: 0 })
+        .await
+        .unwrap();
+    app
+}
+
+#[tokio::test]
+async fn managers_edit_finance_reads_and_advisors_are_refused() {
+    let app = demo_app().await;
+    app.signed_in_as(Role::Advisor).await;
+    assert_eq!(app.get(MATRIX).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.get("/matrices").await.status(), StatusCode::FORBIDDEN);
+
+    let finance = demo_app().await;
+    finance.signed_in_as(Role::Finance).await;
+    let page = finance.get(MATRIX).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("18,968.00"),
+        "the panel shows the example's revenue"
+    );
+    assert!(!html.contains("/draft\""), "finance gets no editing forms");
+    let csrf = finance.session_csrf(MATRIX).await;
+    let refused = finance
+        .post_form(&format!("{MATRIX}/draft"), &[("csrf_token", &csrf)])
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert!(
+        matrices::versions(&finance.db, "URBAN_MALE_35")
+            .await
+            .unwrap()
+            .len()
+            == 1
+    );
+
+    let manager = demo_app().await;
+    manager.signed_in_as(Role::ProductManager).await;
+    let csrf = manager.session_csrf(MATRIX).await;
+    let started = manager
+        .post_form(&format!("{MATRIX}/draft"), &[("csrf_token", &csrf)])
+        .await;
+    assert_eq!(started.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&started), format!("{MATRIX}?version=2&done=draft"));
+    let draft = manager.get(&location(&started)).await.text().await.unwrap();
+    assert!(draft.contains("The draft is ready to edit."));
+    assert!(
+        draft.contains("/versions/2/publish"),
+        "the draft can be published"
+    );
+}
+
+#[tokio::test]
+async fn the_seed_matrix_reproduces_the_worked_example_through_the_api() {
+    let app = demo_app().await;
+    let username = app.add_user(Role::Finance).await;
+    let token = app.api_token_for(&username).await;
+
+    let response = app
+        .api_get("/api/v1/matrices/URBAN_MALE_35/evaluation", &token)
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["passes"], true);
+    let head_office = (body["points"].as_array().unwrap().iter())
+        .find(|p| p["point"] == "MSK-HO")
+        .unwrap();
+    let deposit = (head_office["bundles"].as_array().unwrap().iter())
+        .find(|b| b["main"] == "DEP_PLUS")
+        .unwrap();
+    assert_eq!(deposit["revenue"], "18968.00");
+    assert_eq!(deposit["profit"], "11148.00");
+    assert!(deposit["margin"].as_str().unwrap().starts_with("0.5877"));
+    assert_eq!(deposit["products"].as_array().unwrap().len(), 7);
+    assert_eq!(deposit["blocking"].as_array().unwrap().len(), 0);
+    let online_alone = (deposit["verdicts"].as_array().unwrap().iter())
+        .find(|v| v["product"] == "ONLINE" && v["reason"] == "loss_alone");
+    assert!(
+        online_alone.is_some(),
+        "online banking fails alone, yet publishes"
+    );
+
+    let matrix: Value = app
+        .api_get("/api/v1/matrices/URBAN_MALE_35", &token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (matrix["version"].as_i64(), matrix["status"].as_str()),
+        (Some(1), Some("published"))
+    );
+    assert_eq!(matrix["frozen_terms"]["CA_RUB"]["monthly_fee"], "99");
+    let card = (matrix["cells"].as_array().unwrap().iter())
+        .find(|c| c["product"] == "CC_GRACE" && c["scope"] == "all")
+        .unwrap();
+    assert_eq!(card["terms"]["annual_fee"], "490");
+    assert_eq!(matrix["links"][0]["kind"], "limit_within_share");
+
+    let missing = app
+        .api_get("/api/v1/matrices/NOPE/evaluation", &token)
+        .await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    let advisor = app.add_user(Role::Advisor).await;
+    let advisor_token = app.api_token_for(&advisor).await;
+    let refused = app
+        .api_get("/api/v1/matrices/URBAN_MALE_35", &advisor_token)
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_stale_save_keeps_what_was_typed_and_a_blocked_publication_says_why() {
+    let app = demo_app().await;
+    let username = app.signed_in_as(Role::ProductManager).await;
+    let info = matrices::start_draft(&app.db, "URBAN_MALE_35", &username)
+        .await
+        .unwrap();
+    let cell_page = format!("{MATRIX}/versions/2/cell");
+    let csrf = app
+        .session_csrf(&format!("{cell_page}?product=DEP_PLUS&scope=all"))
+        .await;
+    let stale = (info.lock - 1).to_string();
+    let lock = info.lock.to_string();
+    let save = |lock: String, rate: &'static str| {
+        vec![
+            ("csrf_token".to_owned(), csrf.clone()),
+            ("product".into(), "DEP_PLUS".into()),
+            ("scope".into(), "all".into()),
+            ("lock".into(), lock),
+            ("role".into(), "main_or_add_on".into()),
+            ("terms.client_rate".into(), rate.into()),
+            ("intent".into(), "save".into()),
+        ]
+    };
+    let post = |form: Vec<(String, String)>| {
+        let pairs: Vec<(String, String)> = form;
+        let app = &app;
+        let url = cell_page.clone();
+        async move {
+            let borrowed: Vec<(&str, &str)> = pairs
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            app.post_form(&url, &borrowed).await
+        }
+    };
+
+    let conflict = post(save(stale, "0.1377")).await;
+    assert_eq!(conflict.status(), StatusCode::CONFLICT);
+    let html = conflict.text().await.unwrap();
+    assert!(html.contains("Someone else saved this draft"), "{html}");
+    assert!(html.contains("value=\"0.1377\""), "what was typed is kept");
+
+    let bad = post(save(lock.clone(), "abc")).await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.text()
+            .await
+            .unwrap()
+            .contains("Bundle terms: Client rate")
+    );
+
+    // A deposit rate of 30 % makes every deposit bundle lose money: saved, but not publishable.
+    let saved = post(save(lock, "0.30")).await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let lock = (info.lock + 1).to_string();
+    let refused = app
+        .post_form(
+            &format!("{MATRIX}/versions/2/publish"),
+            &[
+                ("csrf_token", &csrf),
+                ("lock", &lock),
+                ("effective_from", "2026-12-01"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains("fail a blocking check"), "{html}");
+    assert!(
+        html.contains("at MSK-HO, with DEP_PLUS as the main product: the bundle loses"),
+        "{html}"
+    );
+    let versions = matrices::versions(&app.db, "URBAN_MALE_35").await.unwrap();
+    assert_eq!(
+        versions[0].status,
+        matrices::VersionStatus::Draft,
+        "still a draft"
+    );
+}
+
+#[tokio::test]
+async fn a_product_in_a_published_bundle_is_kept_not_suspended() {
+    let app = demo_app().await;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let review = |app: &TestApp| {
+        let db = app.db.clone();
+        async move {
+            let reviewed =
+                kombi::service::catalog::review_product(&db, "ONLINE", Some("MSK-HO"), today)
+                    .await
+                    .unwrap()
+                    .unwrap();
+            let review = reviewed.review.unwrap();
+            review.verdicts.iter().map(|v| v.reason).collect::<Vec<_>>()
+        }
+    };
+    assert!(review(&app).await.contains(&Reason::KeepInBundle));
+    for segment in ["URBAN_MALE_35", "DIGITAL_HESITANT_45", "AFFLUENT_DIGITAL"] {
+        let v = matrices::find_version(&app.db, segment, 1)
+            .await
+            .unwrap()
+            .unwrap();
+        matrices::withdraw(&app.db, v.info.id, today).await.unwrap();
+    }
+    // In no published bundle any more, losing money, its costs cannot be cut: suspend it.
+    assert!(review(&app).await.contains(&Reason::SuspensionRecommended));
+}
