@@ -250,3 +250,63 @@ fn segment_count_prints_a_number_and_refuses_a_bad_rule_with_its_column() {
         String::from_utf8_lossy(&bad.stderr)
     );
 }
+
+#[test]
+fn matrices_evaluate_reprices_the_bank_and_fails_when_a_published_bundle_no_longer_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("matrices.db").display());
+    let seeded = kombi(&["seed-demo", "--clients", "0"], "", &url);
+    assert!(
+        seeded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&seeded.stderr)
+    );
+
+    let table = kombi(&["matrices", "evaluate"], "", &url);
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        table.status.success(),
+        "{}",
+        String::from_utf8_lossy(&table.stderr)
+    );
+    let example = text
+        .lines()
+        .find(|l| l.starts_with("URBAN_MALE_35") && l.contains("MSK-HO") && l.contains("DEP_PLUS"))
+        .unwrap_or_else(|| panic!("the seed bundle is listed: {text}"));
+    assert!(
+        example.contains("18968.00") && example.contains("11148.00"),
+        "{example}"
+    );
+
+    let json = kombi(&["matrices", "evaluate", "--json"], "", &url);
+    let rows: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(
+        rows.len(),
+        text.lines().count() - 1,
+        "one row per bundle, as in the table"
+    );
+    assert!(
+        rows.iter()
+            .all(|r| r["status"] == "published" && r["blocking"] == Value::Array(vec![]))
+    );
+
+    // The deposit's funding gets dear: the published deposit bundles now lose money.
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        use sea_orm::ConnectionTrait;
+        let db = kombi::persistence::db::connect(&url, 1).await.unwrap();
+        db.execute_unprepared("UPDATE products SET ftp_rate = 0 WHERE code = 'DEP_PLUS'")
+            .await
+            .unwrap();
+    });
+    let failing = kombi(&["matrices", "evaluate"], "", &url);
+    assert_eq!(failing.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&failing.stdout);
+    assert!(text.contains("BLOCKED: the bundle loses"), "{text}");
+    assert!(
+        String::from_utf8_lossy(&failing.stderr).contains("published bundle(s) fail"),
+        "{}",
+        String::from_utf8_lossy(&failing.stderr)
+    );
+}

@@ -26,6 +26,11 @@ async fn store_servicing_cost(
         company_id: Set(company_id),
         price_parameter: Set("annual_fee".to_string()),
         servicing_cost: Set(to_units(value, AMOUNT_SCALE, "servicing_cost").unwrap()),
+        // Columns added by a later migration (`ALTER TABLE … ADD COLUMN … DEFAULT 0`) come
+        // back NULL from SQLite's RETURNING when left to their default: set them, as the
+        // repository always does.
+        credit_limit: Set(0),
+        min_amount: Set(0),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()

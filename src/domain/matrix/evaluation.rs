@@ -3,6 +3,8 @@
 //! profitability engine, with its verdicts, its links checked, and which of them block
 //! publishing (and, later, finance's approval).
 
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -155,13 +157,22 @@ fn evaluate_point(
         .iter()
         .filter(|(_, cell)| cell.role.may_be_main())
         .map(|(entry, _)| entry.code);
+    // A product alone does not depend on the main product: evaluated once per point.
+    let mut alone = HashMap::new();
     Ok(mains
         .filter_map(|main| {
             let products = bundle_at_point(content, &at_point, main)?;
+            let result = evaluate_bundle_of(
+                content,
+                setting,
+                &point.costs,
+                products,
+                &at_point,
+                &mut alone,
+            );
             Some(MainEvaluation {
                 main: main.to_owned(),
-                result: evaluate_bundle_of(content, setting, &point.costs, products, &at_point)
-                    .map_err(|e| e.message()),
+                result: result.map_err(|e| e.message()),
             })
         })
         .collect())
@@ -173,6 +184,7 @@ fn evaluate_bundle_of(
     costs: &SalesPointCosts,
     mut products: Vec<OfferedProduct>,
     at_point: &[(CatalogEntry<'_>, ResolvedCell)],
+    alone_at_point: &mut HashMap<String, Verdict>,
 ) -> Result<BundleResult, EngineError> {
     let standalone = |code: &str| at_point.iter().find(|(e, _)| e.code == code);
     let standalone_terms: Vec<Terms> = products
@@ -226,8 +238,12 @@ fn evaluate_bundle_of(
 
     let mut alone = Vec::with_capacity(products.len());
     for product in &products {
-        if let Some((entry, _)) = standalone(&product.code) {
-            alone.push(alone_verdict(product, entry, costs, setting)?);
+        if let Some(known) = alone_at_point.get(&product.code) {
+            alone.push(known.clone());
+        } else if let Some((entry, _)) = standalone(&product.code) {
+            let verdict = alone_verdict(product, entry, costs, setting)?;
+            alone_at_point.insert(product.code.clone(), verdict.clone());
+            alone.push(verdict);
         }
     }
     Ok(BundleResult {
