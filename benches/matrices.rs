@@ -173,7 +173,9 @@ fn repricing(c: &mut Criterion) {
             .expect("versions");
         (bank, versions)
     };
+    let started = std::time::Instant::now();
     let (bank, versions) = runtime.block_on(load());
+    let loaded = started.elapsed();
     let demo = kombi::demo::matrices::MATRICES.len();
     assert_eq!(
         versions.len(),
@@ -181,12 +183,15 @@ fn repricing(c: &mut Criterion) {
         "the generated matrices and the demo's"
     );
     assert_eq!((bank.points.len(), bank.products.len()), (POINTS, PRODUCTS));
+    let started = std::time::Instant::now();
     let rows = reprice(&bank, &versions);
+    let repriced = started.elapsed();
     let positions: usize = rows.iter().map(|r| r.products.len()).sum();
     let evaluated = rows.iter().filter(|r| r.revenue.is_some()).count();
     assert_eq!(evaluated, rows.len(), "every bundle evaluates");
     eprintln!(
-        "whole bank: {} bundles, {positions} positions, {} passing",
+        "whole bank: {} bundles, {positions} positions, {} passing; first run: loading {loaded:?}, \
+         re-pricing {repriced:?}",
         rows.len(),
         rows.iter().filter(|r| r.passes()).count()
     );

@@ -7,7 +7,7 @@ use crate::domain::bank::SalesPoint;
 use crate::domain::profitability::{EngineError, ProductReview, Valuation, review_catalog_product};
 use crate::persistence::StoreError;
 use crate::persistence::catalog::{bank_settings, exchange_rates, sales_points};
-use crate::persistence::matrices::products_in_published;
+use crate::persistence::matrices::{frozen_terms_of, products_in_published};
 use crate::persistence::products::{self, StoredProduct};
 use sea_orm::ConnectionTrait;
 
@@ -19,6 +19,17 @@ pub struct ReviewedProduct {
     pub chosen: usize,
     /// The engine's result, or why it could not compute one (shown on the page).
     pub review: Result<ProductReview, EngineError>,
+    /// Each live published matrix version offering the product, and whether the catalog's
+    /// terms now differ from those it froze (a pending change: it reaches clients only
+    /// through a new version).
+    pub in_matrices: Vec<MatrixUse>,
+}
+
+/// A published matrix version that froze this product's terms.
+pub struct MatrixUse {
+    pub segment: String,
+    pub version: i32,
+    pub pending_change: bool,
 }
 
 /// Reviews the product `code` at the sales point `point` (the first one when `None` or unknown),
@@ -61,10 +72,20 @@ pub async fn review_product(
         &valuation,
         in_any_bundle,
     );
+    let in_matrices = frozen_terms_of(db, &stored.product.code)
+        .await?
+        .into_iter()
+        .map(|(segment, version, frozen)| MatrixUse {
+            segment,
+            version,
+            pending_change: frozen != stored.product.terms,
+        })
+        .collect();
     Ok(Some(ReviewedProduct {
         stored,
         points,
         chosen,
         review,
+        in_matrices,
     }))
 }

@@ -57,8 +57,24 @@ impl BankView {
         content: &crate::domain::matrix::MatrixContent,
         frozen: &BTreeMap<String, Terms>,
     ) -> Vec<PointEvaluation> {
-        let catalog: Vec<CatalogEntry<'_>> = self
-            .products
+        let catalog = self.catalog(frozen);
+        evaluate_version(content, &self.setting(&catalog), &self.points)
+    }
+
+    /// Like [`BankView::evaluate`], one point at a time (see `evaluate_version_each`).
+    pub fn evaluate_each(
+        &self,
+        content: &crate::domain::matrix::MatrixContent,
+        frozen: &BTreeMap<String, Terms>,
+        each: impl FnMut(PointEvaluation),
+    ) {
+        let catalog = self.catalog(frozen);
+        let setting = self.setting(&catalog);
+        crate::domain::matrix::evaluate_version_each(content, &setting, &self.points, each);
+    }
+
+    fn catalog<'a>(&'a self, frozen: &'a BTreeMap<String, Terms>) -> Vec<CatalogEntry<'a>> {
+        self.products
             .iter()
             .filter(|p| p.status == ProductStatus::Active)
             .map(|p| CatalogEntry {
@@ -69,16 +85,18 @@ impl BankView {
                 terms: frozen.get(&p.code).unwrap_or(&p.terms),
                 usage: &p.usage,
             })
-            .collect();
-        let setting = Setting {
-            catalog: &catalog,
+            .collect()
+    }
+
+    fn setting<'a>(&'a self, catalog: &'a [CatalogEntry<'a>]) -> Setting<'a> {
+        Setting {
+            catalog,
             settings: &self.settings,
             valuation: Valuation {
                 rates: &self.rates,
                 on: self.today,
             },
-        };
-        evaluate_version(content, &setting, &self.points)
+        }
     }
 
     /// A stored version evaluated as it would be offered.

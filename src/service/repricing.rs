@@ -46,9 +46,9 @@ pub fn reprice(bank: &BankView, versions: &[StoredVersion]) -> Vec<RepricedBundl
             VersionStatus::Draft => "draft",
             VersionStatus::Published => "published",
         };
-        for point in bank.evaluate_version(version) {
+        bank.evaluate_each(&version.content, &version.frozen_terms, |point| {
             rows.extend(rows_of(version, status, point));
-        }
+        });
     }
     rows
 }

@@ -235,3 +235,126 @@ async fn a_product_in_a_published_bundle_is_kept_not_suspended() {
     // In no published bundle any more, losing money, its costs cannot be cut: suspend it.
     assert!(review(&app).await.contains(&Reason::SuspensionRecommended));
 }
+
+#[tokio::test]
+async fn links_are_added_and_removed_on_a_draft_and_a_broken_one_blocks() {
+    let app = demo_app().await;
+    let username = app.signed_in_as(Role::ProductManager).await;
+    let info = matrices::start_draft(&app.db, "URBAN_MALE_35", &username)
+        .await
+        .unwrap();
+    let csrf = app.session_csrf(&format!("{MATRIX}?version=2")).await;
+    let links = format!("{MATRIX}/versions/2/links");
+    let lock = info.lock.to_string();
+    let added = app
+        .post_form(
+            &links,
+            &[
+                ("csrf_token", &csrf),
+                ("lock", &lock),
+                ("action", "add"),
+                ("kind", "excludes"),
+                ("product", "CC_GRACE"),
+                ("other", "VCARD"),
+            ],
+        )
+        .await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    let html = app.get(&location(&added)).await.text().await.unwrap();
+    assert!(html.contains("The links were saved."));
+    assert!(
+        html.contains("CC_GRACE and VCARD are never offered together"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Blocked"),
+        "both are add-ons at the head office: the link breaks"
+    );
+
+    let unknown = app
+        .post_form(
+            &links,
+            &[
+                ("csrf_token", &csrf),
+                ("lock", &(info.lock + 1).to_string()),
+                ("action", "add"),
+                ("kind", "requires"),
+                ("product", "NOPE"),
+                ("other", "VCARD"),
+            ],
+        )
+        .await;
+    assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        unknown
+            .text()
+            .await
+            .unwrap()
+            .contains("no product has the code NOPE")
+    );
+
+    let stored = matrices::find_version(&app.db, "URBAN_MALE_35", 2)
+        .await
+        .unwrap()
+        .unwrap();
+    let index = (stored.content.links.len() - 1).to_string();
+    let removed = app
+        .post_form(
+            &links,
+            &[
+                ("csrf_token", &csrf),
+                ("lock", &stored.info.lock.to_string()),
+                ("action", "remove"),
+                ("index", &index),
+            ],
+        )
+        .await;
+    assert_eq!(removed.status(), StatusCode::SEE_OTHER);
+    let after = matrices::find_version(&app.db, "URBAN_MALE_35", 2)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        after.content.links,
+        info_links(&app).await,
+        "back to the published links"
+    );
+}
+
+async fn info_links(app: &TestApp) -> Vec<kombi::domain::matrix::Link> {
+    matrices::find_version(&app.db, "URBAN_MALE_35", 1)
+        .await
+        .unwrap()
+        .unwrap()
+        .content
+        .links
+}
+
+#[tokio::test]
+async fn the_product_page_names_the_published_bundles_a_catalog_change_would_not_reach() {
+    use sea_orm::ConnectionTrait;
+    let app = demo_app().await;
+    app.signed_in_as(Role::ProductManager).await;
+    let page = app.get("/catalog/CA_RUB").await.text().await.unwrap();
+    assert!(page.contains("/matrices/URBAN_MALE_35?version=1"), "{page}");
+    assert!(!page.contains("differ from those it froze"));
+
+    app.db
+        .execute_unprepared("UPDATE products SET monthly_fee = 1290000 WHERE code = 'CA_RUB'")
+        .await
+        .unwrap();
+    let page = app.get("/catalog/CA_RUB").await.text().await.unwrap();
+    assert!(
+        page.contains("the terms here differ from those it froze"),
+        "{page}"
+    );
+    // The published bundle still compares against the frozen 99 a month.
+    let frozen = matrices::find_version(&app.db, "URBAN_MALE_35", 1)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        frozen.frozen_terms["CA_RUB"].monthly_fee,
+        rust_decimal_macros::dec!(99)
+    );
+}

@@ -212,6 +212,7 @@ fn bundle_report(doc: &Document, valuation: &Valuation<'_>) -> Result<Value, Eng
         addon_anchor_threshold: doc.bank.addon_anchor_threshold,
         valuation: *valuation,
         package_fee: Decimal::ZERO,
+        client_pairs: None,
     };
     let checks = review_bundle(&review, &bundle)?;
 
@@ -223,7 +224,7 @@ fn bundle_report(doc: &Document, valuation: &Valuation<'_>) -> Result<Value, Eng
             map.insert(
                 "conversion".to_owned(),
                 line.conversion
-                    .as_ref()
+                    .as_deref()
                     .map_or(Value::Null, report::conversion),
             );
         }

@@ -170,13 +170,29 @@ pub fn resolve(
     cells: &[(Scope, CellPatch)],
     place: &PointPlace,
 ) -> Result<ResolvedCell, ResolveError> {
-    let reaching: Vec<&(Scope, CellPatch)> =
-        cells.iter().filter(|(s, _)| s.applies_to(place)).collect();
+    let refs: Vec<(&Scope, &CellPatch)> = cells.iter().map(|(s, p)| (s, p)).collect();
+    resolve_refs(&refs, place)
+}
+
+/// [`resolve`] on borrowed cells: what evaluating a whole version uses, copying no cell.
+///
+/// # Errors
+/// As [`resolve`].
+pub fn resolve_refs(
+    cells: &[(&Scope, &CellPatch)],
+    place: &PointPlace,
+) -> Result<ResolvedCell, ResolveError> {
+    let reaching: Vec<(&Scope, &CellPatch)> = cells
+        .iter()
+        .filter(|(s, _)| s.applies_to(place))
+        .copied()
+        .collect();
     let mut from = BTreeMap::new();
-    let mut pick = |field: String, set: &dyn Fn(&CellPatch) -> Option<Value>| {
+    // The field's name is only written out when it is recorded or reported.
+    let mut pick = |field: &dyn Fn() -> String, set: &dyn Fn(&CellPatch) -> Option<Value>| {
         let setters: Vec<(&Scope, Value)> = reaching
             .iter()
-            .filter_map(|(scope, patch)| Some((scope, set(patch)?)))
+            .filter_map(|(scope, patch)| Some((*scope, set(patch)?)))
             .collect();
         // Only the most specific setters count: a point's own cell settles its groups.
         let top = setters.iter().map(|(s, _)| s.specificity()).max();
@@ -188,21 +204,23 @@ pub fn resolve(
         };
         if let Some((other, _)) = at_top.find(|(_, v)| *v != value) {
             return Err(ResolveError {
-                field,
+                field: field(),
                 point: place.code.clone(),
-                first: scope.clone(),
-                second: other.clone(),
+                first: (*scope).clone(),
+                second: (*other).clone(),
             });
         }
-        from.insert(field, scope.clone());
+        from.insert(field(), (*scope).clone());
         Ok(Some(value))
     };
 
-    let role = pick("role".into(), &|p| p.role.map(Value::Role))?;
-    let take_up = pick("take_up".into(), &|p| p.take_up.map(Value::Number))?;
-    let visit_share = pick("visit_share".into(), &|p| p.visit_share.map(Value::Number))?;
-    let order = pick("order".into(), &|p| p.order.map(Value::Order))?;
-    let talking_points = pick("talking_points".into(), &|p| {
+    let role = pick(&|| "role".into(), &|p| p.role.map(Value::Role))?;
+    let take_up = pick(&|| "take_up".into(), &|p| p.take_up.map(Value::Number))?;
+    let visit_share = pick(&|| "visit_share".into(), &|p| {
+        p.visit_share.map(Value::Number)
+    })?;
+    let order = pick(&|| "order".into(), &|p| p.order.map(Value::Order))?;
+    let talking_points = pick(&|| "talking_points".into(), &|p| {
         p.talking_points.clone().map(Value::Text)
     })?;
     let mut maps: [BTreeMap<Figure, Decimal>; 3] = Default::default();
@@ -213,9 +231,9 @@ pub fn resolve(
     ];
     for ((part, of), resolved) in parts.into_iter().zip(&mut maps) {
         for figure in Figure::ALL {
-            let field = format!("{part}.{}", figure.name());
+            let field = || format!("{part}.{}", figure.name());
             if let Some(Value::Number(value)) =
-                pick(field, &|p| of(p).get(figure).copied().map(Value::Number))?
+                pick(&field, &|p| of(p).get(figure).copied().map(Value::Number))?
             {
                 resolved.insert(*figure, value);
             }

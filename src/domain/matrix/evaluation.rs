@@ -4,21 +4,25 @@
 //! publishing (and, later, finance's approval).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use super::cell::ResolvedCell;
 use super::link::{LinkCheck, LinkContext};
-use super::offer::{CatalogEntry, OfferedProduct, bundle_at_point, resolve_point};
+use super::offer::{
+    CatalogEntry, OfferedProduct, ResolutionCache, bundle_at_point, resolve_point_cached,
+};
 use super::version::MatrixContent;
 use crate::domain::bank::{BankSettings, SalesPoint};
 use crate::domain::message::Message;
 use crate::domain::product::{ProductKind, Terms, Usage};
 use crate::domain::profitability::verdicts::break_even;
 use crate::domain::profitability::{
-    BundleBreakdown, BundleChecks, BundleReview, EngineError, Outcome, Position, Reason, Verdict,
-    evaluate_bundle, review_bundle,
+    BundleBreakdown, BundleChecks, BundleLine, BundleReview, ClientCostPair, EngineError, Outcome,
+    Position, Reason, Verdict, client_cost_pair, evaluate_bundle_with, evaluate_line,
+    review_bundle,
 };
 use crate::domain::profitability::{SalesPointCosts, Valuation};
 
@@ -58,8 +62,9 @@ pub struct BundleResult {
     pub checks: BundleChecks,
     /// Each link that applies to this bundle, held or broken.
     pub links: Vec<LinkCheck>,
-    /// Each product alone at its standalone terms and the segment's usage alone.
-    pub alone: Vec<Verdict>,
+    /// Each product alone at its standalone terms and the segment's usage alone (shared by
+    /// the point's bundles: it does not depend on the main product).
+    pub alone: Vec<Arc<Verdict>>,
 }
 
 impl BundleResult {
@@ -87,7 +92,7 @@ impl BundleResult {
             .verdicts
             .iter()
             .filter(|v| v.reason == Reason::Subsidized || v.outcome == Outcome::Warning);
-        let alone = self.alone.iter().filter(|v| v.outcome == Outcome::Fail);
+        let alone = (self.alone.iter().map(|v| &**v)).filter(|v| v.outcome == Outcome::Fail);
         bundle.chain(alone).map(|v| v.message.clone()).collect()
     }
 }
@@ -129,13 +134,26 @@ pub fn evaluate_version(
     setting: &Setting<'_>,
     points: &[SalesPoint],
 ) -> Vec<PointEvaluation> {
-    points
-        .iter()
-        .map(|point| PointEvaluation {
+    let mut all = Vec::with_capacity(points.len());
+    evaluate_version_each(content, setting, points, |point| all.push(point));
+    all
+}
+
+/// Like [`evaluate_version`], handing each point's evaluation to `each` as soon as it is done,
+/// so that whole-bank re-pricing never holds more than one point's bundles.
+pub fn evaluate_version_each(
+    content: &MatrixContent,
+    setting: &Setting<'_>,
+    points: &[SalesPoint],
+    mut each: impl FnMut(PointEvaluation),
+) {
+    let mut cache = ResolutionCache::default();
+    for point in points {
+        each(PointEvaluation {
             point: point.code.clone(),
-            bundles: evaluate_point(content, setting, point),
-        })
-        .collect()
+            bundles: evaluate_point(content, setting, point, &mut cache),
+        });
+    }
 }
 
 /// Every blocking failure of a version, at every point, for every main product.
@@ -150,15 +168,17 @@ fn evaluate_point(
     content: &MatrixContent,
     setting: &Setting<'_>,
     point: &SalesPoint,
+    cache: &mut ResolutionCache,
 ) -> Result<Vec<MainEvaluation>, Message> {
-    let at_point =
-        resolve_point(content, setting.catalog, &point.place()).map_err(|e| e.message())?;
+    let at_point = resolve_point_cached(content, setting.catalog, &point.place(), cache)
+        .map_err(|e| e.message())?;
     let mains = at_point
         .iter()
         .filter(|(_, cell)| cell.role.may_be_main())
         .map(|(entry, _)| entry.code);
-    // A product alone does not depend on the main product: evaluated once per point.
-    let mut alone = HashMap::new();
+    // A product alone, or inside a bundle on the same terms, does not depend on the main
+    // product: evaluated once per point.
+    let mut memo = PointMemo::default();
     Ok(mains
         .filter_map(|main| {
             let products = bundle_at_point(content, &at_point, main)?;
@@ -168,7 +188,7 @@ fn evaluate_point(
                 &point.costs,
                 products,
                 &at_point,
-                &mut alone,
+                &mut memo,
             );
             Some(MainEvaluation {
                 main: main.to_owned(),
@@ -178,13 +198,61 @@ fn evaluate_point(
         .collect())
 }
 
+/// What one point's bundles share: each product's verdict alone, and its line and client cost
+/// inside a bundle (valid while its terms and usage are the same, which conditional terms and
+/// a package can change).
+#[derive(Default)]
+struct PointMemo {
+    alone: HashMap<String, Arc<Verdict>>,
+    lines: HashMap<String, LineMemo>,
+}
+
+struct LineMemo {
+    terms: Terms,
+    usage: crate::domain::product::Usage,
+    standalone: Terms,
+    line: BundleLine,
+    pair: ClientCostPair,
+}
+
+impl PointMemo {
+    fn line(
+        &mut self,
+        position: &Position<'_>,
+        standalone: &Terms,
+        costs: &SalesPointCosts,
+        valuation: &Valuation<'_>,
+    ) -> Result<(BundleLine, ClientCostPair), EngineError> {
+        if let Some(memo) = self.lines.get(position.code)
+            && memo.terms == *position.terms
+            && memo.usage == *position.usage
+            && memo.standalone == *standalone
+        {
+            return Ok((memo.line.clone(), memo.pair));
+        }
+        let line = evaluate_line(position, costs, valuation)?;
+        let pair = client_cost_pair(position, standalone, valuation)?;
+        self.lines.insert(
+            position.code.to_owned(),
+            LineMemo {
+                terms: *position.terms,
+                usage: *position.usage,
+                standalone: *standalone,
+                line: line.clone(),
+                pair,
+            },
+        );
+        Ok((line, pair))
+    }
+}
+
 fn evaluate_bundle_of(
     content: &MatrixContent,
     setting: &Setting<'_>,
     costs: &SalesPointCosts,
     mut products: Vec<OfferedProduct>,
-    at_point: &[(CatalogEntry<'_>, ResolvedCell)],
-    alone_at_point: &mut HashMap<String, Verdict>,
+    at_point: &[(CatalogEntry<'_>, Arc<ResolvedCell>)],
+    memo: &mut PointMemo,
 ) -> Result<BundleResult, EngineError> {
     let standalone = |code: &str| at_point.iter().find(|(e, _)| e.code == code);
     let standalone_terms: Vec<Terms> = products
@@ -206,7 +274,22 @@ fn evaluate_bundle_of(
     };
     let positions: Vec<Position<'_>> = products.iter().map(OfferedProduct::position).collect();
     let settings = setting.settings;
-    let mut breakdown = evaluate_bundle(&positions, &settings.bundle, costs, &setting.valuation)?;
+    let valuation = setting.valuation;
+    let mut pairs = Vec::with_capacity(positions.len());
+    let mut next = 0;
+    let mut breakdown = evaluate_bundle_with(
+        &positions,
+        &settings.bundle,
+        costs,
+        &valuation,
+        &mut |position| {
+            let standalone = standalone_terms.get(next).copied().unwrap_or_default();
+            next += 1;
+            let (line, pair) = memo.line(position, &standalone, costs, &valuation)?;
+            pairs.push(pair);
+            Ok(line)
+        },
+    )?;
     if content.package_fee.is_some() {
         breakdown = breakdown.with_package_fee(package_fee)?;
     }
@@ -219,30 +302,34 @@ fn evaluate_bundle_of(
         addon_anchor_threshold: settings.addon_anchor_threshold,
         valuation: setting.valuation,
         package_fee,
+        client_pairs: Some(&pairs),
     };
     let checks = review_bundle(&review, &breakdown)?;
 
-    let context = LinkContext {
-        in_bundle: products.iter().map(|p| p.code.clone()).collect(),
-        held: Default::default(),
-        amounts: products
-            .iter()
-            .map(|p| (p.code.clone(), linked_amount(p.kind, &p.terms)))
-            .collect(),
+    let links = if content.links.is_empty() {
+        Vec::new()
+    } else {
+        let context = LinkContext {
+            in_bundle: products.iter().map(|p| p.code.clone()).collect(),
+            held: Default::default(),
+            amounts: products
+                .iter()
+                .map(|p| (p.code.clone(), linked_amount(p.kind, &p.terms)))
+                .collect(),
+        };
+        (content.links.iter())
+            .filter_map(|link| link.check(&context))
+            .collect()
     };
-    let links = content
-        .links
-        .iter()
-        .filter_map(|link| link.check(&context))
-        .collect();
 
     let mut alone = Vec::with_capacity(products.len());
     for product in &products {
-        if let Some(known) = alone_at_point.get(&product.code) {
-            alone.push(known.clone());
+        if let Some(known) = memo.alone.get(&product.code) {
+            alone.push(Arc::clone(known));
         } else if let Some((entry, _)) = standalone(&product.code) {
-            let verdict = alone_verdict(product, entry, costs, setting)?;
-            alone_at_point.insert(product.code.clone(), verdict.clone());
+            let verdict = Arc::new(alone_verdict(product, entry, costs, setting)?);
+            memo.alone
+                .insert(product.code.clone(), Arc::clone(&verdict));
             alone.push(verdict);
         }
     }

@@ -10,16 +10,19 @@ mod cell;
 mod cell_form;
 mod evaluation;
 mod link;
+mod link_form;
 mod offer;
 mod scope;
 mod version;
 
-pub use cell::{CellPatch, ResolveError, ResolvedCell, Role, resolve, uplift};
+pub use cell::{CellPatch, ResolveError, ResolvedCell, Role, resolve, resolve_refs, uplift};
 pub use cell_form::{PARTS, parse_cell_form};
 pub use evaluation::{
     BundleResult, MainEvaluation, PointEvaluation, Setting, blocking, evaluate_version,
+    evaluate_version_each,
 };
 pub use link::{Link, LinkCheck, LinkContext, conditional_terms};
+pub use link_form::LinkForm;
 pub use offer::{CatalogEntry, OfferedProduct, bundle_at_point, combined_product, resolve_point};
 pub use scope::{PointPlace, Scope};
 pub use version::{Cell, Draft, MatrixContent, PublishError, Published, in_force};

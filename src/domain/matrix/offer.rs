@@ -2,9 +2,10 @@
 //! product and the point's add-ons, each on its bundle terms and expected in-bundle usage, ready
 //! for the profitability engine.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
-use super::cell::{ResolveError, ResolvedCell, resolve};
+use super::cell::{ResolveError, ResolvedCell, resolve_refs};
 use super::link::conditional_terms;
 use super::scope::PointPlace;
 use super::version::MatrixContent;
@@ -32,7 +33,8 @@ pub struct OfferedProduct {
     pub economics: Economics,
     pub terms: Terms,
     pub usage: Usage,
-    pub cell: ResolvedCell,
+    /// Shared with the point's other bundles: resolved once per point.
+    pub cell: Arc<ResolvedCell>,
 }
 
 impl OfferedProduct {
@@ -72,20 +74,55 @@ pub fn resolve_point<'a>(
     content: &MatrixContent,
     catalog: &[CatalogEntry<'a>],
     place: &PointPlace,
-) -> Result<Vec<(CatalogEntry<'a>, ResolvedCell)>, ResolveError> {
+) -> Result<Vec<(CatalogEntry<'a>, Arc<ResolvedCell>)>, ResolveError> {
+    resolve_point_cached(content, catalog, place, &mut ResolutionCache::default())
+}
+
+/// Resolved cells by the cells that reach a point (their indices in the version): most points
+/// are reached by the same cells, so a whole version resolves each combination once.
+#[derive(Default)]
+pub struct ResolutionCache {
+    resolved: HashMap<Vec<usize>, Arc<ResolvedCell>>,
+}
+
+/// [`resolve_point`] sharing `cache` across the points of one version.
+///
+/// # Errors
+/// When cells reaching `place` disagree (see [`resolve`]); a disagreement is never cached, so
+/// it always names the point it is found at.
+pub fn resolve_point_cached<'a>(
+    content: &MatrixContent,
+    catalog: &[CatalogEntry<'a>],
+    place: &PointPlace,
+    cache: &mut ResolutionCache,
+) -> Result<Vec<(CatalogEntry<'a>, Arc<ResolvedCell>)>, ResolveError> {
     catalog
         .iter()
-        .map(|entry| Ok((*entry, resolve(&content.cells_of(entry.code), place)?)))
+        .map(|entry| {
+            let reaching: Vec<usize> = (content.cells.iter().enumerate())
+                .filter(|(_, c)| c.product == entry.code && c.scope.applies_to(place))
+                .map(|(i, _)| i)
+                .collect();
+            if let Some(known) = cache.resolved.get(&reaching) {
+                return Ok((*entry, Arc::clone(known)));
+            }
+            let cells: Vec<_> = (reaching.iter())
+                .map(|&i| (&content.cells[i].scope, &content.cells[i].patch))
+                .collect();
+            let resolved = Arc::new(resolve_refs(&cells, place)?);
+            cache.resolved.insert(reaching, Arc::clone(&resolved));
+            Ok((*entry, resolved))
+        })
         .collect()
 }
 
 /// The combined product for `main` from a point's resolved cells (see [`combined_product`]).
 pub fn bundle_at_point(
     content: &MatrixContent,
-    at_point: &[(CatalogEntry<'_>, ResolvedCell)],
+    at_point: &[(CatalogEntry<'_>, Arc<ResolvedCell>)],
     main: &str,
 ) -> Option<Vec<OfferedProduct>> {
-    let mut chosen: Vec<(CatalogEntry<'_>, ResolvedCell)> = Vec::new();
+    let mut chosen: Vec<(CatalogEntry<'_>, Arc<ResolvedCell>)> = Vec::new();
     let mut add_ons = Vec::new();
     for (entry, cell) in at_point {
         if entry.code == main {
@@ -105,8 +142,12 @@ pub fn bundle_at_point(
     });
     chosen.extend(add_ons);
 
-    let in_bundle: BTreeSet<String> = chosen.iter().map(|(e, _)| e.code.to_owned()).collect();
-    let conditional = conditional_terms(&content.links, &in_bundle);
+    let conditional = if content.links.is_empty() {
+        Default::default()
+    } else {
+        let in_bundle: BTreeSet<String> = chosen.iter().map(|(e, _)| e.code.to_owned()).collect();
+        conditional_terms(&content.links, &in_bundle)
+    };
     let offered = chosen
         .into_iter()
         .map(|(entry, cell)| {

@@ -22,12 +22,13 @@ pub struct Conversion {
 }
 
 /// One position inside the bundle, in the reporting currency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BundleLine {
     /// Evaluated without visit overhead (the bundle bears it once).
     pub breakdown: PositionBreakdown,
-    /// `None` when the position already was in the reporting currency.
-    pub conversion: Option<Conversion>,
+    /// `None` when the position already was in the reporting currency. Boxed: most lines
+    /// have none, and a matrix evaluates hundreds of thousands of lines.
+    pub conversion: Option<Box<Conversion>>,
 }
 
 /// A bundle's result; `lines[i]` belongs to the `i`-th position passed in.
@@ -58,6 +59,24 @@ pub fn evaluate_bundle(
     point: &SalesPointCosts,
     valuation: &Valuation<'_>,
 ) -> Result<BundleBreakdown, EngineError> {
+    evaluate_bundle_with(positions, params, point, valuation, &mut |position| {
+        evaluate_line(position, point, valuation)
+    })
+}
+
+/// [`evaluate_bundle`] taking each position's line from `line_of`: a caller evaluating many
+/// bundles at one point (a matrix) computes a product's line once and hands out copies.
+/// `line_of` must give what [`evaluate_line`] would.
+///
+/// # Errors
+/// As [`evaluate_bundle`].
+pub fn evaluate_bundle_with(
+    positions: &[Position<'_>],
+    params: &BundleParams,
+    point: &SalesPointCosts,
+    valuation: &Valuation<'_>,
+    line_of: &mut dyn FnMut(&Position<'_>) -> Result<BundleLine, EngineError>,
+) -> Result<BundleBreakdown, EngineError> {
     let overhead_factor = add(Decimal::ONE, params.overhead_rate, Q::BundleVisit)?;
     let visit_total = mul(
         visit_cost(point, params.lifetime_years, Q::BundleVisit)?,
@@ -69,8 +88,7 @@ pub fn evaluate_bundle(
     let mut revenue = Decimal::ZERO;
     let mut position_profit = Decimal::ZERO;
     for position in positions {
-        let line =
-            evaluate_line(position, point, valuation).map_err(|e| e.in_product(position.code))?;
+        let line = line_of(position).map_err(|e| e.in_product(position.code))?;
         revenue = add(revenue, line.breakdown.revenue, Q::BundleRevenue)?;
         position_profit = add(position_profit, line.breakdown.profit, Q::BundleProfit)?;
         lines.push(line);
@@ -104,7 +122,11 @@ impl BundleBreakdown {
     }
 }
 
-fn evaluate_line(
+/// One position of a bundle (without visit overhead), in the reporting currency.
+///
+/// # Errors
+/// Arithmetic failure or a missing exchange rate.
+pub fn evaluate_line(
     position: &Position<'_>,
     point: &SalesPointCosts,
     valuation: &Valuation<'_>,
@@ -128,6 +150,6 @@ fn evaluate_line(
     };
     Ok(BundleLine {
         breakdown: original.scaled(rate.rate)?,
-        conversion: Some(conversion),
+        conversion: Some(Box::new(conversion)),
     })
 }

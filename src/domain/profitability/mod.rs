@@ -23,7 +23,9 @@ pub mod verdicts;
 #[cfg(test)]
 mod tests;
 
-pub use bundle::{BundleBreakdown, BundleLine, Conversion, evaluate_bundle};
+pub use bundle::{
+    BundleBreakdown, BundleLine, Conversion, evaluate_bundle, evaluate_bundle_with, evaluate_line,
+};
 pub use catalog_review::{ProductReview, review_catalog_product};
 pub use client::{ClientCostPair, client_cost, client_cost_pair};
 pub use error::{EngineError, Failure, Quantity};

@@ -197,6 +197,44 @@ pub async fn products_in_published(
         .collect())
 }
 
+/// The terms each live published version (not withdrawn) froze for `product`, as
+/// (segment, version number, terms): what a change of the product's catalog terms would not
+/// reach until those versions are replaced. Two queries.
+///
+/// # Errors
+/// Database errors.
+pub async fn frozen_terms_of(
+    db: &impl ConnectionTrait,
+    product: &str,
+) -> Result<Vec<(String, i32, crate::domain::product::Terms)>, StoreError> {
+    let rows = matrix_frozen_term::Entity::find()
+        .filter(matrix_frozen_term::Column::ProductCode.eq(product))
+        .find_also_related(matrix_version::Entity)
+        .all(db)
+        .await?;
+    let names: HashMap<i32, String> = segment::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.code))
+        .collect();
+    let mut by_version: BTreeMap<(String, i32), BTreeMap<Figure, i64>> = BTreeMap::new();
+    for (row, version) in rows {
+        let Some(version) = version.filter(|v| v.withdrawn_on.is_none()) else {
+            continue;
+        };
+        let segment = names.get(&version.segment_id).cloned().unwrap_or_default();
+        by_version
+            .entry((segment, version.number))
+            .or_default()
+            .insert(figure(&row.figure)?, row.value);
+    }
+    Ok(by_version
+        .into_iter()
+        .map(|((segment, number), figures)| (segment, number, terms_from(&figures)))
+        .collect())
+}
+
 /// Loads the content of `rows` (all at once).
 async fn load(
     db: &impl ConnectionTrait,

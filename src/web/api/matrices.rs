@@ -216,7 +216,7 @@ fn point_json(point: &PointEvaluation) -> Value {
                     "client_separate": money(result.checks.client_separate),
                     "client_bundled": money(result.checks.client_bundled),
                     "client_saving": money(result.checks.client_saving),
-                    "verdicts": result.checks.verdicts.iter().chain(&result.alone).map(|v| json!({
+                    "verdicts": result.checks.verdicts.iter().chain(result.alone.iter().map(|v| &**v)).map(|v| json!({
                         "check": v.check, "outcome": v.outcome, "reason": v.reason,
                         "product": v.product, "message": v.message,
                     })).collect::<Vec<_>>(),

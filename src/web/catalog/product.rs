@@ -69,6 +69,8 @@ struct ProductPage {
     review_error: Option<String>,
     inputs: Vec<(String, String)>,
     saved: bool,
+    /// Live published matrix versions offering it: (segment, version, a pending change).
+    in_matrices: Vec<(String, i32, bool)>,
 }
 
 fn pnl_lines(
@@ -243,6 +245,7 @@ pub async fn show(
         points,
         chosen,
         review,
+        in_matrices,
     } = reviewed;
     let lang = identity.language;
     let p = &stored.product;
@@ -309,5 +312,9 @@ pub async fn show(
         review_error,
         inputs: inputs(lang, p),
         saved: query.saved.is_some(),
+        in_matrices: in_matrices
+            .into_iter()
+            .map(|m| (m.segment, m.version, m.pending_change))
+            .collect(),
     })
 }

@@ -45,6 +45,11 @@ pub fn routes(table: &mut RouteTable) {
             page::copy_point,
         )
         .post(
+            "/matrices/{segment}/versions/{number}/links",
+            PRODUCT,
+            page::edit_links,
+        )
+        .post(
             "/matrices/{segment}/versions/{number}/package",
             PRODUCT,
             page::set_package,

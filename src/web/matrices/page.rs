@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::grid::{GridRow, rows};
 use super::panel::PanelView;
-use crate::domain::matrix::PublishError;
+use crate::domain::matrix::{LinkForm, PublishError};
 use crate::domain::message::Message;
 use crate::domain::product::parse_decimal_input;
 use crate::domain::user::Role;
@@ -61,6 +61,9 @@ struct MatrixPage {
     grid: Vec<GridRow>,
     absent: Vec<(String, String)>,
     links: Vec<String>,
+    /// Products for the link form, as (code, name).
+    products: Vec<(String, String)>,
+    term_figures: Vec<(&'static str, &'static str)>,
     package_fee: String,
     today: String,
     other_segments: Vec<(String, String)>,
@@ -129,6 +132,7 @@ fn done_key(done: &str) -> Option<&'static str> {
         "published" => "matrix-done-published",
         "withdrawn" => "matrix-done-withdrawn",
         "cell" => "matrix-done-cell",
+        "links" => "matrix-done-links",
         _ => return None,
     })
 }
@@ -207,6 +211,16 @@ async fn page(
         grid: Vec::new(),
         absent: Vec::new(),
         links: Vec::new(),
+        products: bank
+            .products
+            .iter()
+            .map(|p| (p.code.clone(), p.name.clone()))
+            .collect(),
+        term_figures: crate::domain::product::Figure::of(
+            crate::domain::product::FigureGroup::Terms,
+        )
+        .map(|f| (f.name(), f.label_key()))
+        .collect(),
         package_fee: String::new(),
         today: day.to_string(),
         other_segments: all_segments
@@ -548,6 +562,64 @@ pub async fn withdraw(
     let version = draft_version(&state, &segment, number).await?;
     match matrices::withdraw(&state.db, version.info.id, today()).await {
         Ok(()) => Ok(back(&version.info.segment, number, "withdrawn")),
+        Err(err) => refuse(&state, &identity, &segment, Some(number), err).await,
+    }
+}
+
+/// Adds a link (`action=add`, the fields of [`LinkForm`]) or removes the link at `index`
+/// (`action=remove`) in a draft.
+pub async fn edit_links(
+    identity: Identity,
+    state: web::Data<AppState>,
+    path: web::Path<(String, i32)>,
+    form: web::Form<std::collections::HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let (segment, number) = path.into_inner();
+    let version = draft_version(&state, &segment, number).await?;
+    let lang = identity.language;
+    let field = |name: &str| form.get(name).cloned().unwrap_or_default();
+    let lock: i32 = field("lock").parse().unwrap_or(-1);
+    let mut links = version.content.links.clone();
+    if field("action") == "remove" {
+        match field("index").parse::<usize>() {
+            Ok(index) if index < links.len() => {
+                links.remove(index);
+            }
+            _ => return Err(WebError::BadRequest(Message::new("link-index-unknown"))),
+        }
+    } else {
+        let products = crate::persistence::products::all(&state.db).await?;
+        let known = |code: &str| products.iter().any(|p| p.product.code == code);
+        let link_form = LinkForm {
+            kind: field("kind"),
+            product: field("product"),
+            other: field("other"),
+            share: field("share"),
+            figure: field("figure"),
+            value: field("value"),
+        };
+        match link_form.parse(&known) {
+            Ok(link) => links.push(link),
+            Err(errors) => {
+                let problems = errors
+                    .iter()
+                    .map(|e| format!("{}: {}", e.field, lang.message(&e.message)))
+                    .collect();
+                return page(
+                    &state,
+                    &identity,
+                    &segment,
+                    Some(number),
+                    None,
+                    problems,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
+        }
+    }
+    match matrices::set_links(&state.db, version.info.id, lock, &links).await {
+        Ok(_) => Ok(back(&version.info.segment, number, "links")),
         Err(err) => refuse(&state, &identity, &segment, Some(number), err).await,
     }
 }

@@ -172,7 +172,7 @@ fn a_foreign_position_is_converted_and_the_conversion_recorded() {
     )
     .unwrap();
     let line = &bundle.lines[0];
-    let conversion = line.conversion.unwrap();
+    let conversion = line.conversion.clone().unwrap();
     assert_eq!(
         (conversion.from, conversion.rate, conversion.rate_date),
         (Currency::USD, dec!(90), day)

@@ -182,7 +182,7 @@ proptest! {
             let terms: Vec<Terms> = products.iter().map(|p| p.terms).collect();
             let review = BundleReview {
                 positions: &positions, standalone_terms: &terms, main: 0, params: &params, point: &point,
-                addon_anchor_threshold: extra[6], valuation, package_fee: Decimal::ZERO,
+                addon_anchor_threshold: extra[6], valuation, package_fee: Decimal::ZERO, client_pairs: None,
             };
             let _ = review_bundle(&review, &bundle);
         }

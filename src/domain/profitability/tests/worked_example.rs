@@ -133,6 +133,7 @@ fn online_banking_runs_a_subsidized_loss_inside_the_bundle() {
             on: NaiveDate::default(),
         },
         package_fee: Decimal::ZERO,
+        client_pairs: None,
     };
     let checks = review_bundle(&review, &bundle).unwrap();
     let reasons: Vec<Reason> = checks.verdicts.iter().map(|v| v.reason).collect();

@@ -8,7 +8,7 @@ use super::{
 };
 use crate::domain::money::Currency;
 use crate::domain::product::Terms;
-use crate::domain::profitability::client::client_cost_pair;
+use crate::domain::profitability::client::{ClientCostPair, client_cost_pair};
 use crate::domain::profitability::error::{Quantity as Q, add, sub};
 use crate::domain::profitability::{
     BundleBreakdown, BundleParams, EngineError, Position, PositionBreakdown, SalesPointCosts,
@@ -45,6 +45,9 @@ pub struct BundleReview<'a> {
     /// What the client pays a year for a service package on top of the positions' own (waived)
     /// fees; zero without a package.
     pub package_fee: Decimal,
+    /// `client_pairs[i]`: `client_cost_pair` of `positions[i]`, when the caller has it already
+    /// (a matrix computes each product's once per point); `None` to compute them here.
+    pub client_pairs: Option<&'a [ClientCostPair]>,
 }
 
 /// The bundle's verdicts and the client-cost figures behind the saving check.
@@ -79,8 +82,13 @@ pub fn review_bundle(
     let mut bundled = Decimal::ZERO;
     let mut bundled_each = Vec::with_capacity(review.positions.len());
     for (i, position) in review.positions.iter().enumerate() {
-        let standalone = review.standalone_terms.get(i).unwrap_or(&no_terms);
-        let pair = client_cost_pair(position, standalone, &review.valuation)?;
+        let pair = match review.client_pairs.and_then(|pairs| pairs.get(i)) {
+            Some(pair) => *pair,
+            None => {
+                let standalone = review.standalone_terms.get(i).unwrap_or(&no_terms);
+                client_cost_pair(position, standalone, &review.valuation)?
+            }
+        };
         separate = add(separate, pair.separate, Q::ClientCost)?;
         bundled = add(bundled, pair.bundled, Q::ClientCost)?;
         bundled_each.push(pair.bundled);
