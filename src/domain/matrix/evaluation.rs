@@ -18,10 +18,10 @@ use super::version::MatrixContent;
 use crate::domain::bank::{BankSettings, SalesPoint};
 use crate::domain::message::Message;
 use crate::domain::product::{ProductKind, Terms, Usage};
-use crate::domain::profitability::verdicts::break_even;
+use crate::domain::profitability::verdicts::{addon_anchor, break_even};
 use crate::domain::profitability::{
-    BundleBreakdown, BundleChecks, BundleLine, BundleReview, ClientCostPair, EngineError, Outcome,
-    Position, Reason, Verdict, client_cost_pair, evaluate_bundle_with, evaluate_line,
+    BundleBreakdown, BundleChecks, BundleLine, BundleReview, Check, ClientCostPair, EngineError,
+    Outcome, Position, Reason, Verdict, client_cost_pair, evaluate_bundle_with, evaluate_line,
     review_bundle,
 };
 use crate::domain::profitability::{SalesPointCosts, Valuation};
@@ -179,23 +179,90 @@ fn evaluate_point(
     // A product alone, or inside a bundle on the same terms, does not depend on the main
     // product: evaluated once per point.
     let mut memo = PointMemo::default();
+    // Mains offered with the same add-ons make the same bundle in another order: its figures
+    // and verdicts are the same but for the add-on anchor, which depends on the main.
+    let mut by_set: HashMap<Vec<String>, BundleResult> = HashMap::new();
     Ok(mains
         .filter_map(|main| {
             let products = bundle_at_point(content, &at_point, main)?;
-            let result = evaluate_bundle_of(
-                content,
-                setting,
-                &point.costs,
-                products,
-                &at_point,
-                &mut memo,
-            );
+            let mut set: Vec<String> = products.iter().map(|p| p.code.clone()).collect();
+            set.sort_unstable();
+            let known = by_set
+                .get(&set)
+                .filter(|same| covers(same, &products, &memo));
+            let result = match known {
+                Some(same) => reordered(same, products, &memo, setting),
+                None => {
+                    let result = evaluate_bundle_of(
+                        content,
+                        setting,
+                        &point.costs,
+                        products,
+                        &at_point,
+                        &mut memo,
+                    );
+                    if let Ok(done) = &result {
+                        by_set.insert(set, done.clone());
+                    }
+                    result
+                }
+            };
             Some(MainEvaluation {
                 main: main.to_owned(),
                 result: result.map_err(|e| e.message()),
             })
         })
         .collect())
+}
+
+/// Whether `same` and the memo hold a line and a client cost for each of `products`.
+fn covers(same: &BundleResult, products: &[OfferedProduct], memo: &PointMemo) -> bool {
+    products
+        .iter()
+        .all(|p| memo.lines.contains_key(&p.code) && same.products.iter().any(|s| s.code == p.code))
+}
+
+/// `same` (a bundle of the same products, see [`covers`]) for another main: lines in the new
+/// order, the anchor verdict recomputed for the new main.
+fn reordered(
+    same: &BundleResult,
+    products: Vec<OfferedProduct>,
+    memo: &PointMemo,
+    setting: &Setting<'_>,
+) -> Result<BundleResult, EngineError> {
+    let line_of = |code: &str| {
+        let at = same.products.iter().position(|p| p.code == code);
+        at.and_then(|i| same.breakdown.lines.get(i))
+            .cloned()
+            .unwrap_or_else(|| same.breakdown.lines[0].clone())
+    };
+    let lines: Vec<BundleLine> = products.iter().map(|p| line_of(&p.code)).collect();
+    let bundled: Vec<Decimal> = (products.iter())
+        .map(|p| {
+            memo.lines
+                .get(&p.code)
+                .map_or(Decimal::ZERO, |m| m.pair.bundled)
+        })
+        .collect();
+    let mut breakdown = same.breakdown.clone();
+    breakdown.lines = lines;
+    let mut checks = same.checks.clone();
+    if let Some(anchor) = (checks.verdicts.iter_mut()).find(|v| v.check == Check::AddonAnchor) {
+        *anchor = addon_anchor(
+            &products[0].code,
+            bundled[0],
+            &bundled[1..],
+            setting.settings.addon_anchor_threshold,
+            breakdown.currency,
+        )?;
+    }
+    Ok(BundleResult {
+        products,
+        breakdown,
+        checks,
+        links: same.links.clone(),
+        alone: same.alone.clone(),
+    })
 }
 
 /// What one point's bundles share: each product's verdict alone, and its line and client cost

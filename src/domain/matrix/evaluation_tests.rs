@@ -214,3 +214,66 @@ fn a_product_that_is_not_offered_as_main_anywhere_gives_no_bundle() {
     assert!(evaluations[0].bundles.as_ref().unwrap().is_empty());
     assert!(blocking(&evaluations).is_empty());
 }
+
+#[test]
+fn a_main_sharing_its_add_ons_with_another_gets_the_same_figures_as_if_evaluated_alone() {
+    let doc = worked_example();
+    // The example's main product, and another one made a main-product candidate too.
+    let first = main_code(&doc);
+    let second = (doc.products.iter())
+        .find(|p| p.code != first && p.kind.is_liability())
+        .unwrap()
+        .code
+        .clone();
+    let with_role = |code: &str, role: Role| {
+        let mut content = example_matrix();
+        let cell = (content.cells.iter_mut())
+            .find(|c| c.product == code)
+            .unwrap();
+        cell.patch.role = Some(role);
+        content
+    };
+    // Both mains: the second's bundle reuses the first's figures.
+    let mut both = with_role(&second, Role::MainOrAddOn);
+    // Only the second: evaluated from scratch.
+    let alone = {
+        let mut content = both.clone();
+        let cell = (content.cells.iter_mut())
+            .find(|c| c.product == first)
+            .unwrap();
+        cell.patch.role = Some(Role::AddOn);
+        content
+    };
+    both.links.clear();
+    let shared = evaluate(&both, doc.bank.point);
+    let fresh = evaluate(&alone, doc.bank.point);
+    let bundle_of = |evaluations: &[PointEvaluation], main: &str| {
+        let bundles = evaluations[0].bundles.as_ref().unwrap();
+        let found = bundles.iter().find(|b| b.main == main).unwrap();
+        found.result.as_ref().unwrap().clone()
+    };
+    let (reused, computed) = (bundle_of(&shared, &second), bundle_of(&fresh, &second));
+    let codes = |b: &BundleResult| {
+        b.products
+            .iter()
+            .map(|p| p.code.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes(&reused)[0], second, "the second comes first");
+    assert_eq!(codes(&reused), codes(&computed));
+    assert_eq!(reused.breakdown, computed.breakdown);
+    assert_eq!(reused.checks, computed.checks, "the anchor is the second's");
+    let firsts = bundle_of(&shared, &first);
+    let anchor = |b: &BundleResult| {
+        (b.checks.verdicts.iter())
+            .find(|v| v.check == crate::domain::profitability::Check::AddonAnchor)
+            .unwrap()
+            .message
+            .clone()
+    };
+    assert_ne!(
+        anchor(&reused),
+        anchor(&firsts),
+        "each main has its own anchor"
+    );
+}
