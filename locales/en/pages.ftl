@@ -544,3 +544,5 @@ product-in-matrices = In published combined products
 product-in-no-matrix = No published matrix offers this product.
 product-in-matrices-hint = Each version froze this product's client terms when it was published: a change of the terms here reaches those clients only through a new version.
 product-pending-change = the terms here differ from those it froze: publish a new version to offer them
+matrix-withdraw-confirm = I understand: advisors get no proposal from this version from today
+matrix-withdraw-confirm-missing = Tick the confirmation to withdraw the version: advisors then get no proposal from it.

@@ -358,3 +358,33 @@ async fn the_product_page_names_the_published_bundles_a_catalog_change_would_not
         rust_decimal_macros::dec!(99)
     );
 }
+
+#[tokio::test]
+async fn withdrawing_a_version_needs_a_confirmation_and_then_nothing_is_in_force() {
+    let app = demo_app().await;
+    app.signed_in_as(Role::ProductManager).await;
+    let csrf = app.session_csrf(MATRIX).await;
+    let withdraw = format!("{MATRIX}/versions/1/withdraw");
+    let unconfirmed = app.post_form(&withdraw, &[("csrf_token", &csrf)]).await;
+    assert_eq!(unconfirmed.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        unconfirmed
+            .text()
+            .await
+            .unwrap()
+            .contains("Tick the confirmation")
+    );
+    let versions = matrices::versions(&app.db, "URBAN_MALE_35").await.unwrap();
+    assert_eq!(versions[0].withdrawn_on, None, "nothing withdrawn");
+
+    let confirmed = app
+        .post_form(&withdraw, &[("csrf_token", &csrf), ("confirm", "on")])
+        .await;
+    assert_eq!(confirmed.status(), StatusCode::SEE_OTHER);
+    let page = app.get(&location(&confirmed)).await.text().await.unwrap();
+    assert!(page.contains("The version was withdrawn"));
+    assert!(
+        page.contains("advisors get no proposal for this segment"),
+        "{page}"
+    );
+}

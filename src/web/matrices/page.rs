@@ -553,13 +553,29 @@ pub async fn publish(
     }
 }
 
+/// Withdraws a published version once the manager has ticked that advisors then get no
+/// proposal from it.
 pub async fn withdraw(
     identity: Identity,
     state: web::Data<AppState>,
     path: web::Path<(String, i32)>,
+    form: web::Form<std::collections::HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let (segment, number) = path.into_inner();
     let version = draft_version(&state, &segment, number).await?;
+    if !form.contains_key("confirm") {
+        let problem = identity.language.text("matrix-withdraw-confirm-missing");
+        return page(
+            &state,
+            &identity,
+            &segment,
+            Some(number),
+            None,
+            vec![problem],
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
     match matrices::withdraw(&state.db, version.info.id, today()).await {
         Ok(()) => Ok(back(&version.info.segment, number, "withdrawn")),
         Err(err) => refuse(&state, &identity, &segment, Some(number), err).await,
