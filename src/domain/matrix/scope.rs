@@ -42,6 +42,23 @@ impl Scope {
         }
     }
 
+    /// The scope as forms, links and the API write it: `all`, `group:NAME`, `point:CODE`.
+    pub fn key(&self) -> String {
+        match self.stored() {
+            ("all", _) => "all".to_owned(),
+            (kind, key) => format!("{kind}:{key}"),
+        }
+    }
+
+    /// Reads [`Scope::key`]'s form back; `None` for anything else.
+    pub fn from_key(text: &str) -> Option<Self> {
+        match text.split_once(':') {
+            None if text == "all" => Some(Self::AllPoints),
+            Some((kind, key)) if kind != "all" && !key.is_empty() => Self::from_stored(kind, key),
+            _ => None,
+        }
+    }
+
     /// A scope read back from its stored kind and key; `None` for an unknown kind.
     pub fn from_stored(kind: &str, key: &str) -> Option<Self> {
         match kind {

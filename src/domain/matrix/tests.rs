@@ -201,3 +201,14 @@ proptest! {
         prop_assert_eq!(resolved.take_up, expected_take_up);
     }
 }
+
+#[test]
+fn a_scope_reads_back_from_its_key_and_nothing_else_does() {
+    for scope in [Scope::AllPoints, group("format:kko"), point("MSK-HO")] {
+        assert_eq!(Scope::from_key(&scope.key()), Some(scope));
+    }
+    assert_eq!(point("MSK-HO").key(), "point:MSK-HO");
+    for bad in ["", "all:x", "point:", "region:Moscow", "everything"] {
+        assert_eq!(Scope::from_key(bad), None, "{bad}");
+    }
+}

@@ -76,18 +76,10 @@ fn decimal(value: Option<Decimal>) -> Value {
     value.map_or(Value::Null, |v| Value::String(v.normalize().to_string()))
 }
 
-fn scope(scope: &Scope) -> String {
-    match scope {
-        Scope::AllPoints => "all".into(),
-        Scope::Group(name) => format!("group:{name}"),
-        Scope::Point(code) => format!("point:{code}"),
-    }
-}
-
 fn cell(product: &str, at: &Scope, patch: &CellPatch) -> Value {
     json!({
         "product": product,
-        "scope": scope(at),
+        "scope": at.key(),
         "role": patch.role.map(|r| r.as_str()),
         "terms": figures(&patch.terms),
         "usage_alone": figures(&patch.usage_alone),

@@ -80,24 +80,6 @@ struct PanelFragment {
     panel: PanelView,
 }
 
-/// Reads `all`, `group:NAME` or `point:CODE`.
-fn parse_scope(text: &str) -> Option<Scope> {
-    match text.split_once(':') {
-        None if text == "all" => Some(Scope::AllPoints),
-        Some(("group", name)) if !name.is_empty() => Some(Scope::Group(name.to_owned())),
-        Some(("point", code)) if !code.is_empty() => Some(Scope::Point(code.to_owned())),
-        _ => None,
-    }
-}
-
-fn scope_text(scope: &Scope) -> String {
-    match scope {
-        Scope::AllPoints => "all".into(),
-        Scope::Group(name) => format!("group:{name}"),
-        Scope::Point(code) => format!("point:{code}"),
-    }
-}
-
 fn scope_label(lang: Lang, scope: &Scope, bank: &BankView) -> String {
     match scope {
         Scope::AllPoints => lang.text("matrix-all-points"),
@@ -134,7 +116,7 @@ async fn load(
         .find(|p| p.code == product)
         .cloned()
         .ok_or_else(|| not_found(format!("product {product}")))?;
-    let scope = parse_scope(scope).ok_or_else(|| {
+    let scope = Scope::from_key(scope).ok_or_else(|| {
         WebError::BadRequest(Message::new("matrix-scope-unknown").with("scope", scope))
     })?;
     Ok(Loaded {
@@ -344,13 +326,13 @@ fn editor(
         lock: loaded.version.info.lock,
         editable: loaded.version.info.status == VersionStatus::Draft,
         product: product.code.clone(),
-        scope: scope_text(&loaded.scope),
+        scope: loaded.scope.key(),
         scope_label: scope_label(lang, &loaded.scope, &loaded.bank),
         scopes: scopes
             .iter()
             .map(|s| {
                 (
-                    scope_text(s),
+                    s.key(),
                     scope_label(lang, s, &loaded.bank),
                     *s == loaded.scope,
                 )
@@ -459,16 +441,13 @@ pub async fn post(
             .finish()),
         Err(err) => {
             let problem = match &err {
-                StoreError::Conflict {
-                    field: "published", ..
-                } => lang.text("matrix-conflict-published"),
-                StoreError::Conflict {
-                    field: "version", ..
-                } => lang.text("matrix-conflict-stale"),
                 StoreError::InvalidField { field, message } => {
                     format!("{}: {}", field_label(lang, field), lang.message(message))
                 }
-                _ => return Err(err.into()),
+                other => match super::page::edit_problem(lang, other) {
+                    Some(problem) => problem,
+                    None => return Err(err.into()),
+                },
             };
             // The editor keeps what was typed, so nothing is lost, and carries the current lock:
             // saving again is a deliberate choice after reading the message.

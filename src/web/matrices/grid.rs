@@ -67,7 +67,7 @@ pub fn rows(
             let terms = standalone.get(&product.code).unwrap_or(&product.terms);
             let bank_wide = cells.iter().find(|(s, _)| *s == Scope::AllPoints);
             let mut row = vec![GridCell {
-                scope: "all".into(),
+                scope: Scope::AllPoints.key(),
                 role_key: role_key(
                     bank_wide
                         .and_then(|(_, p)| p.role)
@@ -89,7 +89,7 @@ pub fn rows(
             for point in points {
                 let place = point.place();
                 let mut cell = GridCell {
-                    scope: format!("point:{}", point.code),
+                    scope: Scope::Point(point.code.clone()).key(),
                     role_key: role_key(Role::NotOffered),
                     own: cells
                         .iter()

@@ -137,7 +137,6 @@ fn done_key(done: &str) -> Option<&'static str> {
     })
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn page(
     state: &AppState,
     identity: &Identity,
@@ -285,7 +284,7 @@ fn back(segment: &str, number: i32, done: &str) -> HttpResponse {
 }
 
 /// What a failed edit tells the editor, in words; `None` for errors the page cannot explain.
-fn edit_problem(lang: Lang, err: &StoreError) -> Option<String> {
+pub(super) fn edit_problem(lang: Lang, err: &StoreError) -> Option<String> {
     Some(match err {
         StoreError::Conflict {
             field: "published", ..
@@ -302,6 +301,26 @@ fn edit_problem(lang: Lang, err: &StoreError) -> Option<String> {
         }
         _ => return None,
     })
+}
+
+/// The page again with what was wrong in the form (422).
+async fn unprocessable(
+    state: &AppState,
+    identity: &Identity,
+    segment: &str,
+    number: Option<i32>,
+    problems: Vec<String>,
+) -> Result<HttpResponse, WebError> {
+    page(
+        state,
+        identity,
+        segment,
+        number,
+        None,
+        problems,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 async fn refuse(
@@ -365,16 +384,7 @@ pub async fn copy_matrix(
             let problem = identity
                 .language
                 .message(&Message::new("matrix-copy-nothing").with("segment", &form.from));
-            page(
-                &state,
-                &identity,
-                &segment.code,
-                None,
-                None,
-                vec![problem],
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            unprocessable(&state, &identity, &segment.code, None, vec![problem]).await
         }
         Err(err) => refuse(&state, &identity, &segment.code, None, err).await,
     }
@@ -413,16 +423,7 @@ pub async fn copy_point(
     let known = |code: &str| points.iter().any(|p| p.code == code);
     if form.from == form.to || !known(&form.from) || !known(&form.to) {
         let problem = identity.language.text("matrix-copy-point-same");
-        return page(
-            &state,
-            &identity,
-            &segment,
-            Some(number),
-            None,
-            vec![problem],
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return unprocessable(&state, &identity, &segment, Some(number), vec![problem]).await;
     }
     match matrices::copy_point(&state.db, &version, form.lock, &form.from, &form.to).await {
         Ok(_) => Ok(back(&version.info.segment, number, "point")),
@@ -454,29 +455,13 @@ pub async fn set_package(
                 let problem = identity
                     .language
                     .message(&Message::new("field-not-negative").with("value", text));
-                return page(
-                    &state,
-                    &identity,
-                    &segment,
-                    Some(number),
-                    None,
-                    vec![problem],
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await;
+                return unprocessable(&state, &identity, &segment, Some(number), vec![problem])
+                    .await;
             }
             Err(message) => {
                 let problem = identity.language.message(&message);
-                return page(
-                    &state,
-                    &identity,
-                    &segment,
-                    Some(number),
-                    None,
-                    vec![problem],
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await;
+                return unprocessable(&state, &identity, &segment, Some(number), vec![problem])
+                    .await;
             }
         }
     };
@@ -500,26 +485,16 @@ pub async fn publish(
 ) -> Result<HttpResponse, WebError> {
     let (segment, number) = path.into_inner();
     let lang = identity.language;
-    let unprocessable = |problems: Vec<String>| {
-        let state = state.clone();
-        let identity = identity.clone();
-        let segment = segment.clone();
-        async move {
-            page(
-                &state,
-                &identity,
-                &segment,
-                Some(number),
-                None,
-                problems,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-    };
     let Ok(effective_from) = NaiveDate::parse_from_str(form.effective_from.trim(), "%Y-%m-%d")
     else {
-        return unprocessable(vec![lang.text("matrix-effective-date")]).await;
+        return unprocessable(
+            &state,
+            &identity,
+            &segment,
+            Some(number),
+            vec![lang.text("matrix-effective-date")],
+        )
+        .await;
     };
     let result = publish_draft(
         &state.db,
@@ -536,15 +511,28 @@ pub async fn publish(
         Err(PublishFailure::Refused(PublishError::Blocked(reasons))) => {
             let mut problems = vec![lang.text("matrix-publish-blocked")];
             problems.extend(reasons.iter().map(|r| lang.message(r)));
-            unprocessable(problems).await
+            unprocessable(&state, &identity, &segment, Some(number), problems).await
         }
         Err(PublishFailure::Refused(PublishError::Empty)) => {
-            unprocessable(vec![lang.text("matrix-publish-empty")]).await
+            unprocessable(
+                &state,
+                &identity,
+                &segment,
+                Some(number),
+                vec![lang.text("matrix-publish-empty")],
+            )
+            .await
         }
         Err(PublishFailure::Refused(PublishError::EffectiveBeforePrevious { previous })) => {
-            unprocessable(vec![lang.message(
-                &Message::new("matrix-publish-before").with("date", date(lang, previous)),
-            )])
+            unprocessable(
+                &state,
+                &identity,
+                &segment,
+                Some(number),
+                vec![lang.message(
+                    &Message::new("matrix-publish-before").with("date", date(lang, previous)),
+                )],
+            )
             .await
         }
         Err(PublishFailure::Store(err)) => {
@@ -565,16 +553,7 @@ pub async fn withdraw(
     let version = draft_version(&state, &segment, number).await?;
     if !form.contains_key("confirm") {
         let problem = identity.language.text("matrix-withdraw-confirm-missing");
-        return page(
-            &state,
-            &identity,
-            &segment,
-            Some(number),
-            None,
-            vec![problem],
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return unprocessable(&state, &identity, &segment, Some(number), vec![problem]).await;
     }
     match matrices::withdraw(&state.db, version.info.id, today()).await {
         Ok(()) => Ok(back(&version.info.segment, number, "withdrawn")),
@@ -621,16 +600,7 @@ pub async fn edit_links(
                     .iter()
                     .map(|e| format!("{}: {}", e.field, lang.message(&e.message)))
                     .collect();
-                return page(
-                    &state,
-                    &identity,
-                    &segment,
-                    Some(number),
-                    None,
-                    problems,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await;
+                return unprocessable(&state, &identity, &segment, Some(number), problems).await;
             }
         }
     }
