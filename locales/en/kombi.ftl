@@ -352,3 +352,31 @@ link-describe-limit = the { $card } limit is at most { $share } of the { $deposi
 link-describe-requires = { $product } needs { $needs }, held or in the same bundle
 link-describe-conditional = { $product }: { $figure } becomes { $value } when the client also takes { $with }
 matrix-bundle-blocked = at { $point }, with { $main } as the main product: { $reason }
+
+# client phone
+phone-malformed = { $text } is not a phone number: give it with its country code, as +7 916 123-45-67 (8 916 123-45-67 and 916 123-45-67 are read as Russian numbers)
+
+# the desk's proposal
+offer-no-consent = The client has not consented to offers: no offer may be made. Ask whether the client wishes to give consent (the signed consent form goes to the CRM), and offer only what the client asks for today.
+offer-verify-first = The client's data was last verified over a year ago: check it with the client and confirm before the proposal is made.
+offer-main-held = The client already holds { $product }: choose another main product.
+offer-main-not-offered = None of the client's segments offers { $product } as a main product at this sales point.
+offer-main-dropped = { $product } is the main product the client came for: it cannot be dropped.
+offer-not-in-bundle = { $product } is not in this combined product.
+offer-passed-no-matrix = { $segment } has no published matrix in force
+offer-passed-disagree = { $segment }'s matrix cannot be used here: { $reason }
+offer-passed-no-main = { $segment }'s matrix does not offer { $product } as a main product at { $point }
+offer-left-held = { $product }: the client already holds it
+offer-left-dropped = { $product }: the client does not want it
+offer-left-dropped-with = { $product } leaves with { $needs }, which it needs
+offer-amount-below-min = the amount for { $product } must be at least { $min }
+offer-limit-out-of-range = the credit limit of { $product } must be above zero and at most { $max }
+offer-limit-capped = the { $card } limit is lowered to { $limit }: at most { $share } of the { $deposit } amount
+offer-no-saving = the client saves nothing against buying these products separately
+offer-visit-too-long = the visit takes { $total } minutes, over this sales point's limit of { $limit }
+offer-visit-overflow = the figures of this proposal are too large to compute
+outcome-note-too-long = the note is longer than { $max } characters
+outcome-some-empty = tick the products the client accepted
+outcome-reason-missing = choose why the client declined
+outcome-note-needed = say in a few words why the client declined
+outcome-unknown = { $value } is not an outcome: accepted all, accepted some or declined

@@ -353,3 +353,31 @@ link-describe-limit = лимит { $card } не больше { $share } сумм
 link-describe-requires = { $product } требует { $needs }: уже есть у клиента или в том же комплекте
 link-describe-conditional = { $product }: { $figure } — { $value }, если клиент берёт и { $with }
 matrix-bundle-blocked = в { $point }, основной продукт { $main }: { $reason }
+
+# client phone
+phone-malformed = { $text } — не номер телефона: укажите его с кодом страны, например +7 916 123-45-67 (8 916 123-45-67 и 916 123-45-67 читаются как российские номера)
+
+# the desk's proposal
+offer-no-consent = Клиент не дал согласия на предложения: предлагать ничего нельзя. Спросите, хочет ли клиент дать согласие (подписанное согласие вносится в CRM), и оформите только то, за чем клиент пришёл.
+offer-verify-first = Данные клиента проверялись больше года назад: сверьте их с клиентом и подтвердите, прежде чем формировать предложение.
+offer-main-held = У клиента уже есть { $product }: выберите другой основной продукт.
+offer-main-not-offered = Ни один сегмент клиента не предлагает { $product } как основной продукт в этой точке продаж.
+offer-main-dropped = { $product } — основной продукт, за которым пришёл клиент: его нельзя исключить.
+offer-not-in-bundle = { $product } не входит в этот комбинированный продукт.
+offer-passed-no-matrix = у сегмента «{ $segment }» нет действующей опубликованной матрицы
+offer-passed-disagree = матрицу сегмента «{ $segment }» здесь применить нельзя: { $reason }
+offer-passed-no-main = матрица сегмента «{ $segment }» не предлагает { $product } как основной продукт в { $point }
+offer-left-held = { $product }: уже есть у клиента
+offer-left-dropped = { $product }: клиенту не нужен
+offer-left-dropped-with = { $product } исключён вместе с { $needs }, без которого он не работает
+offer-amount-below-min = сумма по { $product } должна быть не меньше { $min }
+offer-limit-out-of-range = кредитный лимит { $product } должен быть больше нуля и не больше { $max }
+offer-limit-capped = лимит { $card } снижен до { $limit }: не больше { $share } суммы { $deposit }
+offer-no-saving = клиент ничего не экономит по сравнению с покупкой этих продуктов по отдельности
+offer-visit-too-long = визит занимает { $total } мин — больше предела этой точки продаж ({ $limit } мин)
+offer-visit-overflow = показатели этого предложения слишком велики для расчёта
+outcome-note-too-long = комментарий длиннее { $max } символов
+outcome-some-empty = отметьте продукты, которые клиент принял
+outcome-reason-missing = выберите, почему клиент отказался
+outcome-note-needed = в двух словах укажите, почему клиент отказался
+outcome-unknown = { $value } — не результат: принял всё, принял часть или отказался

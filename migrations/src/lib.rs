@@ -20,6 +20,8 @@ mod m20261130_000010_search_name_yo;
 mod m20261130_000011_user_administration;
 mod m20261130_000012_import_run_new_clients;
 mod m20261130_000013_product_matrices;
+mod m20261130_000014_client_phone;
+mod m20261130_000015_desk_offers;
 
 pub struct Migrator;
 
@@ -40,6 +42,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000011_user_administration::Migration),
             Box::new(m20261130_000012_import_run_new_clients::Migration),
             Box::new(m20261130_000013_product_matrices::Migration),
+            Box::new(m20261130_000014_client_phone::Migration),
+            Box::new(m20261130_000015_desk_offers::Migration),
         ]
     }
 }

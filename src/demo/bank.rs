@@ -317,12 +317,13 @@ pub const SEGMENTS: &[(&str, &str, &str, i32, &str)] = &[
     ),
 ];
 
-/// Demo users: (username, display name, role). Password `demo` for all: demo only.
-pub const USERS: &[(&str, &str, &str)] = &[
-    ("advisor", "Anna Smirnova", "advisor"),
-    ("manager", "Pavel Orlov", "product_manager"),
-    ("finance", "Elena Volkova", "finance"),
-    ("admin", "System Administrator", "admin"),
+/// Demo users: (username, display name, role, home sales point). Password `demo` for all:
+/// demo only.
+pub const USERS: &[(&str, &str, &str, Option<&str>)] = &[
+    ("advisor", "Anna Smirnova", "advisor", Some("MSK-HO")),
+    ("manager", "Pavel Orlov", "product_manager", None),
+    ("finance", "Elena Volkova", "finance", None),
+    ("admin", "System Administrator", "admin", None),
 ];
 
 /// Exchange rates into roubles on the demo date: (currency, rate).

@@ -4,4 +4,5 @@
 pub mod bank;
 pub mod crm_generator;
 pub mod matrices;
+pub mod offers;
 pub mod seed;

@@ -50,6 +50,7 @@ pub struct SeedReport {
     pub matrices: u64,
     pub users: u64,
     pub clients: u64,
+    pub offers: u64,
 }
 
 impl fmt::Display for SeedReport {
@@ -57,14 +58,16 @@ impl fmt::Display for SeedReport {
         write!(
             f,
             "Demo bank: added {} companies, {} sales points, {} products, {} segments, {} \
-             published matrices, {} users, {} clients (records already present were kept).",
+             published matrices, {} users, {} clients, {} offers (records already present were \
+             kept).",
             self.companies,
             self.sales_points,
             self.products,
             self.segments,
             self.matrices,
             self.users,
-            self.clients
+            self.clients,
+            self.offers
         )
     }
 }
@@ -90,7 +93,7 @@ fn rate(text: &str, field: &str) -> anyhow::Result<i64> {
 /// Database errors only.
 pub async fn demo_sign_ins(db: &DatabaseConnection) -> anyhow::Result<Vec<&'static str>> {
     let mut usable = Vec::new();
-    for (username, _, _) in USERS {
+    for (username, _, _, _) in USERS {
         let Some((user, hash)) = users::find_for_sign_in(db, username).await? else {
             continue;
         };
@@ -113,13 +116,14 @@ pub async fn seed_demo(
 ) -> anyhow::Result<SeedReport> {
     // Password hashing is slow on purpose: do it before the transaction holds any lock.
     let mut demo_users = Vec::new();
-    for (username, display, role) in USERS {
+    for (username, display, role, point) in USERS {
         let hash =
             hash_password(NewPassword::demo().expose()).map_err(|e| anyhow!("hashing: {e}"))?;
         demo_users.push((
             Username::parse(username)?,
             *display,
             Role::from_str(role)?,
+            *point,
             hash,
         ));
     }
@@ -142,17 +146,19 @@ pub async fn seed_demo(
     report.segments = insert_segments(&txn).await?;
     insert_exchange_rates(&txn, as_of).await?;
     report.matrices = insert_matrices(&txn, as_of).await?;
-    for (username, display, role, hash) in demo_users {
+    for (username, display, role, point, hash) in demo_users {
         if users::find_by_username(&txn, username.as_str())
             .await?
             .is_none()
         {
-            users::create(&txn, &username, display, role, hash).await?;
+            let user = users::create(&txn, &username, display, role, hash).await?;
+            users::set_role_and_point(&txn, user.id, role, point).await?;
             report.users += 1;
         }
     }
     report.clients = clients::insert_new(&txn, &demo_clients, &point_ids).await?;
     txn.commit().await?;
+    report.offers = super::offers::seed_offers(db, as_of).await?;
     Ok(report)
 }
 
@@ -188,6 +194,9 @@ async fn seed_bank_settings(db: &impl ConnectionTrait) -> anyhow::Result<()> {
         bundle_lifetime_years: Set(amount("5", "bundle_lifetime_years")?),
         bundle_overhead_rate: Set(rate("0.20", "bundle_overhead_rate")?),
         addon_anchor_threshold: Set(rate("0.25", "addon_anchor_threshold")?),
+        verify_data_minutes: Set(amount("5", "verify_data_minutes")?),
+        credit_decision_minutes: Set(amount("10", "credit_decision_minutes")?),
+        offer_valid_days: Set(14),
         ..Default::default()
     })
     .exec(db)

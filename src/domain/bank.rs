@@ -15,6 +15,28 @@ pub struct BankSettings {
     pub bundle: BundleParams,
     /// An add-on priced above this share of the main product's price is flagged.
     pub addon_anchor_threshold: Decimal,
+    pub desk: DeskSettings,
+}
+
+/// The desk's own steps and the printed offer's validity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DeskSettings {
+    /// Checking a client's data that is over a year old, with the client.
+    pub verify_data_minutes: Decimal,
+    /// Taking a credit product's application to the bank's decision.
+    pub credit_decision_minutes: Decimal,
+    /// How long a printed offer holds.
+    pub offer_valid_days: u32,
+}
+
+impl Default for DeskSettings {
+    fn default() -> Self {
+        Self {
+            verify_data_minutes: Decimal::from(5),
+            credit_decision_minutes: Decimal::from(10),
+            offer_valid_days: 14,
+        }
+    }
 }
 
 /// A branch or office where products are sold.

@@ -15,6 +15,7 @@ mod draft;
 mod enums;
 mod fields;
 pub mod names;
+mod phone;
 
 use std::collections::BTreeMap;
 
@@ -26,6 +27,7 @@ pub use crm_id::{CrmId, CrmIdError};
 pub use draft::ClientDraft;
 pub use enums::{DigitalAffinity, Employment, Gender, MaritalStatus, UnknownVariant};
 pub use fields::iso_date;
+pub use phone::{normalize_phone, phone_search_prefix};
 
 /// The bank re-verifies client data at least once a year; older data must not drive offers.
 pub const VERIFICATION_VALID_DAYS: i64 = 365;
@@ -37,6 +39,9 @@ pub struct Client {
     pub crm_id: CrmId,
     /// Trimmed, 1..=200 characters. Surname first, as in the CRM ("Ivanov Sergei Petrovich").
     pub full_name: String,
+    /// `+` and 8..=15 digits (`+79161234567`), however the CRM wrote it; see
+    /// [`normalize_phone`].
+    pub phone: Option<String>,
     pub birth_date: Option<NaiveDate>,
     pub gender: Option<Gender>,
     pub employment: Option<Employment>,

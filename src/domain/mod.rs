@@ -8,6 +8,7 @@ pub mod import_run;
 pub mod matrix;
 pub mod message;
 pub mod money;
+pub mod offer;
 pub mod product;
 pub mod profitability;
 pub mod segment;

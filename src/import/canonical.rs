@@ -15,6 +15,7 @@ use crate::domain::client::{Client, ClientDraft};
 pub const CANONICAL_COLUMNS: &[&str] = &[
     "crm_id",
     "full_name",
+    "phone",
     "birth_date",
     "gender",
     "employment",
@@ -35,6 +36,10 @@ pub const CANONICAL_COLUMNS: &[&str] = &[
     "home_sales_point",
     "custom",
 ];
+
+/// Columns added to the layout after files were written without them: the canonical mapping
+/// reads a file that lacks them (their fields are then not recorded).
+pub const ADDED_COLUMNS: &[&str] = &["phone"];
 
 const LIST_SEPARATOR: &str = "|";
 
@@ -59,7 +64,7 @@ pub fn write_clients_csv<W: Write>(
 }
 
 /// One client's cells, in [`CANONICAL_COLUMNS`] order.
-pub fn client_row(client: &Client) -> [String; 21] {
+pub fn client_row(client: &Client) -> [String; 22] {
     let d = ClientDraft::from(client);
     let custom: Vec<String> = d
         .custom_attributes
@@ -69,6 +74,7 @@ pub fn client_row(client: &Client) -> [String; 21] {
     [
         d.crm_id,
         d.full_name,
+        d.phone,
         d.birth_date,
         d.gender,
         d.employment,

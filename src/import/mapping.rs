@@ -15,6 +15,7 @@
 //! case_fold = true               # value-map keys match case-insensitively
 //! list_separator = "|"
 //! ignore = []                    # columns to drop instead of keeping as custom attributes
+//! optional = []                  # mapped columns an extract may lack
 //! # default_income_currency = "RUB"
 //! ```
 //!
@@ -33,7 +34,7 @@ mod options;
 mod parse;
 mod write;
 
-use super::canonical::CANONICAL_COLUMNS;
+use super::canonical::{ADDED_COLUMNS, CANONICAL_COLUMNS};
 
 pub use super::cells::DateFormat;
 pub use super::target::{Field, Target};
@@ -62,6 +63,9 @@ pub struct Options {
     pub list_separator: String,
     /// Columns dropped instead of kept as custom attributes.
     pub ignore: Vec<String>,
+    /// Mapped columns an extract may lack; their targets are then not recorded. (Kombi's own
+    /// layout marks `phone` so: files written before that column was added lack it.)
+    pub optional: Vec<String>,
     /// Currency of incomes whose row gives none (three upper-case letters).
     pub default_income_currency: Option<String>,
 }
@@ -75,6 +79,7 @@ impl Default for Options {
             case_fold: true,
             list_separator: "|".to_owned(),
             ignore: Vec::new(),
+            optional: Vec::new(),
             default_income_currency: None,
         }
     }
@@ -152,7 +157,8 @@ impl Mapping {
     }
 
     /// The columns of [`super::canonical::CANONICAL_COLUMNS`] onto the fields of the same
-    /// name; the packed `custom` column onto [`Field::CustomAttributes`].
+    /// name; the packed `custom` column onto [`Field::CustomAttributes`]. The columns of
+    /// [`super::canonical::ADDED_COLUMNS`] are optional, so files written before them still read.
     #[must_use]
     pub fn canonical() -> Self {
         let columns = CANONICAL_COLUMNS
@@ -165,7 +171,10 @@ impl Mapping {
         Self {
             columns,
             values: Vec::new(),
-            options: Options::default(),
+            options: Options {
+                optional: ADDED_COLUMNS.iter().map(|&c| c.to_owned()).collect(),
+                ..Options::default()
+            },
         }
     }
 

@@ -53,11 +53,14 @@ impl Plan {
         let mut field_columns = [None; Field::ALL.len()];
         let mut custom_names: HashMap<String, usize> = HashMap::new();
         let mut missing = Vec::new();
+        let optional: Vec<String> = options.optional.iter().map(|c| name(c)).collect();
         for (source, target) in mapping.columns() {
             let source = name(source);
             let mut found = columns.iter().enumerate().filter(|(_, c)| **c == source);
             let Some((position, _)) = found.next() else {
-                missing.push(source);
+                if !optional.contains(&source) {
+                    missing.push(source);
+                }
                 continue;
             };
             if found.next().is_some() {

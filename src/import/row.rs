@@ -269,6 +269,7 @@ fn set_scalar(draft: &mut ClientDraft, field: Field, value: String) {
     let slot = match field {
         Field::CrmId => &mut draft.crm_id,
         Field::FullName => &mut draft.full_name,
+        Field::Phone => &mut draft.phone,
         Field::BirthDate => &mut draft.birth_date,
         Field::Gender => &mut draft.gender,
         Field::Employment => &mut draft.employment,

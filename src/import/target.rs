@@ -10,6 +10,7 @@ use std::fmt;
 pub enum Field {
     CrmId,
     FullName,
+    Phone,
     BirthDate,
     Gender,
     Employment,
@@ -49,6 +50,7 @@ impl Field {
     pub const ALL: &'static [Self] = &[
         Self::CrmId,
         Self::FullName,
+        Self::Phone,
         Self::BirthDate,
         Self::Gender,
         Self::Employment,
@@ -74,6 +76,7 @@ impl Field {
         match self {
             Self::CrmId => "crm_id",
             Self::FullName => "full_name",
+            Self::Phone => "phone",
             Self::BirthDate => "birth_date",
             Self::Gender => "gender",
             Self::Employment => "employment",

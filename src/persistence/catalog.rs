@@ -10,7 +10,7 @@ use super::StoreError;
 use super::entities::{bank_settings, company, exchange_rate, product, sales_point};
 use super::paging::{PageRequest, Paged};
 use super::scaled::{amount, rate};
-use crate::domain::bank::{BankSettings, SalesPoint};
+use crate::domain::bank::{BankSettings, DeskSettings, SalesPoint};
 use crate::domain::money::{Currency, ExchangeRates};
 use crate::domain::profitability::{BundleParams, SalesPointCosts};
 
@@ -132,6 +132,11 @@ pub async fn bank_settings(db: &impl ConnectionTrait) -> Result<Option<BankSetti
             target_margin: rate(row.target_margin),
         },
         addon_anchor_threshold: rate(row.addon_anchor_threshold),
+        desk: DeskSettings {
+            verify_data_minutes: amount(row.verify_data_minutes),
+            credit_decision_minutes: amount(row.credit_decision_minutes),
+            offer_valid_days: u32::try_from(row.offer_valid_days).unwrap_or(0),
+        },
     }))
 }
 

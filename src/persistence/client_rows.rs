@@ -17,7 +17,7 @@ use crate::domain::client::Client;
 
 /// The `clients` columns a write sets (the id, `created_at` and `updated_at` aside), in the
 /// order [`StoredClient::write_copy_row`] writes them; the content hash, last, covers the others.
-pub const WRITTEN_COLUMNS: [&str; 24] = [
+pub const WRITTEN_COLUMNS: [&str; 25] = [
     "crm_id",
     "full_name",
     "search_name",
@@ -41,6 +41,7 @@ pub const WRITTEN_COLUMNS: [&str; 24] = [
     "home_sales_point_id",
     "custom_attributes",
     "monthly_income_exact",
+    "phone",
     "content_hash",
 ];
 
@@ -71,6 +72,7 @@ pub struct StoredClient {
     pub custom_attributes: String,
     pub content_hash: String,
     pub monthly_income_exact: Option<String>,
+    pub phone: Option<String>,
 }
 
 /// A valid client that cannot be stored as it is: an income beyond the column's range, a home
@@ -192,6 +194,7 @@ impl StoredClient {
             home_sales_point_id,
             custom_attributes,
             monthly_income_exact: client.monthly_income.map(|i| i.to_string()),
+            phone: client.phone.clone(),
             content_hash: String::new(),
         };
         stored.content_hash = stored.values_hash();
@@ -200,9 +203,18 @@ impl StoredClient {
 
     /// SHA-256 of every stored value but the hash itself, in their binary `COPY` form (each
     /// value length-prefixed, so no two different rows encode alike).
+    ///
+    /// The phone, the latest column, is hashed only when there is one: a client without a phone
+    /// hashes as before the column existed, so the first import after it was added rewrites
+    /// only the clients that now have a number. (An encoding with the phone is one field
+    /// longer than any without, so the two cannot be mistaken for each other.)
     fn values_hash(&self) -> String {
         let mut encoded = Vec::with_capacity(512);
-        self.write_hashed_values(&mut Fields::new(&mut encoded));
+        let mut fields = Fields::new(&mut encoded);
+        self.write_hashed_values(&mut fields);
+        if self.phone.is_some() {
+            fields.text(self.phone.as_deref());
+        }
         hex_digest(&encoded)
     }
 
@@ -234,6 +246,7 @@ impl StoredClient {
             custom_attributes: Set(self.custom_attributes),
             content_hash: Set(self.content_hash),
             monthly_income_exact: Set(self.monthly_income_exact),
+            phone: Set(self.phone),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()
@@ -246,12 +259,14 @@ impl StoredClient {
         let columns = WRITTEN_COLUMNS.len() + 2;
         let mut row = copy_binary::begin_row(out, i16::try_from(columns).unwrap_or(i16::MAX));
         self.write_hashed_values(&mut row);
+        row.text(self.phone.as_deref());
         row.text(Some(&self.content_hash));
         row.timestamptz(stamped_at);
         row.timestamptz(stamped_at);
     }
 
-    /// The values of [`WRITTEN_COLUMNS`] but the content hash, in that order.
+    /// The values of [`WRITTEN_COLUMNS`] up to the phone (which [`Self::values_hash`] and
+    /// [`Self::write_copy_row`] each write their way), in that order.
     fn write_hashed_values(&self, fields: &mut Fields) {
         fields.text(Some(&self.crm_id));
         fields.text(Some(&self.full_name));
@@ -327,6 +342,29 @@ mod tests {
         assert_eq!(lengths[hash_at], 64, "hex SHA-256");
         assert_eq!(lengths[3], -1, "no birth date: NULL");
         assert_eq!(lengths[WRITTEN_COLUMNS.len()..], [8, 8]);
+    }
+
+    #[test]
+    fn the_phone_is_written_in_its_column_and_hashed_only_when_there_is_one() {
+        let at = WRITTEN_COLUMNS.iter().position(|c| *c == "phone").unwrap();
+        let lengths = |row: &StoredClient| {
+            let mut out = Vec::new();
+            row.write_copy_row(&mut out, Utc::now());
+            field_lengths(&out).1
+        };
+        let without = stored(draft());
+        let with = stored(ClientDraft {
+            phone: "8 916 123-45-67".into(),
+            ..draft()
+        });
+        assert_eq!(with.phone.as_deref(), Some("+79161234567"));
+        assert_eq!(lengths(&without)[at], -1, "no phone: NULL");
+        assert_eq!(lengths(&with)[at], 12);
+        assert_ne!(without.content_hash, with.content_hash);
+        // Without a phone, the hash is what it was before the column existed.
+        let mut encoded = Vec::new();
+        without.write_hashed_values(&mut Fields::new(&mut encoded));
+        assert_eq!(without.content_hash, hex_digest(&encoded));
     }
 
     #[test]

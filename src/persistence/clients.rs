@@ -13,7 +13,7 @@ use super::StoreError;
 use super::client_rows::{StoredClient, WRITTEN_COLUMNS};
 use super::entities::client;
 use crate::domain::client::names::search_spellings;
-use crate::domain::client::{Client, ClientDraft};
+use crate::domain::client::{Client, ClientDraft, phone_search_prefix};
 use crate::persistence::entities::sales_point;
 
 /// Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits.
@@ -171,6 +171,7 @@ pub struct ClientListing {
     pub full_name: String,
     pub birth_date: Option<NaiveDate>,
     pub city: Option<String>,
+    pub phone: Option<String>,
 }
 
 impl From<client::Model> for ClientListing {
@@ -180,6 +181,7 @@ impl From<client::Model> for ClientListing {
             full_name: row.full_name,
             birth_date: row.birth_date,
             city: row.city,
+            phone: row.phone,
         }
     }
 }
@@ -241,9 +243,39 @@ async fn find_by_typed_crm_id(
         .await?)
 }
 
-/// Clients for the desk's search box: a CRM id (any case, or its digits alone), or names
-/// starting with the query in either script (`Иванова` finds `Ivanova`), through the indexes on
-/// `crm_id` and `search_name`. Up to `limit` clients by name, and the count of all matches.
+/// Clients whose phone starts with `prefix` (a stored form, `+7916…`), through
+/// `idx_clients_phone`: up to `limit` by number, and the count of all matches.
+async fn search_by_phone(
+    db: &impl ConnectionTrait,
+    prefix: &str,
+    limit: u64,
+) -> Result<SearchResults, StoreError> {
+    // A range, as for names: `+` and digits sort before U+10FFFF byte by byte.
+    let upper = format!("{prefix}\u{10FFFF}");
+    let matching = || {
+        client::Entity::find()
+            .filter(client::Column::Phone.gte(prefix))
+            .filter(client::Column::Phone.lt(upper.as_str()))
+    };
+    let rows = matching()
+        .order_by_asc(client::Column::Phone)
+        .order_by_asc(client::Column::CrmId)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let total = matching().limit(SEARCH_COUNT_CAP).count(db).await?;
+    Ok(SearchResults {
+        clients: rows.into_iter().map(ClientListing::from).collect(),
+        total: total.min(SEARCH_COUNT_CAP),
+    })
+}
+
+/// Clients for the desk's search box: a CRM id (any case, or its digits alone); else, when the
+/// query looks like a phone number (an optional `+` and at least five digits, separators
+/// aside), the numbers starting with it as stored (`8 916 12` and `916 12` find `+791612…`,
+/// see [`phone_search_prefix`]); else names starting with the query in either script
+/// (`Иванова` finds `Ivanova`). Each through its index (`crm_id`, `phone`, `search_name`).
+/// Up to `limit` clients, by number or by name, and the count of all matches.
 ///
 /// # Errors
 /// Database errors only.
@@ -261,6 +293,9 @@ pub async fn search(
             clients: vec![found.into()],
             total: 1,
         });
+    }
+    if let Some(prefix) = phone_search_prefix(query) {
+        return search_by_phone(db, &prefix, limit).await;
     }
     let mut clients: Vec<ClientListing> = Vec::new();
     let mut total = 0;
@@ -311,6 +346,7 @@ pub fn to_domain(
     let draft = ClientDraft {
         crm_id: row.crm_id.clone(),
         full_name: row.full_name.clone(),
+        phone: text(&row.phone),
         birth_date: row.birth_date.map(|d| d.to_string()).unwrap_or_default(),
         gender: text(&row.gender),
         employment: text(&row.employment),

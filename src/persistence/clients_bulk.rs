@@ -11,15 +11,17 @@
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, TransactionTrait};
 
-/// What `restore` builds, exactly as migration `m20261123_000002` declares it (a test compares
-/// the catalog's definitions before and after an initial load).
-const CREATE_INDEXES: [&str; 2] = [
+/// What `restore` builds, exactly as migrations `m20261123_000002` and `m20261130_000014`
+/// declare it (a test compares the catalog's definitions before and after an initial load).
+const CREATE_INDEXES: [&str; 3] = [
     "CREATE INDEX IF NOT EXISTS idx_clients_search_name ON clients (search_name)",
     "CREATE INDEX IF NOT EXISTS idx_clients_home_sales_point ON clients (home_sales_point_id)",
+    "CREATE INDEX IF NOT EXISTS idx_clients_phone ON clients (phone)",
 ];
-const DROP_DEFERRED: [&str; 3] = [
+const DROP_DEFERRED: [&str; 4] = [
     "DROP INDEX IF EXISTS idx_clients_search_name",
     "DROP INDEX IF EXISTS idx_clients_home_sales_point",
+    "DROP INDEX IF EXISTS idx_clients_phone",
     "ALTER TABLE clients DROP CONSTRAINT IF EXISTS fk_clients_home_sales_point",
 ];
 const FOREIGN_KEY: &str = "fk_clients_home_sales_point";
@@ -65,10 +67,14 @@ pub async fn restore(db: &DatabaseConnection) -> Result<(), DbErr> {
     if db.get_database_backend() != DbBackend::Postgres {
         return Ok(());
     }
-    // Each build is mostly one sort on one core, and builds share their lock (SHARE): both at
-    // once, on two connections of the pool (one after the other if it has only one).
-    let [first, second] = CREATE_INDEXES;
-    tokio::try_join!(build_index(db, first), build_index(db, second))?;
+    // Each build is mostly one sort on one core, and builds share their lock (SHARE): all at
+    // once, each on a connection of the pool (one after the other if it has only one).
+    let [first, second, third] = CREATE_INDEXES;
+    tokio::try_join!(
+        build_index(db, first),
+        build_index(db, second),
+        build_index(db, third)
+    )?;
     let txn = db.begin().await?;
     let has_foreign_key = txn
         .query_one_raw(sea_orm::Statement::from_sql_and_values(

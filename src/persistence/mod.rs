@@ -14,6 +14,7 @@ pub mod db;
 pub mod entities;
 pub mod import_runs;
 pub mod matrices;
+pub mod offers;
 pub mod paging;
 pub mod products;
 pub mod scaled;

@@ -25,6 +25,8 @@ pub struct StaffUser {
     pub language: Option<Lang>,
     /// The code of the sales point the user works at.
     pub home_sales_point: Option<String>,
+    /// A point the user covers for one day instead (its code, and the day).
+    pub day_sales_point: Option<(String, chrono::NaiveDate)>,
     pub last_sign_in_at: Option<chrono::DateTime<Utc>>,
     /// The password was reset by an administrator: the user must choose a new one.
     pub must_change_password: bool,
@@ -46,10 +48,45 @@ impl StaffUser {
             active: row.active,
             language: row.language.as_deref().and_then(Lang::parse),
             home_sales_point: row.home_sales_point.clone(),
+            day_sales_point: row.day_sales_point.clone().zip(row.day_sales_point_on),
             last_sign_in_at: row.last_sign_in_at,
             must_change_password: row.must_change_password,
         })
     }
+}
+
+impl StaffUser {
+    /// Where the user works on `today`: the point covered for the day, else the home point.
+    pub fn working_point(&self, today: chrono::NaiveDate) -> Option<&str> {
+        match &self.day_sales_point {
+            Some((code, day)) if *day == today => Some(code),
+            _ => self.home_sales_point.as_deref(),
+        }
+    }
+}
+
+/// Sets the point `id` covers on `day` (`None`: back to the home point).
+///
+/// # Errors
+/// Database errors only.
+pub async fn set_day_point(
+    db: &impl ConnectionTrait,
+    id: i32,
+    point: Option<(&str, chrono::NaiveDate)>,
+) -> Result<(), StoreError> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::DaySalesPoint,
+            Expr::value(point.map(|(code, _)| code.to_owned())),
+        )
+        .col_expr(
+            user::Column::DaySalesPointOn,
+            Expr::value(point.map(|(_, day)| day)),
+        )
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// # Errors

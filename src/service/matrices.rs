@@ -73,7 +73,8 @@ impl BankView {
         crate::domain::matrix::evaluate_version_each(content, &setting, &self.points, each);
     }
 
-    fn catalog<'a>(&'a self, frozen: &'a BTreeMap<String, Terms>) -> Vec<CatalogEntry<'a>> {
+    /// The active products, with `frozen` standalone terms where given.
+    pub fn catalog<'a>(&'a self, frozen: &'a BTreeMap<String, Terms>) -> Vec<CatalogEntry<'a>> {
         self.products
             .iter()
             .filter(|p| p.status == ProductStatus::Active)

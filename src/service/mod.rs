@@ -2,5 +2,6 @@
 //! worked out by the domain. No HTTP here (handlers stay thin), no SQL (repositories own it).
 
 pub mod catalog;
+pub mod desk;
 pub mod matrices;
 pub mod repricing;

@@ -52,6 +52,8 @@ pub const ADMINS: Access = Access::Roles(&[Admin]);
 /// CRM integration writes clients with an administrator's or product manager's token.
 pub const CRM_WRITERS: Access = Access::Roles(&[ProductManager, Admin]);
 pub const CLIENT_READERS: Access = Access::Roles(&[Advisor, ProductManager, Admin]);
+/// Recorded offers and results: advisors (their own), product managers and finance (all).
+pub const OFFER_READERS: Access = Access::Roles(&[Advisor, ProductManager, Finance]);
 
 /// The guard of one route: identifies the caller, applies the route's rule, checks CSRF on
 /// pages, and only then lets the handler run with the [`Identity`] in the request.

@@ -32,6 +32,21 @@ const ASSETS: &[Asset] = &[
         bytes: include_bytes!("../../static/desk.js"),
     },
     Asset {
+        name: "proposal.js",
+        content_type: "text/javascript; charset=utf-8",
+        bytes: include_bytes!("../../static/proposal.js"),
+    },
+    Asset {
+        name: "print.js",
+        content_type: "text/javascript; charset=utf-8",
+        bytes: include_bytes!("../../static/print.js"),
+    },
+    Asset {
+        name: "print.css",
+        content_type: "text/css; charset=utf-8",
+        bytes: include_bytes!("../../static/print.css"),
+    },
+    Asset {
         name: "matrix.js",
         content_type: "text/javascript; charset=utf-8",
         bytes: include_bytes!("../../static/matrix.js"),

@@ -15,6 +15,7 @@ pub enum Section {
     Matrices,
     Clients,
     Finance,
+    Results,
     Users,
     None,
 }
@@ -29,6 +30,7 @@ impl Section {
             Section::Matrices => "nav-matrices",
             Section::Clients => "nav-clients",
             Section::Finance => "nav-finance",
+            Section::Results => "nav-results",
             Section::Users => "nav-users",
             Section::None => "nav-home",
         }
@@ -42,6 +44,7 @@ impl Section {
             Section::Matrices => "/matrices",
             Section::Clients => "/clients/import",
             Section::Finance => "/finance",
+            Section::Results => "/results",
             Section::Users => "/admin/users",
             Section::None => "/",
         }
@@ -52,14 +55,20 @@ impl Section {
 /// the route table (`routes.rs`) (a test checks that every entry is reachable for the role).
 pub fn sections_for(role: Role) -> &'static [Section] {
     match role {
-        Role::Advisor => &[Section::Desk],
+        Role::Advisor => &[Section::Desk, Section::Results],
         Role::ProductManager => &[
             Section::Catalog,
             Section::Segments,
             Section::Matrices,
             Section::Clients,
+            Section::Results,
         ],
-        Role::Finance => &[Section::Finance, Section::Catalog, Section::Matrices],
+        Role::Finance => &[
+            Section::Finance,
+            Section::Catalog,
+            Section::Matrices,
+            Section::Results,
+        ],
         Role::Admin => &[Section::Users],
     }
 }

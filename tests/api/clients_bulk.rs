@@ -56,6 +56,10 @@ async fn an_initial_load_leaves_every_index_and_constraint_as_the_migrations_mad
         "{before:?}"
     );
     assert!(
+        before.iter().any(|d| d.contains("idx_clients_phone")),
+        "{before:?}"
+    );
+    assert!(
         before
             .iter()
             .any(|d| d.starts_with("fk_clients_home_sales_point")),
@@ -104,11 +108,11 @@ async fn an_import_into_stored_clients_drops_nothing() {
 
 #[tokio::test]
 #[ignore = "PostgreSQL only: scripts/test runs it when TEST_DATABASE_URL is set"]
-async fn crm_ids_and_search_names_compare_byte_by_byte() {
+async fn crm_ids_phones_and_search_names_compare_byte_by_byte() {
     let (db, _url, _guard) = fresh_postgres_database().await;
     let sql = "SELECT column_name::text AS name, coalesce(collation_name::text, '') AS collation \
                FROM information_schema.columns WHERE table_schema = current_schema() \
-               AND table_name = 'clients' AND column_name IN ('crm_id', 'search_name') \
+               AND table_name = 'clients' AND column_name IN ('crm_id', 'phone', 'search_name') \
                ORDER BY 1";
     let columns: Vec<(String, String)> = db
         .query_all_raw(Statement::from_string(DbBackend::Postgres, sql))
@@ -126,6 +130,7 @@ async fn crm_ids_and_search_names_compare_byte_by_byte() {
         columns,
         [
             ("crm_id".to_owned(), "C".to_owned()),
+            ("phone".to_owned(), "C".to_owned()),
             ("search_name".to_owned(), "C".to_owned())
         ]
     );

@@ -24,6 +24,8 @@ pub struct ClientDraft {
     #[serde(deserialize_with = "text")]
     pub full_name: String,
     #[serde(deserialize_with = "text")]
+    pub phone: String,
+    #[serde(deserialize_with = "text")]
     pub birth_date: String,
     #[serde(deserialize_with = "text")]
     pub gender: String,
@@ -92,6 +94,7 @@ impl ClientDraft {
             CrmId::parse(&self.crm_id).map(Some).map_err(Message::from),
         );
         let full_name = c.check("full_name", fields::full_name(&self.full_name));
+        let phone = c.check("phone", fields::phone(&self.phone));
         let birth_date = c.check("birth_date", fields::birth_date(&self.birth_date, today));
         let gender = c.check("gender", fields::code(&self.gender));
         let employment = c.check("employment", fields::code(&self.employment));
@@ -131,6 +134,7 @@ impl ClientDraft {
             Some(crm_id) if c.0.is_empty() => Ok(Client {
                 crm_id,
                 full_name,
+                phone,
                 birth_date,
                 gender,
                 employment,
@@ -166,6 +170,7 @@ impl From<&Client> for ClientDraft {
         Self {
             crm_id: c.crm_id.to_string(),
             full_name: c.full_name.clone(),
+            phone: opt(c.phone.as_ref()),
             birth_date: opt(c.birth_date),
             gender: opt(c.gender),
             employment: opt(c.employment),

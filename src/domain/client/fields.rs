@@ -149,6 +149,16 @@ pub(super) fn language(raw: &str) -> FieldResult<Option<String>> {
     letters(raw, 2, false, "language-code-malformed")
 }
 
+/// A phone number, stored as `+` and its digits (see [`super::normalize_phone`]).
+pub(super) fn phone(raw: &str) -> FieldResult<Option<String>> {
+    let Some(text) = present(raw) else {
+        return Ok(None);
+    };
+    super::normalize_phone(text)
+        .map(Some)
+        .ok_or_else(|| Message::new("phone-malformed").with("text", format!("{text:?}")))
+}
+
 pub(super) fn place(raw: &str) -> FieldResult<Option<String>> {
     let Some(text) = present(raw) else {
         return Ok(None);

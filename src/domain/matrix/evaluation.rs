@@ -3,7 +3,7 @@
 //! profitability engine, with its verdicts, its links checked, and which of them block
 //! publishing (and, later, finance's approval).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -200,6 +200,7 @@ fn evaluate_point(
                         products,
                         &at_point,
                         &mut memo,
+                        &LinkBasis::MATRIX,
                     );
                     if let Ok(done) = &result {
                         by_set.insert(set, done.clone());
@@ -313,6 +314,40 @@ impl PointMemo {
     }
 }
 
+/// What a bundle's links are checked against: in the matrix, nothing held and each product's
+/// figures from its cell; at the desk, the client's holdings and chosen amounts.
+pub struct LinkBasis<'a> {
+    pub held: Option<&'a BTreeSet<String>>,
+    /// A product's amount for a limit link (see [`linked_amount`]).
+    pub amount_of: fn(&OfferedProduct) -> Decimal,
+}
+
+impl LinkBasis<'static> {
+    const MATRIX: Self = Self {
+        held: None,
+        amount_of: |p| linked_amount(p.kind, &p.terms),
+    };
+}
+
+/// One combined product (as built for a client: held and dropped products left out, chosen
+/// amounts set) evaluated at a point, exactly as [`evaluate_version`] evaluates the matrix's.
+///
+/// # Errors
+/// Arithmetic failure or a missing exchange rate.
+pub fn evaluate_offer(
+    content: &MatrixContent,
+    setting: &Setting<'_>,
+    costs: &SalesPointCosts,
+    products: Vec<OfferedProduct>,
+    at_point: &[(CatalogEntry<'_>, Arc<ResolvedCell>)],
+    links: &LinkBasis<'_>,
+) -> Result<BundleResult, EngineError> {
+    let mut memo = PointMemo::default();
+    evaluate_bundle_of(
+        content, setting, costs, products, at_point, &mut memo, links,
+    )
+}
+
 fn evaluate_bundle_of(
     content: &MatrixContent,
     setting: &Setting<'_>,
@@ -320,6 +355,7 @@ fn evaluate_bundle_of(
     mut products: Vec<OfferedProduct>,
     at_point: &[(CatalogEntry<'_>, Arc<ResolvedCell>)],
     memo: &mut PointMemo,
+    basis: &LinkBasis<'_>,
 ) -> Result<BundleResult, EngineError> {
     let standalone = |code: &str| at_point.iter().find(|(e, _)| e.code == code);
     let standalone_terms: Vec<Terms> = products
@@ -378,10 +414,10 @@ fn evaluate_bundle_of(
     } else {
         let context = LinkContext {
             in_bundle: products.iter().map(|p| p.code.clone()).collect(),
-            held: Default::default(),
+            held: basis.held.cloned().unwrap_or_default(),
             amounts: products
                 .iter()
-                .map(|p| (p.code.clone(), linked_amount(p.kind, &p.terms)))
+                .map(|p| (p.code.clone(), (basis.amount_of)(p)))
                 .collect(),
         };
         (content.links.iter())
@@ -409,8 +445,9 @@ fn evaluate_bundle_of(
     })
 }
 
-/// The amount a link compares for a product: a card's credit limit, another's minimum amount.
-fn linked_amount(kind: ProductKind, terms: &Terms) -> Decimal {
+/// The amount a link compares for a product in the matrix: a card's credit limit, another's
+/// minimum amount (the smallest deposit the bundle can be opened with).
+pub fn linked_amount(kind: ProductKind, terms: &Terms) -> Decimal {
     if kind == ProductKind::CreditCard {
         terms.credit_limit
     } else {

@@ -20,6 +20,7 @@ fn settings(doc: &Document) -> BankSettings {
         reporting_currency: Currency::RUB,
         bundle: doc.bank.bundle,
         addon_anchor_threshold: doc.bank.addon_anchor_threshold,
+        desk: crate::domain::bank::DeskSettings::default(),
     }
 }
 

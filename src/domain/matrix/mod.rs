@@ -18,12 +18,15 @@ mod version;
 pub use cell::{CellPatch, ResolveError, ResolvedCell, Role, resolve, resolve_refs, uplift};
 pub use cell_form::{PARTS, parse_cell_form};
 pub use evaluation::{
-    BundleResult, MainEvaluation, PointEvaluation, Setting, blocking, evaluate_version,
-    evaluate_version_each,
+    BundleResult, LinkBasis, MainEvaluation, PointEvaluation, Setting, blocking, evaluate_offer,
+    evaluate_version, evaluate_version_each, linked_amount,
 };
 pub use link::{Link, LinkCheck, LinkContext, conditional_terms};
 pub use link_form::LinkForm;
-pub use offer::{CatalogEntry, OfferedProduct, bundle_at_point, combined_product, resolve_point};
+pub use offer::{
+    CatalogEntry, OfferedProduct, ResolutionCache, bundle_at_point, bundle_without,
+    combined_product, resolve_point, resolve_point_cached,
+};
 pub use scope::{PointPlace, Scope};
 pub use version::{Cell, Draft, MatrixContent, PublishError, Published, in_force};
 
@@ -32,7 +35,7 @@ mod evaluation_tests;
 #[cfg(test)]
 mod link_tests;
 #[cfg(test)]
-mod offer_tests;
+pub(crate) mod offer_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -122,9 +122,23 @@ pub fn bundle_at_point(
     at_point: &[(CatalogEntry<'_>, Arc<ResolvedCell>)],
     main: &str,
 ) -> Option<Vec<OfferedProduct>> {
+    bundle_without(content, at_point, main, &BTreeSet::new())
+}
+
+/// [`bundle_at_point`] without the add-ons in `leave_out` (held by the client, declined):
+/// conditional terms apply only when the product they depend on is still there.
+pub fn bundle_without(
+    content: &MatrixContent,
+    at_point: &[(CatalogEntry<'_>, Arc<ResolvedCell>)],
+    main: &str,
+    leave_out: &BTreeSet<String>,
+) -> Option<Vec<OfferedProduct>> {
     let mut chosen: Vec<(CatalogEntry<'_>, Arc<ResolvedCell>)> = Vec::new();
     let mut add_ons = Vec::new();
     for (entry, cell) in at_point {
+        if entry.code != main && leave_out.contains(entry.code) {
+            continue;
+        }
         if entry.code == main {
             if !cell.role.may_be_main() {
                 return None;

@@ -11,7 +11,7 @@ use crate::domain::money::{Currency, ExchangeRates};
 use crate::domain::product::{Figure, FigureGroup};
 use crate::domain::profitability::{Valuation, evaluate_bundle};
 
-pub(super) fn head_office() -> PointPlace {
+pub(crate) fn head_office() -> PointPlace {
     PointPlace {
         code: "MSK-HO".into(),
         groups: vec!["format:ho".into()],
@@ -20,7 +20,7 @@ pub(super) fn head_office() -> PointPlace {
 
 /// The example's bundle as bank-wide cells: the main product's role, and for each product only
 /// the terms that differ from its standalone ones, its usage alone and in the bundle.
-pub(super) fn example_matrix() -> MatrixContent {
+pub(crate) fn example_matrix() -> MatrixContent {
     let doc = worked_example();
     let mut content = MatrixContent::default();
     for (position, (index, sale)) in doc.bundle.iter().enumerate() {

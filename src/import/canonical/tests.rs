@@ -17,6 +17,7 @@ fn anna() -> Client {
     ClientDraft {
         crm_id: "CRM-0000042".into(),
         full_name: "Ivanova Anna Sergeevna".into(),
+        phone: "8 (913) 555-01-42".into(),
         birth_date: "1984-02-29".into(),
         gender: "female".into(),
         employment: "self_employed".into(),
@@ -43,7 +44,7 @@ fn anna() -> Client {
 
 #[test]
 fn the_header_is_the_canonical_column_list() {
-    assert_eq!(CANONICAL_COLUMNS.len(), 21);
+    assert_eq!(CANONICAL_COLUMNS.len(), 22);
     assert_eq!(
         written(vec![]),
         format!("{}\n", CANONICAL_COLUMNS.join(","))
@@ -55,6 +56,7 @@ fn a_row_holds_each_field_in_its_canonical_text() {
     let expected = [
         "CRM-0000042",
         "Ivanova Anna Sergeevna",
+        "+79135550142",
         "1984-02-29",
         "female",
         "self_employed",
@@ -95,7 +97,7 @@ fn unrecorded_fields_are_blank_cells() {
         row[2..]
             .iter()
             .enumerate()
-            .all(|(i, cell)| cell.is_empty() || matches!(i + 2, 15 | 17))
+            .all(|(i, cell)| cell.is_empty() || matches!(i + 2, 16 | 18))
     );
-    assert_eq!((row[15].as_str(), row[17].as_str()), ("false", "false"));
+    assert_eq!((row[16].as_str(), row[18].as_str()), ("false", "false"));
 }

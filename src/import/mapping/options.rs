@@ -19,10 +19,18 @@ pub(super) struct RawOptions {
     case_fold: Option<bool>,
     list_separator: Option<Spanned<String>>,
     ignore: Vec<Spanned<String>>,
+    optional: Vec<Spanned<String>>,
     default_income_currency: Option<Spanned<String>>,
 }
 
-pub(super) fn options(raw: RawOptions, problems: &mut Problems<'_>) -> Options {
+/// The options, with where each `optional` entry is in the text (checked against the columns
+/// once they are read).
+pub(super) struct ReadOptions {
+    pub(super) options: Options,
+    pub(super) optional_at: Vec<usize>,
+}
+
+pub(super) fn options(raw: RawOptions, problems: &mut Problems<'_>) -> ReadOptions {
     let mut options = Options {
         trim: raw.trim.unwrap_or(true),
         case_fold: raw.case_fold.unwrap_or(true),
@@ -69,6 +77,19 @@ pub(super) fn options(raw: RawOptions, problems: &mut Problems<'_>) -> Options {
             options.ignore.push(column.into_inner());
         }
     }
+    let mut optional_at = Vec::new();
+    for column in raw.optional {
+        if column.get_ref().trim().is_empty() {
+            problems.add(
+                Some(column.span().start),
+                "options.optional",
+                "a column name is blank",
+            );
+        } else {
+            optional_at.push(column.span().start);
+            options.optional.push(column.into_inner());
+        }
+    }
     if let Some(currency) = raw.default_income_currency {
         let code = currency.get_ref().trim().to_ascii_uppercase();
         if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -85,7 +106,10 @@ pub(super) fn options(raw: RawOptions, problems: &mut Problems<'_>) -> Options {
             );
         }
     }
-    options
+    ReadOptions {
+        options,
+        optional_at,
+    }
 }
 
 /// `auto`, or a chrono format that can write and read back a whole date.

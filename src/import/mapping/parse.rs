@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
-use super::options::{RawOptions, options};
+use super::options::{RawOptions, ReadOptions, options};
 use super::{Field, Mapping, MappingError, MappingProblem, Options, Target};
 use crate::import::cells::lookup_key;
 use crate::import::row::check_value;
@@ -102,8 +102,23 @@ pub(super) fn from_toml(text: &str) -> Result<Mapping, MappingError> {
         text,
         found: Vec::new(),
     };
-    let options = options(raw.options, &mut problems);
+    let ReadOptions {
+        options,
+        optional_at,
+    } = options(raw.options, &mut problems);
     let columns = columns(raw.columns, &options, &mut problems);
+    for (column, at) in options.optional.iter().zip(optional_at) {
+        let mapped = columns
+            .iter()
+            .any(|(source, _)| same_column(source, column, &options));
+        if !mapped {
+            problems.add(
+                Some(at),
+                "options.optional",
+                format!("{column:?} is not a column of [columns]"),
+            );
+        }
+    }
     let values = values(raw.values, &options, &mut problems);
     if problems.found.is_empty() {
         Ok(Mapping {
@@ -116,13 +131,17 @@ pub(super) fn from_toml(text: &str) -> Result<Mapping, MappingError> {
     }
 }
 
+/// Whether two column names name the same column (trimmed when the options trim).
+fn same_column(a: &str, b: &str, options: &Options) -> bool {
+    lookup_key(a, options.trim, false) == lookup_key(b, options.trim, false)
+}
+
 fn columns(
     raw: Pairs<Spanned<String>>,
     options: &Options,
     problems: &mut Problems<'_>,
 ) -> Vec<(String, Target)> {
-    let same =
-        |a: &str, b: &str| lookup_key(a, options.trim, false) == lookup_key(b, options.trim, false);
+    let same = |a: &str, b: &str| same_column(a, b, options);
     let mut columns: Vec<(String, Target)> = Vec::new();
     for (source, target) in raw.0 {
         let here = key("columns", &source);

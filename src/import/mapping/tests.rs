@@ -169,3 +169,28 @@ fn a_broken_date_format_is_refused_without_panicking() {
         "{found:?}"
     );
 }
+
+#[test]
+fn optional_columns_must_be_mapped_ones() {
+    let text =
+        format!("{MINIMAL}tel = \"phone\"\n[options]\noptional = [\"tel\", \"fax\", \" \"]\n");
+    let found = problems(&text);
+    assert_eq!(
+        found,
+        [
+            "line 6: options.optional: a column name is blank",
+            "line 6: options.optional: \"fax\" is not a column of [columns]"
+        ]
+    );
+    let fine = format!("{MINIMAL}tel = \"phone\"\n[options]\noptional = [\"tel\"]\n");
+    let mapping = Mapping::from_toml(&fine).unwrap();
+    assert_eq!(mapping.options().optional, ["tel"]);
+    assert_eq!(Mapping::from_toml(&mapping.to_toml()).unwrap(), mapping);
+}
+
+#[test]
+fn the_canonical_mapping_reads_files_without_the_phone_column() {
+    let canonical = Mapping::canonical();
+    assert_eq!(canonical.options().optional, ["phone"]);
+    assert_eq!(canonical.source_column("phone"), Some("phone"));
+}

@@ -36,6 +36,8 @@ pub(super) fn to_toml(mapping: &Mapping) -> String {
     );
     let ignore = o.ignore.iter().cloned().map(Value::String).collect();
     options.insert("ignore".into(), Value::Array(ignore));
+    let optional = o.optional.iter().cloned().map(Value::String).collect();
+    options.insert("optional".into(), Value::Array(optional));
     if let Some(currency) = &o.default_income_currency {
         options.insert(
             "default_income_currency".into(),

@@ -16,6 +16,11 @@ pub struct Model {
     pub bundle_overhead_rate: i64,
     /// Rate, scale 8.
     pub addon_anchor_threshold: i64,
+    /// Minutes, scale 4.
+    pub verify_data_minutes: i64,
+    /// Minutes, scale 4.
+    pub credit_decision_minutes: i64,
+    pub offer_valid_days: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -35,6 +35,8 @@ pub struct Model {
     pub content_hash: String,
     /// The income exactly as received.
     pub monthly_income_exact: Option<String>,
+    /// `+` and the digits (`+79161234567`); indexed for the desk's search by number.
+    pub phone: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -16,6 +16,9 @@ pub struct Model {
     pub language: Option<String>,
     /// The code of the sales point the user works at.
     pub home_sales_point: Option<String>,
+    /// The point the user covers on `day_sales_point_on` only (an advisor standing in elsewhere).
+    pub day_sales_point: Option<String>,
+    pub day_sales_point_on: Option<Date>,
     pub last_sign_in_at: Option<DateTimeUtc>,
     /// Set when an administrator reset the password: the user must choose a new one.
     pub must_change_password: bool,

@@ -15,8 +15,8 @@ pub use edit::{
     start_draft, withdraw,
 };
 pub use read::{
-    all_versions, find_version, frozen_terms_of, latest_published, products_in_published,
-    published_everywhere, versions,
+    all_versions, find_version, frozen_terms_of, in_force_for, latest_published,
+    products_in_published, published_everywhere, versions,
 };
 
 use chrono::{DateTime, NaiveDate, Utc};

@@ -349,3 +349,47 @@ fn cell(
         patch,
     })
 }
+
+/// For each of `segment_codes`, the published version offers come from on `day` (the in-force
+/// one that took effect last, as `domain::matrix::in_force` decides), with content; segments
+/// without one are absent. A handful of queries whatever the number of segments.
+///
+/// # Errors
+/// Database errors.
+pub async fn in_force_for(
+    db: &impl ConnectionTrait,
+    segment_codes: &[String],
+    day: chrono::NaiveDate,
+) -> Result<Vec<StoredVersion>, StoreError> {
+    if segment_codes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let names: HashMap<i32, String> = segment::Entity::find()
+        .filter(segment::Column::Code.is_in(segment_codes.iter().map(String::as_str)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.code))
+        .collect();
+    let rows = matrix_version::Entity::find()
+        .filter(matrix_version::Column::SegmentId.is_in(names.keys().copied()))
+        .filter(matrix_version::Column::Status.eq(VersionStatus::Published.as_str()))
+        .filter(matrix_version::Column::EffectiveFrom.lte(day))
+        .filter(
+            sea_orm::Condition::any()
+                .add(matrix_version::Column::WithdrawnOn.is_null())
+                .add(matrix_version::Column::WithdrawnOn.gt(day)),
+        )
+        .all(db)
+        .await?;
+    let mut latest: HashMap<i32, matrix_version::Model> = HashMap::new();
+    for row in rows {
+        let newer = latest.get(&row.segment_id).is_none_or(|known| {
+            (row.effective_from, row.number) > (known.effective_from, known.number)
+        });
+        if newer {
+            latest.insert(row.segment_id, row);
+        }
+    }
+    load(db, latest.into_values().collect(), &names).await
+}

@@ -2,7 +2,9 @@
 //! `Authorization: Bearer <token>` (see `kombi token create`); every error is JSON:
 //! `{"error": {"code": "...", "message": "..."}}`.
 
-use crate::web::access::{CLIENT_READERS, CRM_WRITERS, EVERYONE, PRODUCT_AND_FINANCE};
+use crate::web::access::{
+    ADVISORS, CLIENT_READERS, CRM_WRITERS, EVERYONE, OFFER_READERS, PRODUCT_AND_FINANCE,
+};
 use crate::web::routes::RouteTable;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, ResponseError};
@@ -14,6 +16,7 @@ use crate::persistence::StoreError;
 mod clients;
 mod evaluate;
 mod matrices;
+mod offers;
 
 pub fn routes(table: &mut RouteTable) {
     table
@@ -35,7 +38,11 @@ pub fn routes(table: &mut RouteTable) {
             "/api/v1/clients/{crm_id}/segments",
             CLIENT_READERS,
             clients::segments,
-        );
+        )
+        .post("/api/v1/offers/propose", ADVISORS, offers::propose)
+        .post("/api/v1/offers", ADVISORS, offers::record)
+        .get("/api/v1/offers/{id}", OFFER_READERS, offers::get)
+        .post("/api/v1/offers/{id}/opened", CRM_WRITERS, offers::opened);
 }
 
 /// The JSON error body of every API error.

@@ -1,4 +1,14 @@
-//! The advisor's desk: find the client, see who they are.
+//! The advisor's desk: find the client (`card.rs` shows who they are), propose the combined
+//! product (`proposal.rs`, `view.rs`), record and print the offer (`offers.rs`), and see the
+//! results (`results.rs`). An advisor works at a home sales point, or covers another for the day.
+
+mod card;
+mod offers;
+mod proposal;
+mod results;
+mod view;
+
+pub use proposal::{read_request, refusal_text};
 
 use crate::domain::message::Message;
 use actix_web::{HttpResponse, web};
@@ -11,19 +21,21 @@ use super::identity::Identity;
 use super::layout::{Layout, Section};
 use super::pages::render;
 use super::state::AppState;
-use crate::domain::client::Client;
-use crate::domain::money::Currency;
-use crate::domain::segment::{Literal, phrase};
-use crate::i18n::Lang;
 use crate::persistence::clients;
-use crate::web::access::ADVISORS;
+use crate::web::access::{ADVISORS, OFFER_READERS};
 use crate::web::format;
 use crate::web::routes::RouteTable;
 
 pub fn routes(table: &mut RouteTable) {
     table
         .get("/desk", ADVISORS, index)
-        .get("/desk/clients/{crm_id}", ADVISORS, client_card);
+        .post("/desk/point", ADVISORS, switch_point)
+        .get("/desk/clients/{crm_id}", ADVISORS, card::client_card)
+        .get("/desk/clients/{crm_id}/proposal", ADVISORS, proposal::show)
+        .post("/desk/clients/{crm_id}/offers", ADVISORS, proposal::record)
+        .get("/offers/{id}", OFFER_READERS, offers::show)
+        .get("/offers/{id}/print", OFFER_READERS, offers::print)
+        .get("/results", OFFER_READERS, results::show);
 }
 
 /// Clients shown for one search: a desk needs a short list, not a report.
@@ -34,7 +46,7 @@ const QUERY_CHARS: usize = 100;
 #[derive(Deserialize)]
 pub struct SearchQuery {
     #[serde(default)]
-    q: String,
+    pub(super) q: String,
 }
 
 pub struct ClientLine {
@@ -42,6 +54,7 @@ pub struct ClientLine {
     pub full_name: String,
     pub birth_date: String,
     pub city: String,
+    pub phone: String,
     /// The card's address, remembering the search to come back to.
     pub href: String,
 }
@@ -55,10 +68,14 @@ struct DeskPage {
     searched: bool,
     /// "Showing 20 of 24: refine the search." when the list is cut; empty otherwise.
     cut_note: String,
+    /// The point the advisor works at today, and every point to switch to, as (code, name).
+    working_point: String,
+    home_point: String,
+    points: Vec<(String, String)>,
 }
 
 /// `?q=…` for a search, to carry it to the card and back.
-fn query_string(q: &str) -> String {
+pub(super) fn query_string(q: &str) -> String {
     serde_urlencoded::to_string([("q", q)]).unwrap_or_default()
 }
 
@@ -100,10 +117,24 @@ async fn index(
                 .map(|d| format::date(lang, d))
                 .unwrap_or_default(),
             city: c.city.unwrap_or_default(),
+            phone: c.phone.unwrap_or_default(),
         })
+        .collect();
+    let today = Utc::now().date_naive();
+    let points = crate::persistence::catalog::sales_points(&state.db)
+        .await?
+        .into_iter()
+        .map(|p| (p.code, format!("{}, {}", p.name, p.city)))
         .collect();
     render(&DeskPage {
         layout: Layout::new(lang.text("nav-desk"), Some(&identity), Section::Desk),
+        working_point: identity
+            .user
+            .working_point(today)
+            .unwrap_or_default()
+            .to_owned(),
+        home_point: identity.user.home_sales_point.clone().unwrap_or_default(),
+        points,
         searched: !q.is_empty(),
         query: q,
         results,
@@ -111,152 +142,32 @@ async fn index(
     })
 }
 
-/// A segment the client is in, with the conditions that put them there.
-pub struct SegmentView {
-    pub name: String,
-    pub code: String,
-    pub held: Vec<String>,
+#[derive(Deserialize)]
+pub struct PointForm {
+    point: String,
 }
 
-#[derive(Template)]
-#[template(path = "desk/client.html")]
-struct ClientPage {
-    layout: Layout,
-    /// The search the advisor came from.
-    back: String,
-    crm_id: String,
-    full_name: String,
-    facts: Vec<(String, String)>,
-    stale: bool,
-    segments: Vec<SegmentView>,
-    near_misses: Vec<SegmentView>,
-}
-
-fn facts(c: &Client, today: chrono::NaiveDate, lang: Lang) -> Vec<(String, String)> {
-    let or_dash = |v: Option<String>| {
-        v.filter(|s| !s.is_empty())
-            .unwrap_or_else(|| "—".to_string())
-    };
-    let label = |key: Option<&'static str>| key.map(|k| lang.text(k));
-    let yes_no = |b: bool| lang.text(if b { "desk-yes" } else { "desk-no" });
-    let rows: Vec<(&'static str, String)> = vec![
-        ("desk-age", or_dash(c.age_on(today).map(|a| a.to_string()))),
-        (
-            "desk-birth-date",
-            or_dash(c.birth_date.map(|d| format::date(lang, d))),
-        ),
-        (
-            "desk-gender",
-            or_dash(label(c.gender.map(|g| g.label_key()))),
-        ),
-        (
-            "desk-employment",
-            or_dash(label(c.employment.map(|e| e.label_key()))),
-        ),
-        ("desk-income", or_dash(income(c, lang))),
-        ("desk-city", or_dash(c.city.clone())),
-        (
-            "desk-city-population",
-            or_dash(c.city_population.map(|n| format::integer(lang, n))),
-        ),
-        ("desk-region", or_dash(c.region.clone())),
-        (
-            "desk-marital-status",
-            or_dash(label(c.marital_status.map(|m| m.label_key()))),
-        ),
-        ("desk-children", or_dash(c.children.map(|n| n.to_string()))),
-        ("desk-lifestyle", or_dash(Some(c.lifestyle_tags.join(", ")))),
-        (
-            "desk-digital-affinity",
-            or_dash(label(c.digital_affinity.map(|d| d.label_key()))),
-        ),
-        ("desk-language", or_dash(c.preferred_language.clone())),
-        ("desk-islamic-banking", yes_no(c.islamic_banking)),
-        (
-            "desk-products-held",
-            or_dash(Some(c.products_held.join(", "))),
-        ),
-        ("desk-consent", yes_no(c.consent_to_offers)),
-        (
-            "desk-data-verified",
-            or_dash(c.data_verified_on.map(|d| format::date(lang, d))),
-        ),
-    ];
-    rows.into_iter()
-        .map(|(key, value)| (lang.text(key), value))
-        .collect()
-}
-
-fn income(c: &Client, lang: Lang) -> Option<String> {
-    let income = c.monthly_income?;
-    let code = c.income_currency.as_deref().unwrap_or_default();
-    Some(match Currency::parse(code) {
-        Ok(currency) => format::money(lang, income, currency),
-        Err(_) => format!("{} {code}", format::plain(lang, income)),
-    })
-}
-
-async fn client_card(
+/// Covers another sales point for today, or goes back to the home point (the day's choice
+/// lapses by itself tomorrow).
+async fn switch_point(
     state: web::Data<AppState>,
     identity: Identity,
-    path: web::Path<String>,
-    query: web::Query<SearchQuery>,
+    form: web::Form<PointForm>,
 ) -> Result<HttpResponse, WebError> {
-    let crm_id = path.into_inner();
-    let Some(client) = clients::load(&state.db, &crm_id).await? else {
-        return Err(WebError::NotFound(
-            Message::new("error-no-client").with("crm_id", &crm_id),
+    let code = form.point.trim();
+    let known = crate::persistence::catalog::sales_points(&state.db)
+        .await?
+        .into_iter()
+        .any(|p| p.code == code);
+    if !known {
+        return Err(WebError::BadRequest(
+            Message::new("desk-unknown-point").with("point", code),
         ));
-    };
+    }
     let today = Utc::now().date_naive();
-    let (segments, near_misses) =
-        client_segments(&state, &client, today, identity.language).await?;
-    render(&ClientPage {
-        layout: Layout::new(client.full_name.clone(), Some(&identity), Section::Desk),
-        facts: facts(&client, today, identity.language),
-        crm_id: client.crm_id.as_str().to_string(),
-        full_name: client.full_name.clone(),
-        stale: client.data_is_stale(today),
-        back: format!("/desk?{}", query_string(query.q.trim())),
-        segments,
-        near_misses,
-    })
-}
-
-/// Near misses shown on a card: a short list of what could be done in this visit.
-const NEAR_MISSES_SHOWN: usize = 3;
-
-/// The client's segments (best first) with the conditions that put the client there, in
-/// words; and up to three segments the client would be in but for one condition the visit can
-/// change (open a product, give consent …).
-async fn client_segments(
-    state: &AppState,
-    client: &Client,
-    today: chrono::NaiveDate,
-    lang: Lang,
-) -> Result<(Vec<SegmentView>, Vec<SegmentView>), WebError> {
-    let ranked = crate::persistence::segments::active_ranked(&state.db).await?;
-    let names = crate::persistence::products::names(&state.db).await?;
-    let product_name = |code: &str| names.get(code).cloned();
-    let words = |literal: &Literal| lang.message(&phrase::describe(literal, &product_name));
-    let (matched, near) = crate::domain::segment::rank(&ranked, client, today);
-    let matched = matched
-        .into_iter()
-        .map(|m| SegmentView {
-            name: m.segment.name.clone(),
-            code: m.segment.code.clone(),
-            held: m.explanation.held_literals.iter().map(words).collect(),
-        })
-        .collect();
-    let near = near
-        .into_iter()
-        .filter(|n| phrase::can_change(&n.deciding, client, today))
-        .take(NEAR_MISSES_SHOWN)
-        .map(|n| SegmentView {
-            name: n.segment.name.clone(),
-            code: n.segment.code.clone(),
-            held: vec![words(&n.deciding)],
-        })
-        .collect();
-    Ok((matched, near))
+    let day = (identity.user.home_sales_point.as_deref() != Some(code)).then_some((code, today));
+    crate::persistence::users::set_day_point(&state.db, identity.user.id, day).await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, "/desk"))
+        .finish())
 }

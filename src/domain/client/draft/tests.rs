@@ -261,12 +261,14 @@ fn a_client_survives_json_and_text_round_trips() {
         children: "2".into(),
         products_held: strings(&["CA_RUB"]),
         data_verified_on: "2025-01-15".into(),
+        phone: "8 (916) 123-45-67".into(),
         custom_attributes,
         ..minimal()
     };
     let client = draft.parse(test_today()).unwrap();
     let json = serde_json::to_string(&client).unwrap();
     assert!(json.contains(r#""monthly_income":"120000.00""#), "{json}");
+    assert!(json.contains(r#""phone":"+79161234567""#), "{json}");
     let read_back: ClientDraft = serde_json::from_str(&json).unwrap();
     assert_eq!(read_back.parse(test_today()).unwrap(), client);
     assert_eq!(
@@ -316,5 +318,51 @@ fn birth_dates_after_today_are_refused() {
             let message = errors.message_for("birth_date").unwrap().to_string();
             assert!(message.contains("in the future"), "{message}");
         }
+    }
+}
+
+#[test]
+fn a_phone_number_is_stored_in_its_international_form() {
+    for (raw, stored) in [
+        ("", None),
+        ("  ", None),
+        ("+7 (916) 123-45-67", Some("+79161234567")),
+        ("8 916 123 45 67", Some("+79161234567")),
+        ("9161234567", Some("+79161234567")),
+        ("0044 20 7946 0958", Some("+442079460958")),
+    ] {
+        let draft = ClientDraft {
+            phone: raw.into(),
+            ..minimal()
+        };
+        let client = draft.parse(test_today()).unwrap();
+        assert_eq!(client.phone.as_deref(), stored, "{raw:?}");
+    }
+    let json = r#"{"crm_id": "CRM-7", "full_name": "X", "phone": 89161234567}"#;
+    let draft: ClientDraft = serde_json::from_str(json).unwrap();
+    assert_eq!(
+        draft.parse(test_today()).unwrap().phone.as_deref(),
+        Some("+79161234567")
+    );
+}
+
+#[test]
+fn a_number_in_no_known_form_is_refused_on_the_phone_field() {
+    for raw in [
+        "79161234567",
+        "123-45-67",
+        "+7 916 CALL-ME",
+        "+1234567890123456",
+    ] {
+        let draft = ClientDraft {
+            phone: raw.into(),
+            ..minimal()
+        };
+        let errors = draft.parse(test_today()).unwrap_err();
+        let fields: Vec<_> = errors.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["phone"], "{raw:?}");
+        let message = errors.message_for("phone").unwrap();
+        assert_eq!(message.key, "phone-malformed");
+        assert!(message.to_string().contains(raw), "{message}");
     }
 }

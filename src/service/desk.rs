@@ -1,0 +1,241 @@
+//! The advisor's desk: what a proposal for one client at one sales point needs (the bank, the
+//! point, the client's segments best first with the matrix version each has in force today),
+//! loaded in a fixed number of queries, and recording the outcome.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+
+use crate::domain::bank::SalesPoint;
+use crate::domain::client::Client;
+use crate::domain::matrix::CatalogEntry;
+use crate::domain::offer::{
+    Desk, MainCandidate, OfferRecord, Outcome, Proposal, Recording, Refusal, Request, SegmentOffer,
+    VersionOffer, main_candidates, propose, record,
+};
+use crate::domain::profitability::Valuation;
+use crate::domain::segment::{RankedSegment, rank};
+use crate::persistence::matrices::{self, StoredVersion};
+use crate::persistence::offers::{self, Recorded};
+use crate::persistence::users::StaffUser;
+use crate::persistence::{StoreError, products, segments};
+use crate::service::matrices::BankView;
+
+/// Why the desk cannot work for this request.
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    /// The sales point is unknown, or not one the user works at today.
+    #[error("sales point {0} is not one you work at today")]
+    NotYourPoint(String),
+    #[error("the user has no sales point")]
+    NoPoint,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The sales point `user` works at on `today` (see `StaffUser::working_point`), or `asked`
+/// when it is that one or the user's home point.
+///
+/// # Errors
+/// `NoPoint` without one; `NotYourPoint` for another point.
+pub fn point_for<'a>(
+    user: &'a StaffUser,
+    asked: Option<&'a str>,
+    today: NaiveDate,
+) -> Result<&'a str, DeskError> {
+    let working = user.working_point(today);
+    match (asked, working) {
+        (Some(asked), Some(working)) if asked == working => Ok(asked),
+        (Some(asked), _) if user.home_sales_point.as_deref() == Some(asked) => Ok(asked),
+        (Some(asked), _) => Err(DeskError::NotYourPoint(asked.to_owned())),
+        (None, Some(working)) => Ok(working),
+        (None, None) => Err(DeskError::NoPoint),
+    }
+}
+
+/// The bank as the desk offers from it on one day: settings, points, catalog and rates, the
+/// active segments, the matrix version each has in force, and product names. Loaded for one
+/// client's segments per request, or for every segment once (the demo's offers, a cache).
+pub struct DeskContext {
+    pub bank: BankView,
+    ranked: Vec<RankedSegment>,
+    versions: HashMap<String, StoredVersion>,
+    names: HashMap<String, String>,
+}
+
+impl DeskContext {
+    /// The context with the in-force versions of `segments` only (all active ones: `None`).
+    ///
+    /// # Errors
+    /// Database errors; `Invalid` when the bank is not set up.
+    pub async fn load(
+        db: &impl ConnectionTrait,
+        today: NaiveDate,
+        ranked: Vec<RankedSegment>,
+        segments: Option<&[String]>,
+    ) -> Result<Self, StoreError> {
+        let all: Vec<String>;
+        let codes = match segments {
+            Some(codes) => codes,
+            None => {
+                all = ranked.iter().map(|s| s.code.clone()).collect();
+                &all
+            }
+        };
+        let versions = matrices::in_force_for(db, codes, today)
+            .await?
+            .into_iter()
+            .map(|v| (v.info.segment.clone(), v))
+            .collect();
+        Ok(Self {
+            bank: BankView::load(db, today).await?,
+            names: products::names(db).await?,
+            ranked,
+            versions,
+        })
+    }
+}
+
+/// One client at one sales point: the client's segments (best first) and what each offers.
+pub struct DeskBank {
+    context: Arc<DeskContext>,
+    pub point: SalesPoint,
+    /// (code, name) of each segment the client is in, best first.
+    pub segments: Vec<(String, String)>,
+}
+
+impl DeskBank {
+    /// Loads what a proposal for `client` at `point` needs, in a fixed number of queries.
+    ///
+    /// # Errors
+    /// `NotYourPoint` for an unknown point; database errors.
+    pub async fn load(
+        db: &impl ConnectionTrait,
+        client: &Client,
+        point: &str,
+        today: NaiveDate,
+    ) -> Result<Self, DeskError> {
+        let ranked = segments::active_ranked(db).await?;
+        let matched: Vec<String> = rank(&ranked, client, today)
+            .0
+            .iter()
+            .map(|m| m.segment.code.clone())
+            .collect();
+        let context = DeskContext::load(db, today, ranked, Some(&matched)).await?;
+        Self::new(Arc::new(context), client, point)
+    }
+
+    /// `client` at `point` in a context already loaded.
+    ///
+    /// # Errors
+    /// `NotYourPoint` for a point the bank does not have.
+    pub fn new(context: Arc<DeskContext>, client: &Client, point: &str) -> Result<Self, DeskError> {
+        let point = (context.bank.points.iter())
+            .find(|p| p.code == point)
+            .cloned()
+            .ok_or_else(|| DeskError::NotYourPoint(point.to_owned()))?;
+        let segments = rank(&context.ranked, client, context.bank.today)
+            .0
+            .iter()
+            .map(|m| (m.segment.code.clone(), m.segment.name.clone()))
+            .collect();
+        Ok(Self {
+            context,
+            point,
+            segments,
+        })
+    }
+
+    pub fn bank(&self) -> &BankView {
+        &self.context.bank
+    }
+
+    /// A product's name, or its code when the catalog has none.
+    pub fn product_name(&self, code: &str) -> String {
+        self.context
+            .names
+            .get(code)
+            .cloned()
+            .unwrap_or_else(|| code.to_owned())
+    }
+
+    /// Runs `f` with the client's segments as the domain offers from them.
+    fn with_segments<R>(&self, f: impl FnOnce(&[SegmentOffer<'_>]) -> R) -> R {
+        let catalogs: Vec<Option<(&StoredVersion, Vec<CatalogEntry<'_>>)>> = (self.segments.iter())
+            .map(|(code, _)| {
+                let version = self.context.versions.get(code)?;
+                Some((version, self.bank().catalog(&version.frozen_terms)))
+            })
+            .collect();
+        let offers: Vec<SegmentOffer<'_>> = (self.segments.iter())
+            .zip(&catalogs)
+            .map(|((code, name), catalog)| SegmentOffer {
+                code,
+                name,
+                version: catalog.as_ref().map(|(version, catalog)| VersionOffer {
+                    number: u32::try_from(version.info.number).unwrap_or(0),
+                    content: &version.content,
+                    catalog,
+                }),
+            })
+            .collect();
+        f(&offers)
+    }
+
+    pub fn candidates(&self, client: &Client) -> Vec<MainCandidate> {
+        self.with_segments(|segments| main_candidates(segments, &self.point, &client.products_held))
+    }
+
+    /// # Errors
+    /// The domain's [`Refusal`].
+    pub fn propose(&self, client: &Client, request: &Request) -> Result<Proposal, Refusal> {
+        let bank = self.bank();
+        let desk = Desk {
+            point: &self.point,
+            settings: &bank.settings,
+            valuation: Valuation {
+                rates: &bank.rates,
+                on: bank.today,
+            },
+            today: bank.today,
+        };
+        self.with_segments(|segments| propose(segments, client, &desk, request))
+    }
+
+    /// The record of `proposal` with `outcome`, as `advisor` makes it today.
+    pub fn record(
+        &self,
+        proposal: &Proposal,
+        outcome: Outcome,
+        client: &Client,
+        advisor: &StaffUser,
+        request_key: &str,
+    ) -> OfferRecord {
+        let who = Recording {
+            request_key,
+            crm_id: client.crm_id.as_str(),
+            client_name: &client.full_name,
+            advisor_id: advisor.id,
+            advisor_name: &advisor.display_name,
+            sales_point: &self.point.code,
+            offered_on: self.bank().today,
+            valid_days: self.bank().settings.desk.offer_valid_days,
+        };
+        record(proposal, outcome, &who, &|code| self.product_name(code))
+    }
+}
+
+/// Stores `record` for the client with CRM id `crm_id`.
+///
+/// # Errors
+/// `NotFound` for a client that vanished; database errors.
+pub async fn store(db: &DatabaseConnection, record: &OfferRecord) -> Result<Recorded, StoreError> {
+    let client_id = offers::client_row_id(db, &record.crm_id)
+        .await?
+        .ok_or_else(|| StoreError::NotFound {
+            what: format!("client {}", record.crm_id),
+        })?;
+    offers::insert(db, record, client_id).await
+}
