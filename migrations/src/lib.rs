@@ -22,6 +22,7 @@ mod m20261130_000012_import_run_new_clients;
 mod m20261130_000013_product_matrices;
 mod m20261130_000014_client_phone;
 mod m20261130_000015_desk_offers;
+mod m20261130_000016_bank_generation;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000013_product_matrices::Migration),
             Box::new(m20261130_000014_client_phone::Migration),
             Box::new(m20261130_000015_desk_offers::Migration),
+            Box::new(m20261130_000016_bank_generation::Migration),
         ]
     }
 }

@@ -12,6 +12,7 @@ pub mod copy_binary;
 pub mod crm_import;
 pub mod db;
 pub mod entities;
+pub mod generation;
 pub mod import_runs;
 pub mod matrices;
 pub mod offers;

@@ -20,7 +20,7 @@ use crate::domain::segment::{RankedSegment, rank};
 use crate::persistence::matrices::{self, StoredVersion};
 use crate::persistence::offers::{self, Recorded};
 use crate::persistence::users::StaffUser;
-use crate::persistence::{StoreError, products, segments};
+use crate::persistence::{StoreError, generation, products, segments};
 use crate::service::matrices::BankView;
 
 /// Why the desk cannot work for this request.
@@ -98,6 +98,65 @@ impl DeskContext {
     }
 }
 
+impl DeskContext {
+    /// The active segments, for ranking a client.
+    pub fn ranked(&self) -> &[RankedSegment] {
+        &self.ranked
+    }
+
+    /// Product names by code.
+    pub fn names(&self) -> &HashMap<String, String> {
+        &self.names
+    }
+}
+
+/// The desk's context for every segment, kept between requests while the bank's generation
+/// (raised by database triggers on every change to the data it holds) and the day stay the
+/// same: a request then reads one counter instead of the catalog, the segments and the
+/// matrices. Safe with several servers on one database: each reads the counter.
+#[derive(Default)]
+pub struct DeskCache {
+    slot: tokio::sync::Mutex<Option<Cached>>,
+}
+
+struct Cached {
+    generation: i64,
+    day: NaiveDate,
+    context: Arc<DeskContext>,
+}
+
+impl DeskCache {
+    /// The context for `today`, reloaded when the bank changed since it was loaded. One request
+    /// reloads; the others wait for it rather than load the same data again.
+    ///
+    /// # Errors
+    /// Database errors; `Invalid` when the bank is not set up.
+    pub async fn context(
+        &self,
+        db: &impl ConnectionTrait,
+        today: NaiveDate,
+    ) -> Result<Arc<DeskContext>, StoreError> {
+        // Read before loading: a change during the load leaves an older tag, so the next
+        // request reloads.
+        let generation = generation::current(db).await?;
+        let mut slot = self.slot.lock().await;
+        if let Some(cached) = slot.as_ref()
+            && cached.generation == generation
+            && cached.day == today
+        {
+            return Ok(Arc::clone(&cached.context));
+        }
+        let ranked = segments::active_ranked(db).await?;
+        let context = Arc::new(DeskContext::load(db, today, ranked, None).await?);
+        *slot = Some(Cached {
+            generation,
+            day: today,
+            context: Arc::clone(&context),
+        });
+        Ok(context)
+    }
+}
+
 /// One client at one sales point: the client's segments (best first) and what each offers.
 pub struct DeskBank {
     context: Arc<DeskContext>,
@@ -146,6 +205,21 @@ impl DeskBank {
             point,
             segments,
         })
+    }
+
+    /// Like [`DeskBank::load`], from the cache.
+    ///
+    /// # Errors
+    /// As [`DeskBank::load`].
+    pub async fn cached(
+        cache: &DeskCache,
+        db: &impl ConnectionTrait,
+        client: &Client,
+        point: &str,
+        today: NaiveDate,
+    ) -> Result<Self, DeskError> {
+        let context = cache.context(db, today).await?;
+        Self::new(context, client, point)
     }
 
     pub fn bank(&self) -> &BankView {

@@ -212,7 +212,7 @@ mod tests {
     }
 
     #[test]
-    fn only_sign_in_and_the_health_check_are_public() {
+    fn only_sign_in_the_health_check_and_the_api_description_are_public() {
         let public: Vec<_> = specs()
             .into_iter()
             .filter(|s| s.access == PUBLIC)
@@ -224,7 +224,8 @@ mod tests {
                 "GET /healthz",
                 "GET /signin",
                 "POST /signin",
-                "GET /static/{name}"
+                "GET /static/{name}",
+                "GET /api/v1/openapi.json"
             ]
         );
     }

@@ -11,6 +11,8 @@ pub struct AppState {
     pub throttle: SignInThrottle,
     pub verifier: PasswordVerifier,
     pub cookie_secure: CookieSecure,
+    /// What the desk offers from, kept while the bank does not change.
+    pub desk: crate::service::desk::DeskCache,
 }
 
 impl AppState {
@@ -20,6 +22,7 @@ impl AppState {
             throttle: SignInThrottle::default(),
             verifier: PasswordVerifier::for_this_machine(),
             cookie_secure,
+            desk: crate::service::desk::DeskCache::default(),
         }
     }
 }

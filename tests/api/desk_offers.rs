@@ -395,3 +395,30 @@ async fn an_advisor_without_a_point_is_told_and_may_cover_one_for_the_day() {
         .await;
     assert_eq!(unknown.status(), StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn a_change_to_the_bank_reaches_the_desk_at_once() {
+    let app = desk().await;
+    let before = app
+        .get(&proposal_path("main=DEP_PLUS"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(before.contains(r#"id="p-ONLINE""#));
+    // Even a change made outside Kombi: the trigger raises the bank's generation.
+    app.db
+        .execute_unprepared("UPDATE products SET status = 'suspended' WHERE code = 'ONLINE'")
+        .await
+        .unwrap();
+    let after = app
+        .get(&proposal_path("main=DEP_PLUS"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !after.contains(r#"id="p-ONLINE""#),
+        "a suspended product leaves the offer"
+    );
+}

@@ -21,6 +21,7 @@ mod matrices_store;
 mod matrices_ui;
 mod money_storage;
 mod offers_api;
+mod openapi;
 mod security;
 mod segment_rules;
 mod segment_sizes;

@@ -287,3 +287,112 @@ pub async fn administrator() -> Result<()> {
     browser.screenshot("4-user-disabled").await?;
     browser.quit().await
 }
+
+/// An advisor of the head office offers the whole combined product in one visit: finds the
+/// client by typing three letters of the surname, opens the card, asks for the deposit, sees
+/// the worked example's bundle, drops an add-on (the page recomputes), records acceptance,
+/// prints the offer, and finds it counted on the results page.
+pub async fn advisor_offers_a_combined_product() -> Result<()> {
+    let app = demo_app().await;
+    let today = chrono::Utc::now().date_naive();
+    let client = kombi::domain::client::ClientDraft {
+        crm_id: "CRM-9900001".into(),
+        full_name: "Zvyagintsev Dmitry Ivanovich".into(),
+        birth_date: "1980-03-14".into(),
+        gender: "male".into(),
+        employment: "employed".into(),
+        city: "Moscow".into(),
+        city_population: "13100000".into(),
+        consent_to_offers: "true".into(),
+        data_verified_on: (today - chrono::Duration::days(30)).to_string(),
+        home_sales_point: "MSK-HO".into(),
+        ..Default::default()
+    }
+    .parse(today)
+    .expect("a valid client");
+    let points = kombi::persistence::clients::sales_point_ids(&app.db).await?;
+    kombi::persistence::clients::upsert(&app.db, &[client], &points).await?;
+    let username = app.add_user(Role::Advisor).await;
+    let user = kombi::persistence::users::find_by_username(&app.db, &username)
+        .await?
+        .expect("the advisor");
+    kombi::persistence::users::set_role_and_point(&app.db, user.id, Role::Advisor, Some("MSK-HO"))
+        .await?;
+
+    let browser = Browser::open(&app.address, "desk-offer").await?;
+    sign_in(&browser, &username).await?;
+    browser.wait_for_path("/desk").await?;
+    browser.find("#q").await?.send_keys("Zvy").await?;
+    browser.wait_for_text("#results", "CRM-9900001").await?;
+    browser
+        .click("a[href^='/desk/clients/CRM-9900001']")
+        .await?;
+    browser.wait_for_text("h1", "CRM-9900001").await?;
+    browser
+        .check_accessibility("client card with a proposal form")
+        .await?;
+    browser.screenshot("1-card").await?;
+
+    browser
+        .find("#f-main option[value='DEP_PLUS']")
+        .await?
+        .click()
+        .await?;
+    browser.click("#propose button[type=submit]").await?;
+    let figures = browser.wait_for_text("#badge", "Profitable").await?;
+    assert!(
+        !figures.contains("18,968.00"),
+        "the bank's figures are one click away"
+    );
+    browser.click("#badge summary").await?;
+    browser.wait_for_text("#badge", "18,968.00").await?;
+    let page = browser.page_text().await?;
+    for expected in [
+        "Deposit Plus",
+        "subject to approval",
+        "What the client pays",
+        "Visit plan",
+    ] {
+        assert!(page.contains(expected), "{expected} in {page}");
+    }
+    browser.check_accessibility("proposal").await?;
+    browser.screenshot("2-proposal").await?;
+
+    // The client does not want internet banking: ticking it recomputes at once.
+    browser.click("input[name=drop][value=ONLINE]").await?;
+    browser
+        .wait_for_text("#left-out", "does not want it")
+        .await?;
+    assert!(
+        browser.find("#p-ONLINE").await.is_err(),
+        "internet banking left the offer"
+    );
+    browser.screenshot("3-dropped").await?;
+
+    browser
+        .click("input[name=outcome][value=accepted_all]")
+        .await?;
+    browser.click("#outcome button[type=submit]").await?;
+    browser
+        .wait_for_text("main", "The offer is recorded.")
+        .await?;
+    browser.check_accessibility("recorded offer").await?;
+    browser.click("#print-link").await?;
+    let printout = browser
+        .wait_for_text("body", "Your combined product")
+        .await?;
+    assert!(
+        printout.contains("Zvyagintsev Dmitry Ivanovich"),
+        "{printout}"
+    );
+    assert!(!printout.contains("Profit"), "no bank figures on paper");
+    browser.check_accessibility("printout").await?;
+    browser.screenshot("4-printout").await?;
+
+    browser.goto("/results").await?;
+    let total = browser.text("#total-offers").await?;
+    assert_eq!(total, "1", "the results count the offer");
+    browser.check_accessibility("results").await?;
+    browser.screenshot("5-results").await?;
+    browser.quit().await
+}

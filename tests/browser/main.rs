@@ -71,6 +71,11 @@ fn main() {
             missing,
         ),
         journey(
+            "advisor_offers_a_combined_product_in_one_visit",
+            journeys::advisor_offers_a_combined_product,
+            missing,
+        ),
+        journey(
             "administrator_adds_and_disables_a_user",
             journeys::administrator,
             missing,

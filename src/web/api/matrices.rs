@@ -9,8 +9,10 @@ use chrono::Utc;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
+use utoipa::ToSchema;
 
 use super::ApiError;
+use super::openapi::ErrorBody;
 use crate::domain::matrix::{CellPatch, Link, MatrixContent, PointEvaluation, Scope, in_force};
 use crate::domain::product::{Figure, FigureGroup, Terms};
 use crate::persistence::matrices::{self, StoredVersion};
@@ -56,6 +58,152 @@ async fn chosen(
         .ok_or_else(|| {
             ApiError::NotFound(format!("no version of the matrix of {segment} is in force"))
         })
+}
+
+// The structs below only describe, for the OpenAPI document, the JSON that `cell`, `link`,
+// `get`, `point_json` and `evaluation` build.
+
+/// A cell of the matrix: what it sets for a product in a scope. Figures are maps of figure
+/// name → decimal string, holding only what the cell sets.
+#[derive(ToSchema)]
+#[schema(as = MatrixCell)]
+#[allow(dead_code)]
+pub struct CellDoc {
+    product: String,
+    /// `all`, `group:NAME` or `point:CODE`.
+    #[schema(example = "point:MSK-HO")]
+    scope: String,
+    /// `main`, `add_on`, `main_or_add_on` or `not_offered`, when the cell sets it.
+    role: Option<String>,
+    terms: BTreeMap<String, String>,
+    usage_alone: BTreeMap<String, String>,
+    usage_in_bundle: BTreeMap<String, String>,
+    take_up: Option<String>,
+    visit_share: Option<String>,
+    order: Option<u16>,
+    talking_points: Option<String>,
+}
+
+/// A link between products. Fields by `kind`: `limit_within_share` (`card`, `deposit`,
+/// `share`), `requires` (`product`, `needs`), `excludes` (`first`, `second`),
+/// `conditional_term` (`product`, `with`, `figure`, `value`).
+#[derive(ToSchema)]
+#[schema(as = MatrixLink)]
+#[allow(dead_code)]
+pub struct LinkDoc {
+    /// `limit_within_share`, `requires`, `excludes` or `conditional_term`.
+    kind: String,
+    card: Option<String>,
+    deposit: Option<String>,
+    /// A decimal string.
+    share: Option<String>,
+    product: Option<String>,
+    needs: Option<String>,
+    first: Option<String>,
+    second: Option<String>,
+    with: Option<String>,
+    figure: Option<String>,
+    /// A decimal string.
+    value: Option<String>,
+}
+
+/// A version of a segment's matrix.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct Matrix {
+    /// The segment's code.
+    segment: String,
+    version: i32,
+    /// `draft` or `published`.
+    status: String,
+    effective_from: Option<chrono::NaiveDate>,
+    withdrawn_on: Option<chrono::NaiveDate>,
+    /// The service package's yearly fee, a decimal string.
+    package_fee: Option<String>,
+    cells: Vec<CellDoc>,
+    links: Vec<LinkDoc>,
+    /// Product code → the catalog terms the version froze (figure name → decimal string).
+    frozen_terms: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// One position of a bundle, at a sales point.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct PositionFigures {
+    product: String,
+    revenue: String,
+    profit: String,
+}
+
+/// A verdict of the engine on a bundle or a product.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct MatrixVerdict {
+    check: String,
+    /// `pass`, `info`, `warning` or `fail`.
+    outcome: String,
+    reason: String,
+    product: Option<String>,
+    message: String,
+}
+
+/// Whether a link holds on the bundle.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct LinkCheck {
+    holds: bool,
+    message: String,
+}
+
+/// The bundle for one main product at a sales point. When it cannot be evaluated, only `main`,
+/// `problem` and `blocking` are present.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct BundleEvaluation {
+    main: String,
+    /// Why the bundle could not be evaluated.
+    problem: Option<String>,
+    products: Vec<PositionFigures>,
+    /// Money: decimal strings with two places, in the bank's currency.
+    #[schema(example = "18968.00")]
+    revenue: String,
+    profit: String,
+    /// Six places; `null` without revenue.
+    #[schema(example = "0.587727")]
+    margin: Option<String>,
+    package_revenue: String,
+    client_separate: String,
+    client_bundled: String,
+    client_saving: String,
+    verdicts: Vec<MatrixVerdict>,
+    links: Vec<LinkCheck>,
+    /// What blocks publishing.
+    blocking: Vec<String>,
+    /// What only warns.
+    warnings: Vec<String>,
+}
+
+/// A sales point's bundles; `problem` when the point cannot be evaluated at all.
+#[derive(ToSchema)]
+#[schema(as = PointEvaluation)]
+#[allow(dead_code)]
+pub struct PointEvaluationDoc {
+    point: String,
+    problem: Option<String>,
+    bundles: Vec<BundleEvaluation>,
+}
+
+/// The profitability panel's figures for a version.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct MatrixEvaluation {
+    segment: String,
+    version: i32,
+    /// The bank's reporting currency.
+    currency: String,
+    /// Nothing blocks publishing.
+    passes: bool,
+    points: Vec<PointEvaluationDoc>,
 }
 
 fn figures(values: &BTreeMap<Figure, Decimal>) -> Value {
@@ -148,6 +296,26 @@ fn content(content: &MatrixContent) -> (Value, Value) {
 ///
 /// # Errors
 /// 404 for an unknown segment, version, or no version in force.
+#[utoipa::path(
+    get,
+    path = "/api/v1/matrices/{segment}",
+    operation_id = "get_matrix",
+    tag = "matrices",
+    summary = "A segment's matrix",
+    description = "The version in force today, or version `version`: cells by scope, links, the \
+        package fee and the catalog terms it froze. Product managers, finance.",
+    params(
+        ("segment" = String, Path, description = "The segment's code"),
+        ("version" = Option<i32>, Query, description = "A version number (default: the version in force)"),
+    ),
+    responses(
+        (status = 200, description = "The matrix version", body = Matrix),
+        (status = 401, description = "No valid bearer token", body = ErrorBody),
+        (status = 403, description = "The token's role may not call this, or its user must first choose a new password on the web", body = ErrorBody),
+        (status = 404, description = "No such segment or version, or no version in force", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
 pub async fn get(
     _identity: Identity,
     state: web::Data<AppState>,
@@ -226,6 +394,28 @@ fn point_json(point: &PointEvaluation) -> Value {
 ///
 /// # Errors
 /// 404 as for the matrix; 500 when the bank is not set up.
+#[utoipa::path(
+    get,
+    path = "/api/v1/matrices/{segment}/evaluation",
+    operation_id = "get_matrix_evaluation",
+    tag = "matrices",
+    summary = "A matrix version's profitability",
+    description = "For every sales point and main product: revenue, profit, margin, each position, \
+        the client's cost separately and bundled, every verdict, and what blocks publishing. \
+        Product managers, finance.",
+    params(
+        ("segment" = String, Path, description = "The segment's code"),
+        ("version" = Option<i32>, Query, description = "A version number (default: the version in force)"),
+    ),
+    responses(
+        (status = 200, description = "The evaluation", body = MatrixEvaluation),
+        (status = 401, description = "No valid bearer token", body = ErrorBody),
+        (status = 403, description = "The token's role may not call this, or its user must first choose a new password on the web", body = ErrorBody),
+        (status = 404, description = "No such segment or version, or no version in force", body = ErrorBody),
+        (status = 500, description = "The bank is not set up", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
 pub async fn evaluation(
     _identity: Identity,
     state: web::Data<AppState>,

@@ -1,14 +1,17 @@
 //! The JSON API under `/api/v1/`, for integrations. Callers authenticate with
 //! `Authorization: Bearer <token>` (see `kombi token create`); every error is JSON:
-//! `{"error": {"code": "...", "message": "..."}}`.
+//! `{"error": {"code": "...", "message": "..."}}`. The OpenAPI 3 document of these routes is
+//! generated from the handlers' `#[utoipa::path]` annotations ([`openapi`]) and served at
+//! `GET /api/v1/openapi.json`.
 
 use crate::web::access::{
-    ADVISORS, CLIENT_READERS, CRM_WRITERS, EVERYONE, OFFER_READERS, PRODUCT_AND_FINANCE,
+    ADVISORS, CLIENT_READERS, CRM_WRITERS, EVERYONE, OFFER_READERS, PRODUCT_AND_FINANCE, PUBLIC,
 };
 use crate::web::routes::RouteTable;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use serde_json::json;
+use utoipa::ToSchema;
 
 use super::identity::Identity;
 use crate::persistence::StoreError;
@@ -17,9 +20,14 @@ mod clients;
 mod evaluate;
 mod matrices;
 mod offers;
+pub mod openapi;
 
 pub fn routes(table: &mut RouteTable) {
     table
+        // Public: the document describes the routes, their parameters and answers, all of which
+        // are in the source and the README; it holds no data and no secret, and every route it
+        // lists still demands its token. Integrators fetch it before they have a token.
+        .get("/api/v1/openapi.json", PUBLIC, openapi::document)
         .get("/api/v1/me", EVERYONE, me)
         .post("/api/v1/evaluate", PRODUCT_AND_FINANCE, evaluate::evaluate)
         .get(
@@ -131,7 +139,33 @@ pub fn json_error_handler(
     ApiError::BadRequest(format!("invalid JSON body: {err}")).into()
 }
 
+/// Who a token acts for.
+#[derive(ToSchema)]
+#[allow(dead_code)] // Only describes, for the OpenAPI document, the JSON `me` builds.
+pub struct Me {
+    #[schema(example = "a.petrova")]
+    username: String,
+    display_name: String,
+    /// `advisor`, `product_manager`, `finance` or `admin`.
+    #[schema(example = "advisor")]
+    role: String,
+}
+
 /// `GET /api/v1/me`: who the token acts for.
+#[utoipa::path(
+    get,
+    path = "/api/v1/me",
+    operation_id = "me",
+    tag = "me",
+    summary = "Who the token acts for",
+    description = "Any role.",
+    responses(
+        (status = 200, description = "The token's user", body = Me),
+        (status = 401, description = "No valid token", body = openapi::ErrorBody),
+        (status = 403, description = "The user must first choose a new password on the web", body = openapi::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
 async fn me(identity: Identity) -> HttpResponse {
     HttpResponse::Ok().json(json!({
         "username": identity.user.username,

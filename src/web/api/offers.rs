@@ -12,8 +12,10 @@ use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde_json::{Value, json};
+use utoipa::ToSchema;
 
 use super::ApiError;
+use super::openapi::ErrorBody;
 use crate::domain::client::Client;
 use crate::domain::offer::{OutcomeForm, Proposal, Request};
 use crate::domain::product::Terms;
@@ -25,43 +27,62 @@ use crate::web::identity::Identity;
 use crate::web::state::AppState;
 
 /// What a proposal is asked for.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProposeBody {
+    /// The client's CRM id.
+    #[schema(example = "C-000123")]
     crm_id: String,
+    /// The product the client came for.
+    #[schema(example = "CA_RUB")]
     main_product: String,
+    /// A sales point the advisor works at today.
+    #[schema(example = "MSK-HO")]
     sales_point: String,
+    /// Products of the bundle the client does not want.
     #[serde(default)]
     drop: Vec<String>,
     /// Product code → amount (a decimal string or number).
     #[serde(default)]
+    #[schema(example = json!({"DEP_FLEX": "300000"}))]
     amounts: BTreeMap<String, Value>,
+    /// The advisor checked data over a year old with the client.
     #[serde(default)]
     data_confirmed: bool,
 }
 
-#[derive(Deserialize)]
+/// How the client answered the offer.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeBody {
+    /// `accepted_all`, `accepted_some` or `declined`.
+    #[schema(example = "accepted_some")]
     outcome: String,
+    /// For `accepted_some`: the products accepted, from the bundle.
     #[serde(default)]
     accepted: Vec<String>,
+    /// For `declined`: `no_need`, `too_expensive`, `better_elsewhere`, `wants_to_think`,
+    /// `no_time` or `other`.
     #[serde(default)]
     reason: String,
+    /// For `declined`: a free note.
     #[serde(default)]
     note: String,
 }
 
-#[derive(Deserialize)]
+/// A proposal as `/api/v1/offers/propose` takes it, with its outcome and the caller's key.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecordBody {
     /// The caller's one-time key: sending the same request again returns the same offer.
+    /// 1 to 64 characters.
     request_key: String,
     crm_id: String,
     main_product: String,
     sales_point: String,
     #[serde(default)]
     drop: Vec<String>,
+    /// Product code → amount (a decimal string or number).
     #[serde(default)]
     amounts: BTreeMap<String, Value>,
     #[serde(default)]
@@ -79,13 +100,224 @@ pub struct ProposeFields {
     data_confirmed: bool,
 }
 
-#[derive(Deserialize)]
+/// What core banking opened.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OpenedBody {
+    /// Products of the offer's bundle; at least one.
     products: Vec<String>,
     /// The day core banking opened them (today when absent).
     #[serde(default)]
     opened_on: Option<NaiveDate>,
+}
+
+// The structs below only describe, for the OpenAPI document, the JSON that `terms_json`,
+// `proposal_json` and `offer_json` build.
+
+/// A product's terms: money to the kopeck, the rate to 6 places.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct OfferTerms {
+    #[schema(example = "0.00")]
+    monthly_fee: String,
+    #[schema(example = "1490.00")]
+    annual_fee: String,
+    setup_fee: String,
+    transaction_fee: String,
+    #[schema(example = "0.16")]
+    client_rate: String,
+    credit_limit: String,
+    min_amount: String,
+}
+
+/// The amount a product is proposed with.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ProposedAmount {
+    /// `balance` or `credit_limit`.
+    kind: String,
+    value: String,
+    expected: String,
+    min: Option<String>,
+    max: Option<String>,
+}
+
+/// One product of the combined product.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ProposedProduct {
+    code: String,
+    name: String,
+    kind: String,
+    /// `main` or `add_on`.
+    role: String,
+    currency: String,
+    talking_points: Option<String>,
+    /// Opened only after the bank's credit decision.
+    subject_to_approval: bool,
+    expected_take_up: Option<String>,
+    /// In the bundle.
+    terms: OfferTerms,
+    /// Bought separately.
+    standalone_terms: OfferTerms,
+    amount: Option<ProposedAmount>,
+}
+
+/// A product of the matrix's bundle that is not in the client's.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct LeftOutProduct {
+    code: String,
+    /// `held`, `dropped` or `dropped_with`.
+    reason: String,
+    message: String,
+}
+
+/// The segment a proposal comes from.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ProposalSegment {
+    code: String,
+    name: String,
+}
+
+/// What the client pays, in the bundle and separately (per year unless named otherwise).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ClientPrice {
+    currency: String,
+    fees_per_month: String,
+    fees_per_year: String,
+    package_fee_per_year: String,
+    separate_fees_per_year: String,
+    fee_saving_per_year: String,
+    one_off_fees: String,
+    separate_one_off_fees: String,
+    interest_earned_per_year: String,
+    separate_interest_earned_per_year: String,
+    interest_charged_per_year: String,
+    separate_interest_charged_per_year: String,
+    /// The bundle costs the client less than the products separately.
+    saves: bool,
+}
+
+/// A step of the visit.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct VisitStep {
+    /// `identify`, `verify_data`, `open` or `credit_decision`.
+    step: String,
+    product: Option<String>,
+    minutes: String,
+}
+
+/// The visit, step by step, against the bank's limit.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct VisitPlan {
+    steps: Vec<VisitStep>,
+    total_minutes: String,
+    limit_minutes: Option<String>,
+    fits: bool,
+}
+
+/// A product's line in the bank's figures.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct BankLine {
+    product: String,
+    revenue: String,
+    profit: String,
+}
+
+/// What the bundle earns the bank.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct BankFigures {
+    currency: String,
+    revenue: String,
+    profit: String,
+    margin: Option<String>,
+    visit_cost: String,
+    lines: Vec<BankLine>,
+    warnings: Vec<String>,
+}
+
+/// The combined product the desk would show.
+#[derive(ToSchema)]
+#[schema(as = Proposal)]
+#[allow(dead_code)]
+pub struct ProposalDoc {
+    crm_id: String,
+    sales_point: String,
+    segment: ProposalSegment,
+    matrix_version: u32,
+    /// Segments of higher priority without an offer here, and why.
+    passed_over: Vec<String>,
+    main_product: String,
+    /// `green`, `amber` or `red`.
+    badge: String,
+    badge_reasons: Vec<String>,
+    products: Vec<ProposedProduct>,
+    left_out: Vec<LeftOutProduct>,
+    notes: Vec<String>,
+    client: ClientPrice,
+    visit_plan: VisitPlan,
+    bank: BankFigures,
+}
+
+/// A product of a recorded offer.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct OfferPosition {
+    product: String,
+    name: String,
+    /// `main` or `add_on`.
+    role: String,
+    /// `in_bundle`, `dropped` or `dropped_with`.
+    status: String,
+    accepted: bool,
+    /// When core banking confirmed it opened.
+    opened_on: Option<NaiveDate>,
+    expected_take_up: Option<String>,
+    chosen_amount: Option<String>,
+    subject_to_approval: bool,
+    terms: OfferTerms,
+    revenue: String,
+    profit: String,
+}
+
+/// A recorded offer and its outcome.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct Offer {
+    id: i32,
+    crm_id: String,
+    client_name: String,
+    advisor: String,
+    sales_point: String,
+    segment: String,
+    matrix_version: u32,
+    main_product: String,
+    /// `accepted_all`, `accepted_some` or `declined`.
+    outcome: String,
+    decline_reason: Option<String>,
+    note: Option<String>,
+    badge: String,
+    flagged_for_finance: bool,
+    currency: String,
+    revenue: String,
+    profit: String,
+    margin: Option<String>,
+    fees_per_year: String,
+    separate_fees_per_year: String,
+    one_off_fees: String,
+    interest_earned_per_year: String,
+    visit_minutes: String,
+    offered_on: NaiveDate,
+    valid_until: NaiveDate,
+    recorded_at: chrono::DateTime<Utc>,
+    positions: Vec<OfferPosition>,
 }
 
 fn invalid(field: &str, message: impl ToString) -> ApiError {
@@ -169,11 +401,12 @@ async fn proposed(
     let client = clients::load(&state.db, &asked.crm_id)
         .await?
         .ok_or_else(|| invalid("crm_id", format!("no client {}", asked.crm_id)))?;
-    let desk = match DeskBank::load(&state.db, &client, &asked.sales_point, today).await {
-        Ok(desk) => desk,
-        Err(DeskError::Store(e)) => return Err(e.into()),
-        Err(_) => return Err(invalid("sales_point", "unknown sales point")),
-    };
+    let desk =
+        match DeskBank::cached(&state.desk, &state.db, &client, &asked.sales_point, today).await {
+            Ok(desk) => desk,
+            Err(DeskError::Store(e)) => return Err(e.into()),
+            Err(_) => return Err(invalid("sales_point", "unknown sales point")),
+        };
     let proposal = desk.propose(&client, &asked.request).map_err(|refusal| {
         let message = crate::web::desk::refusal_text(&refusal, crate::i18n::Lang::En);
         invalid(refusal.field().unwrap_or("crm_id"), message)
@@ -335,6 +568,25 @@ fn offer_json(offer: &StoredOffer) -> Value {
 /// # Errors
 /// 422 naming the field (`crm_id`, `main_product`, `sales_point`, `drop`, `amounts.CODE`,
 /// `data_confirmed`).
+#[utoipa::path(
+    post,
+    path = "/api/v1/offers/propose",
+    operation_id = "propose_offer",
+    tag = "offers",
+    summary = "Propose the combined product",
+    description = "What the desk would show the client at the sales point for the main product: \
+        the products with their terms, what the client pays and saves, the visit plan and the \
+        bank's figures. Records nothing. Advisors, at a sales point they work at today.",
+    request_body = ProposeBody,
+    responses(
+        (status = 200, description = "The proposal", body = ProposalDoc),
+        (status = 400, description = "The body is not JSON, or has an unknown field", body = ErrorBody),
+        (status = 401, description = "No valid bearer token", body = ErrorBody),
+        (status = 403, description = "The token's role may not call this, or its user must first choose a new password on the web", body = ErrorBody),
+        (status = 422, description = "The field that prevents a proposal: `crm_id`, `main_product`, `sales_point`, `drop`, `amounts.CODE`, `data_confirmed`", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
 pub async fn propose(
     identity: Identity,
     state: web::Data<AppState>,
@@ -358,6 +610,27 @@ pub async fn propose(
 ///
 /// # Errors
 /// As [`propose`]; 422 for the outcome's fields (`outcome.accepted`, `outcome.reason` …).
+#[utoipa::path(
+    post,
+    path = "/api/v1/offers",
+    operation_id = "record_offer",
+    tag = "offers",
+    summary = "Record an offer and its outcome",
+    description = "Proposes as `/api/v1/offers/propose` does and records the client's answer, once per \
+        `request_key`: sending the same key again returns the offer recorded the first time. Advisors.",
+    request_body = RecordBody,
+    responses(
+        (status = 201, description = "Recorded", body = Offer,
+            headers(("Location" = String, description = "The offer's URL, `/api/v1/offers/{id}`"))),
+        (status = 200, description = "Recorded before under this `request_key`", body = Offer,
+            headers(("Location" = String, description = "The offer's URL, `/api/v1/offers/{id}`"))),
+        (status = 400, description = "The body is not JSON, or has an unknown field", body = ErrorBody),
+        (status = 401, description = "No valid bearer token", body = ErrorBody),
+        (status = 403, description = "The token's role may not call this, or its user must first choose a new password on the web", body = ErrorBody),
+        (status = 422, description = "As for a proposal; also `request_key` and the outcome's fields (`outcome.outcome`, `outcome.accepted`, `outcome.reason`, `outcome.note`)", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
 pub async fn record(
     identity: Identity,
     state: web::Data<AppState>,
@@ -422,6 +695,22 @@ async fn visible(state: &AppState, identity: &Identity, id: i32) -> Result<Store
 ///
 /// # Errors
 /// 404 for an unknown offer, or another advisor's.
+#[utoipa::path(
+    get,
+    path = "/api/v1/offers/{id}",
+    operation_id = "get_offer",
+    tag = "offers",
+    summary = "A recorded offer",
+    description = "Advisors read their own offers; product managers and finance read all.",
+    params(("id" = i32, Path, description = "The offer's id")),
+    responses(
+        (status = 200, description = "The offer", body = Offer),
+        (status = 401, description = "No valid bearer token", body = ErrorBody),
+        (status = 403, description = "The token's role may not call this, or its user must first choose a new password on the web", body = ErrorBody),
+        (status = 404, description = "No such offer, or another advisor's", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
 pub async fn get(
     identity: Identity,
     state: web::Data<AppState>,
@@ -436,6 +725,27 @@ pub async fn get(
 ///
 /// # Errors
 /// 404 for an unknown offer; 422 (`products`) for a product not offered in the bundle.
+#[utoipa::path(
+    post,
+    path = "/api/v1/offers/{id}/opened",
+    operation_id = "confirm_opened",
+    tag = "offers",
+    summary = "Confirm products opened",
+    description = "Core banking confirms which products of the offer were opened, and on which day \
+        (today when `opened_on` is absent). A product confirmed before keeps its first date. \
+        Product managers, administrators.",
+    params(("id" = i32, Path, description = "The offer's id")),
+    request_body = OpenedBody,
+    responses(
+        (status = 200, description = "The offer, with the openings", body = Offer),
+        (status = 400, description = "The body is not JSON, or has an unknown field", body = ErrorBody),
+        (status = 401, description = "No valid bearer token", body = ErrorBody),
+        (status = 403, description = "The token's role may not call this, or its user must first choose a new password on the web", body = ErrorBody),
+        (status = 404, description = "No such offer", body = ErrorBody),
+        (status = 422, description = "`products` is empty or names a product not in the bundle", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
 pub async fn opened(
     identity: Identity,
     state: web::Data<AppState>,

@@ -7,12 +7,16 @@ use askama::Template;
 use chrono::Utc;
 
 use super::SearchQuery;
-use super::proposal::{card_href, desk_bank, load_client};
+use super::proposal::{card_href, load_client};
 use super::query_string;
 use crate::domain::client::Client;
 use crate::domain::money::Currency;
 use crate::domain::segment::{Literal, phrase};
 use crate::i18n::Lang;
+use std::sync::Arc;
+
+use crate::persistence::StoreError;
+use crate::service::desk::{DeskBank, point_for};
 use crate::web::error::WebError;
 use crate::web::format;
 use crate::web::identity::Identity;
@@ -57,6 +61,7 @@ fn facts(c: &Client, today: chrono::NaiveDate, lang: Lang) -> Vec<(String, Strin
     let label = |key: Option<&'static str>| key.map(|k| lang.text(k));
     let yes_no = |b: bool| lang.text(if b { "desk-yes" } else { "desk-no" });
     let rows: Vec<(&'static str, String)> = vec![
+        ("desk-phone", or_dash(c.phone.clone())),
         ("desk-age", or_dash(c.age_on(today).map(|a| a.to_string()))),
         (
             "desk-birth-date",
@@ -128,11 +133,33 @@ pub(super) async fn client_card(
     let lang = identity.language;
     let client = load_client(&state, &path).await?;
     let today = Utc::now().date_naive();
-    let (segments, near_misses) = client_segments(&state, &client, today, lang).await?;
-    let names = crate::persistence::products::names(&state.db).await?;
+    // The cached context holds the segments and names; a bank not set up yet has none, and the
+    // card still shows who the client is.
+    let context = match state.desk.context(&state.db, today).await {
+        Ok(context) => Some(context),
+        Err(StoreError::Invalid(_)) => None,
+        Err(e) => return Err(e.into()),
+    };
+    let loaded;
+    let (ranked, names) = match &context {
+        Some(context) => (context.ranked(), context.names()),
+        None => {
+            loaded = (
+                crate::persistence::segments::active_ranked(&state.db).await?,
+                crate::persistence::products::names(&state.db).await?,
+            );
+            (loaded.0.as_slice(), &loaded.1)
+        }
+    };
+    let (segments, near_misses) = client_segments(ranked, names, &client, today, lang);
     let name = |code: &str| names.get(code).cloned().unwrap_or_else(|| code.to_owned());
-    let (point, choices, point_problem) = match desk_bank(&state, &identity, &client).await? {
-        Ok(bank) => {
+    let point = point_for(&identity.user, None, today).ok();
+    let desk = match (&context, point) {
+        (Some(context), Some(point)) => DeskBank::new(Arc::clone(context), &client, point).ok(),
+        _ => None,
+    };
+    let (point, choices, point_problem) = match desk {
+        Some(bank) => {
             let segment_name = |code: &str| {
                 (bank.segments.iter())
                     .find(|(c, _)| c == code)
@@ -150,7 +177,7 @@ pub(super) async fn client_card(
                 String::new(),
             )
         }
-        Err(message) => (String::new(), Vec::new(), lang.message(&message)),
+        None => (String::new(), Vec::new(), lang.text("desk-no-point")),
     };
     render(&ClientPage {
         layout: Layout::new(client.full_name.clone(), Some(&identity), Section::Desk),
@@ -176,17 +203,16 @@ const NEAR_MISSES_SHOWN: usize = 3;
 /// The client's segments (best first) with the conditions that put the client there, in
 /// words; and up to three segments the client would be in but for one condition the visit can
 /// change (open a product, give consent …).
-async fn client_segments(
-    state: &AppState,
+fn client_segments(
+    ranked: &[crate::domain::segment::RankedSegment],
+    names: &std::collections::HashMap<String, String>,
     client: &Client,
     today: chrono::NaiveDate,
     lang: Lang,
-) -> Result<(Vec<SegmentView>, Vec<SegmentView>), WebError> {
-    let ranked = crate::persistence::segments::active_ranked(&state.db).await?;
-    let names = crate::persistence::products::names(&state.db).await?;
+) -> (Vec<SegmentView>, Vec<SegmentView>) {
     let product_name = |code: &str| names.get(code).cloned();
     let words = |literal: &Literal| lang.message(&phrase::describe(literal, &product_name));
-    let (matched, near) = crate::domain::segment::rank(&ranked, client, today);
+    let (matched, near) = crate::domain::segment::rank(ranked, client, today);
     let matched = matched
         .into_iter()
         .map(|m| SegmentView {
@@ -205,5 +231,5 @@ async fn client_segments(
             held: vec![words(&n.deciding)],
         })
         .collect();
-    Ok((matched, near))
+    (matched, near)
 }

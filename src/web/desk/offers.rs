@@ -169,8 +169,9 @@ async fn positions(
                     .unwrap_or_default(),
                 terms: terms_of(lang, &p.terms, currency),
                 subject_to_approval: p.subject_to_approval,
-                amount: p
-                    .chosen_amount
+                // A card's chosen amount is its credit limit, already among the terms.
+                amount: (p.chosen_amount)
+                    .filter(|a| *a != p.terms.credit_limit)
                     .map(|a| money(lang, a, currency))
                     .unwrap_or_default(),
                 in_bundle: p.status == PositionStatus::InBundle,
@@ -204,7 +205,7 @@ async fn point_name(state: &AppState, code: &str) -> Result<String, WebError> {
         .await?
         .into_iter()
         .find(|p| p.code == code)
-        .map_or_else(|| code.to_owned(), |p| format!("{}, {}", p.name, p.city)))
+        .map_or_else(|| code.to_owned(), |p| p.name))
 }
 
 pub async fn show(

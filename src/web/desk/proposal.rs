@@ -114,7 +114,7 @@ pub(super) async fn desk_bank(
         Ok(point) => point.to_owned(),
         Err(_) => return Ok(Err(Message::new("desk-no-point"))),
     };
-    match DeskBank::load(&state.db, client, &point, today).await {
+    match DeskBank::cached(&state.desk, &state.db, client, &point, today).await {
         Ok(bank) => Ok(Ok(bank)),
         Err(DeskError::Store(e)) => Err(e.into()),
         Err(_) => Ok(Err(Message::new("desk-no-point"))),

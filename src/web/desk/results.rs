@@ -79,6 +79,9 @@ struct ResultsPage {
     point: String,
     by: &'static str,
     breakdowns: Vec<(&'static str, String)>,
+    /// Choices for the filters, as (code, name).
+    segments: Vec<(String, String)>,
+    points: Vec<(String, String)>,
     total: TallyRow,
     rows: Vec<TallyRow>,
     add_ons: Vec<AddOnRow>,
@@ -179,7 +182,19 @@ pub async fn show(
             flagged: o.flagged_for_finance,
         })
         .collect();
+    let segments = crate::persistence::segments::list(&state.db)
+        .await?
+        .into_iter()
+        .map(|s| (s.code, s.name))
+        .collect();
+    let points = crate::persistence::catalog::sales_points(&state.db)
+        .await?
+        .into_iter()
+        .map(|p| (p.code, p.name))
+        .collect();
     render(&ResultsPage {
+        segments,
+        points,
         layout: Layout::new(lang.text("nav-results"), Some(&identity), Section::Results),
         own_only,
         from: from.to_string(),
