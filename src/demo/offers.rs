@@ -14,7 +14,7 @@ use crate::persistence::{clients, offers, segments, users};
 use crate::service::desk::{DeskBank, DeskContext};
 
 /// Clients the demo's advisor has seen.
-const CLIENTS_SEEN: u64 = 240;
+const CLIENTS_SEEN: u64 = 600;
 /// Over this many days before the demo date.
 const DAYS: u64 = 90;
 

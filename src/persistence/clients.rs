@@ -314,8 +314,13 @@ pub async fn search(
             .limit(limit)
             .all(db)
             .await?;
+        // Fewer than a page: they are all there is, no need to count.
+        total += if (rows.len() as u64) < limit {
+            rows.len() as u64
+        } else {
+            matching().limit(SEARCH_COUNT_CAP).count(db).await?
+        };
         clients.extend(rows.into_iter().map(ClientListing::from));
-        total += matching().limit(SEARCH_COUNT_CAP).count(db).await?;
     }
     clients.sort_by_cached_key(|c| search_key(&c.full_name));
     clients.dedup_by(|a, b| a.crm_id == b.crm_id);

@@ -20,7 +20,7 @@ use crate::domain::segment::{RankedSegment, rank};
 use crate::persistence::matrices::{self, StoredVersion};
 use crate::persistence::offers::{self, Recorded};
 use crate::persistence::users::StaffUser;
-use crate::persistence::{StoreError, generation, products, segments};
+use crate::persistence::{StoreError, clients, generation, products, segments};
 use crate::service::matrices::BankView;
 
 /// Why the desk cannot work for this request.
@@ -63,6 +63,8 @@ pub struct DeskContext {
     ranked: Vec<RankedSegment>,
     versions: HashMap<String, StoredVersion>,
     names: HashMap<String, String>,
+    /// Sales point codes by row id, to read a client's home point without a query.
+    point_codes: HashMap<i32, String>,
 }
 
 impl DeskContext {
@@ -92,6 +94,11 @@ impl DeskContext {
         Ok(Self {
             bank: BankView::load(db, today).await?,
             names: products::names(db).await?,
+            point_codes: clients::sales_point_ids(db)
+                .await?
+                .into_iter()
+                .map(|(code, id)| (id, code))
+                .collect(),
             ranked,
             versions,
         })
@@ -107,6 +114,29 @@ impl DeskContext {
     /// Product names by code.
     pub fn names(&self) -> &HashMap<String, String> {
         &self.names
+    }
+
+    /// The client with this CRM id, in one query (the home point's code is known here).
+    ///
+    /// # Errors
+    /// Database errors; `Invalid` for a corrupt row.
+    pub async fn client(
+        &self,
+        db: &impl ConnectionTrait,
+        crm_id: &str,
+    ) -> Result<Option<Client>, StoreError> {
+        let Some(row) = clients::find_by_crm_id(db, crm_id).await? else {
+            return Ok(None);
+        };
+        match row.home_sales_point_id {
+            Some(id) if !self.point_codes.contains_key(&id) => {
+                clients::row_to_domain(db, &row).await.map(Some)
+            }
+            id => {
+                let code = id.and_then(|id| self.point_codes.get(&id).cloned());
+                clients::to_domain(&row, code).map(Some)
+            }
+        }
     }
 }
 
@@ -205,21 +235,6 @@ impl DeskBank {
             point,
             segments,
         })
-    }
-
-    /// Like [`DeskBank::load`], from the cache.
-    ///
-    /// # Errors
-    /// As [`DeskBank::load`].
-    pub async fn cached(
-        cache: &DeskCache,
-        db: &impl ConnectionTrait,
-        client: &Client,
-        point: &str,
-        today: NaiveDate,
-    ) -> Result<Self, DeskError> {
-        let context = cache.context(db, today).await?;
-        Self::new(context, client, point)
     }
 
     pub fn bank(&self) -> &BankView {

@@ -658,3 +658,37 @@ fn the_tally_gives_rates_and_none_without_offers() {
     assert_eq!(tally.take_up(), Some(dec!(0.5)));
     assert_eq!(tally.expected_take_up(), Some(dec!(0.4)));
 }
+
+#[test]
+fn a_bundle_left_losing_after_drops_is_red_and_its_record_is_flagged_for_finance() {
+    let mut content = matrix();
+    content.set_cell(
+        "ONLINE",
+        Scope::Point("MSK-HO".into()),
+        CellPatch {
+            role: Some(Role::MainOrAddOn),
+            ..CellPatch::default()
+        },
+    );
+    let mut asked = request("ONLINE");
+    asked.drop = ["CA_RUB", "DEP_PLUS", "CC_GRACE", "TRANSFERS", "VENDOR_PAY"]
+        .into_iter()
+        .map(String::from)
+        .collect();
+    let proposal = propose_one(&content, &client(|_| {}), &asked).unwrap();
+    assert_eq!(
+        codes(&proposal),
+        ["ONLINE"],
+        "the virtual card left with the account"
+    );
+    assert!(proposal.result.breakdown.profit < Decimal::ZERO);
+    assert_eq!(proposal.badge, Badge::Red);
+    assert!(!proposal.badge_reasons.is_empty());
+    let record = record(&proposal, Outcome::AcceptedAll, &recording(), &|c| {
+        c.to_owned()
+    });
+    assert!(
+        record.flagged_for_finance,
+        "the client's choice, finance looks at it"
+    );
+}

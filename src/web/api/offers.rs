@@ -20,9 +20,8 @@ use crate::domain::client::Client;
 use crate::domain::offer::{OutcomeForm, Proposal, Request};
 use crate::domain::product::Terms;
 use crate::domain::user::Role;
-use crate::persistence::clients;
 use crate::persistence::offers::{self, Recorded, StoredOffer};
-use crate::service::desk::{DeskBank, DeskError, point_for, store};
+use crate::service::desk::{DeskBank, point_for, store};
 use crate::web::identity::Identity;
 use crate::web::state::AppState;
 
@@ -398,15 +397,13 @@ async fn proposed(
             ),
         )
     })?;
-    let client = clients::load(&state.db, &asked.crm_id)
+    let context = state.desk.context(&state.db, today).await?;
+    let client = context
+        .client(&state.db, &asked.crm_id)
         .await?
         .ok_or_else(|| invalid("crm_id", format!("no client {}", asked.crm_id)))?;
-    let desk =
-        match DeskBank::cached(&state.desk, &state.db, &client, &asked.sales_point, today).await {
-            Ok(desk) => desk,
-            Err(DeskError::Store(e)) => return Err(e.into()),
-            Err(_) => return Err(invalid("sales_point", "unknown sales point")),
-        };
+    let desk = DeskBank::new(context, &client, &asked.sales_point)
+        .map_err(|_| invalid("sales_point", "unknown sales point"))?;
     let proposal = desk.propose(&client, &asked.request).map_err(|refusal| {
         let message = crate::web::desk::refusal_text(&refusal, crate::i18n::Lang::En);
         invalid(refusal.field().unwrap_or("crm_id"), message)

@@ -15,7 +15,6 @@ use crate::domain::segment::{Literal, phrase};
 use crate::i18n::Lang;
 use std::sync::Arc;
 
-use crate::persistence::StoreError;
 use crate::service::desk::{DeskBank, point_for};
 use crate::web::error::WebError;
 use crate::web::format;
@@ -131,15 +130,10 @@ pub(super) async fn client_card(
     query: web::Query<SearchQuery>,
 ) -> Result<HttpResponse, WebError> {
     let lang = identity.language;
-    let client = load_client(&state, &path).await?;
-    let today = Utc::now().date_naive();
     // The cached context holds the segments and names; a bank not set up yet has none, and the
     // card still shows who the client is.
-    let context = match state.desk.context(&state.db, today).await {
-        Ok(context) => Some(context),
-        Err(StoreError::Invalid(_)) => None,
-        Err(e) => return Err(e.into()),
-    };
+    let (client, context) = load_client(&state, &path).await?;
+    let today = Utc::now().date_naive();
     let loaded;
     let (ranked, names) = match &context {
         Some(context) => (context.ranked(), context.names()),

@@ -121,11 +121,17 @@ async fn index(
         })
         .collect();
     let today = Utc::now().date_naive();
-    let points = crate::persistence::catalog::sales_points(&state.db)
-        .await?
-        .into_iter()
-        .map(|p| (p.code, format!("{}, {}", p.name, p.city)))
-        .collect();
+    // The point switch is for the start of the day: the search's own pages (asked for at
+    // every keystroke) do without the list of points.
+    let points = if q.is_empty() {
+        crate::persistence::catalog::sales_points(&state.db)
+            .await?
+            .into_iter()
+            .map(|p| (p.code, p.name))
+            .collect()
+    } else {
+        Vec::new()
+    };
     render(&DeskPage {
         layout: Layout::new(lang.text("nav-desk"), Some(&identity), Section::Desk),
         working_point: identity

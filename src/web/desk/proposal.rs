@@ -15,7 +15,10 @@ use crate::domain::offer::{DeclineReason, OutcomeForm, Refusal, Request};
 use crate::domain::product::parse_decimal_input;
 use crate::i18n::Lang;
 use crate::persistence::clients;
-use crate::service::desk::{DeskBank, DeskError, point_for, store};
+use std::sync::Arc;
+
+use crate::persistence::StoreError;
+use crate::service::desk::{DeskBank, DeskContext, point_for, store};
 use crate::web::error::WebError;
 use crate::web::identity::Identity;
 use crate::web::layout::{Layout, Section};
@@ -88,10 +91,22 @@ struct ProposalPage {
     outcome: OutcomeForm,
 }
 
-pub(super) async fn load_client(state: &AppState, crm_id: &str) -> Result<Client, WebError> {
-    clients::load(&state.db, crm_id)
-        .await?
-        .ok_or_else(|| WebError::NotFound(Message::new("error-no-client").with("crm_id", crm_id)))
+/// The client, with the desk's cached view of the bank (`None` while the bank is not set up):
+/// two queries, the bank's generation and the client's row.
+pub(super) async fn load_client(
+    state: &AppState,
+    crm_id: &str,
+) -> Result<(Client, Option<Arc<DeskContext>>), WebError> {
+    let today = Utc::now().date_naive();
+    let (found, context) = match state.desk.context(&state.db, today).await {
+        Ok(context) => (context.client(&state.db, crm_id).await?, Some(context)),
+        Err(StoreError::Invalid(_)) => (clients::load(&state.db, crm_id).await?, None),
+        Err(e) => return Err(e.into()),
+    };
+    let client = found.ok_or_else(|| {
+        WebError::NotFound(Message::new("error-no-client").with("crm_id", crm_id))
+    })?;
+    Ok((client, context))
 }
 
 pub(super) fn card_href(crm_id: &str) -> String {
@@ -103,22 +118,17 @@ pub(super) fn card_href(crm_id: &str) -> String {
     )
 }
 
-/// The point the advisor works at today, loaded with the client's segments.
-pub(super) async fn desk_bank(
-    state: &AppState,
+/// The client at the point the advisor works at today; why not, in words.
+pub(super) fn desk_bank(
     identity: &Identity,
     client: &Client,
-) -> Result<Result<DeskBank, Message>, WebError> {
+    context: Option<&Arc<DeskContext>>,
+) -> Result<DeskBank, Message> {
     let today = Utc::now().date_naive();
-    let point = match point_for(&identity.user, None, today) {
-        Ok(point) => point.to_owned(),
-        Err(_) => return Ok(Err(Message::new("desk-no-point"))),
-    };
-    match DeskBank::cached(&state.desk, &state.db, client, &point, today).await {
-        Ok(bank) => Ok(Ok(bank)),
-        Err(DeskError::Store(e)) => Err(e.into()),
-        Err(_) => Ok(Err(Message::new("desk-no-point"))),
-    }
+    let point =
+        point_for(&identity.user, None, today).map_err(|_| Message::new("desk-no-point"))?;
+    let context = context.ok_or_else(|| Message::new("desk-bank-not-set-up"))?;
+    DeskBank::new(Arc::clone(context), client, point).map_err(|_| Message::new("desk-no-point"))
 }
 
 fn reasons(lang: Lang) -> Vec<(&'static str, String)> {
@@ -142,7 +152,7 @@ async fn respond(
     outcome: Outcome,
 ) -> Result<HttpResponse, WebError> {
     let lang = identity.language;
-    let client = load_client(state, crm_id).await?;
+    let (client, context) = load_client(state, crm_id).await?;
     let mut page = ProposalPage {
         layout: Layout::new(client.full_name.clone(), Some(identity), Section::Desk),
         crm_id: client.crm_id.as_str().to_owned(),
@@ -165,7 +175,7 @@ async fn respond(
         }
     };
     page.hidden = request_pairs(&request);
-    let bank = match desk_bank(state, identity, &client).await? {
+    let bank = match desk_bank(identity, &client, context.as_ref()) {
         Ok(bank) => bank,
         Err(message) => {
             page.refusal = lang.message(&message);
@@ -242,7 +252,7 @@ pub async fn record(
     if request_key.len() != 64 || !request_key.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(WebError::BadRequest(Message::new("offer-key-missing")));
     }
-    let client = load_client(&state, &path).await?;
+    let (client, context) = load_client(&state, &path).await?;
     let request = match read_request(&pairs) {
         Ok(request) => request,
         Err((_, message)) => {
@@ -257,7 +267,7 @@ pub async fn record(
             .await;
         }
     };
-    let bank = match desk_bank(&state, &identity, &client).await? {
+    let bank = match desk_bank(&identity, &client, context.as_ref()) {
         Ok(bank) => bank,
         Err(message) => {
             let errors = vec![lang.message(&message)];
