@@ -319,7 +319,7 @@ import-choose-file = Choose a non-empty CSV file to import.
 ## Desk search
 
 desk-cut = Showing { $shown } of { $total } clients: type more of the name to narrow the list.
-desk-cut-many = Showing { $shown } of over 1,000 clients: type more of the name to narrow the list.
+desk-cut-many = Showing { $shown } of over 200 clients: type more of the name to narrow the list.
 
 ## Segment conditions in words (the client card)
 

@@ -164,8 +164,8 @@ pub async fn find_by_crm_id(
         .await?)
 }
 
-/// A client as a list of search results shows it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A client as a list of search results shows it (only these columns are read).
+#[derive(Clone, Debug, PartialEq, Eq, sea_orm::FromQueryResult)]
 pub struct ClientListing {
     pub crm_id: String,
     pub full_name: String,
@@ -201,8 +201,25 @@ impl SearchResults {
     }
 }
 
-/// Matches beyond this are not counted: "over 1,000, refine" is all an advisor needs to know.
-pub const SEARCH_COUNT_CAP: u64 = 1_000;
+/// Matches beyond this are not counted: "over 200, refine" is all an advisor needs to know, and
+/// counting stops early (a common surname matches thousands among a million clients).
+pub const SEARCH_COUNT_CAP: u64 = 200;
+
+/// The columns of a [`ClientListing`].
+fn listing<E: EntityTrait>(
+    select: sea_orm::Select<E>,
+) -> sea_orm::Selector<sea_orm::SelectModel<ClientListing>> {
+    select
+        .select_only()
+        .columns([
+            client::Column::CrmId,
+            client::Column::FullName,
+            client::Column::BirthDate,
+            client::Column::City,
+            client::Column::Phone,
+        ])
+        .into_model::<ClientListing>()
+}
 
 /// The client whose CRM id is `query`, typed in any case, or as its digits alone when the
 /// bank's CRM ids are a prefix and a number (`CRM-0000001` for `1` or `0000001`).
@@ -257,15 +274,21 @@ async fn search_by_phone(
             .filter(client::Column::Phone.gte(prefix))
             .filter(client::Column::Phone.lt(upper.as_str()))
     };
-    let rows = matching()
-        .order_by_asc(client::Column::Phone)
-        .order_by_asc(client::Column::CrmId)
-        .limit(limit)
-        .all(db)
-        .await?;
-    let total = matching().limit(SEARCH_COUNT_CAP).count(db).await?;
+    let rows = listing(
+        matching()
+            .order_by_asc(client::Column::Phone)
+            .order_by_asc(client::Column::CrmId)
+            .limit(limit),
+    )
+    .all(db)
+    .await?;
+    let total = if (rows.len() as u64) < limit {
+        rows.len() as u64
+    } else {
+        matching().limit(SEARCH_COUNT_CAP).count(db).await?
+    };
     Ok(SearchResults {
-        clients: rows.into_iter().map(ClientListing::from).collect(),
+        clients: rows,
         total: total.min(SEARCH_COUNT_CAP),
     })
 }
@@ -309,18 +332,20 @@ pub async fn search(
                 .filter(client::Column::SearchName.gte(prefix.as_str()))
                 .filter(client::Column::SearchName.lt(upper.as_str()))
         };
-        let rows = matching()
-            .order_by_asc(client::Column::SearchName)
-            .limit(limit)
-            .all(db)
-            .await?;
+        let rows = listing(
+            matching()
+                .order_by_asc(client::Column::SearchName)
+                .limit(limit),
+        )
+        .all(db)
+        .await?;
         // Fewer than a page: they are all there is, no need to count.
         total += if (rows.len() as u64) < limit {
             rows.len() as u64
         } else {
             matching().limit(SEARCH_COUNT_CAP).count(db).await?
         };
-        clients.extend(rows.into_iter().map(ClientListing::from));
+        clients.extend(rows);
     }
     clients.sort_by_cached_key(|c| search_key(&c.full_name));
     clients.dedup_by(|a, b| a.crm_id == b.crm_id);
