@@ -228,7 +228,14 @@ pub fn proposal_view(proposal: &Proposal, bank: &DeskBank, lang: Lang) -> Propos
         left_out: proposal
             .left_out
             .iter()
-            .map(|l| lang.message(&l.message()).replace(&l.code, &name(&l.code)))
+            .map(|l| {
+                // Its arguments are product codes: say them by name.
+                let mut message = l.message();
+                for (_, value) in &mut message.args {
+                    *value = name(value);
+                }
+                lang.message(&message)
+            })
             .collect(),
         notes: proposal.notes.iter().map(|n| lang.message(n)).collect(),
         price: PriceView {
