@@ -129,8 +129,6 @@ digital-high = High
 
 ## The desk
 
-desk-find-label = Find a client by CRM id or surname
-desk-find-placeholder = CRM-0000001 or Ivanov
 desk-find = Find
 desk-no-match = No client matches “{ $query }”.
 desk-crm-id = CRM id

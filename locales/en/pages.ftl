@@ -618,6 +618,7 @@ offer-decline-reason = If declined: why
 offer-note = Note
 offer-record-button = Record
 offer-key-missing = This form has no one-time key: reload the proposal and record again.
+offer-changed = The combined product changed since this page was shown: { $segment } now offers from matrix version { $version }. Go through it with the client, then record the outcome again.
 decline-no_need = Does not need it
 decline-too_expensive = Too expensive
 decline-better_elsewhere = Has a better offer elsewhere

@@ -129,8 +129,6 @@ digital-high = Высокая
 
 ## Рабочее место консультанта
 
-desk-find-label = Найти клиента по CRM id или фамилии
-desk-find-placeholder = CRM-0000001 или Иванов
 desk-find = Найти
 desk-no-match = Нет клиентов по запросу «{ $query }».
 desk-crm-id = CRM id

@@ -221,15 +221,28 @@ impl DeskBank {
     /// # Errors
     /// `NotYourPoint` for a point the bank does not have.
     pub fn new(context: Arc<DeskContext>, client: &Client, point: &str) -> Result<Self, DeskError> {
-        let point = (context.bank.points.iter())
-            .find(|p| p.code == point)
-            .cloned()
-            .ok_or_else(|| DeskError::NotYourPoint(point.to_owned()))?;
         let segments = rank(&context.ranked, client, context.bank.today)
             .0
             .iter()
             .map(|m| (m.segment.code.clone(), m.segment.name.clone()))
             .collect();
+        Self::ranked(context, segments, point)
+    }
+
+    /// Like [`DeskBank::new`], for a client whose segments (code, name; best first) the caller
+    /// has ranked already (the card, which explains them too).
+    ///
+    /// # Errors
+    /// `NotYourPoint` for a point the bank does not have.
+    pub fn ranked(
+        context: Arc<DeskContext>,
+        segments: Vec<(String, String)>,
+        point: &str,
+    ) -> Result<Self, DeskError> {
+        let point = (context.bank.points.iter())
+            .find(|p| p.code == point)
+            .cloned()
+            .ok_or_else(|| DeskError::NotYourPoint(point.to_owned()))?;
         Ok(Self {
             context,
             point,

@@ -422,3 +422,30 @@ async fn a_change_to_the_bank_reaches_the_desk_at_once() {
         "a suspended product leaves the offer"
     );
 }
+
+#[tokio::test]
+async fn an_outcome_for_a_combined_product_the_page_no_longer_shows_is_refused() {
+    let app = desk().await;
+    let html = app
+        .get(&proposal_path("main=DEP_PLUS"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(r#"value="URBAN_MALE_35:1""#),
+        "the form names the version shown"
+    );
+    // As if version 2 had been published while the page was open.
+    let stale = html.replace(r#"value="URBAN_MALE_35:1""#, r#"value="URBAN_MALE_35:0""#);
+    let refused = record_from(&app, &stale, &[("outcome", "accepted_all")]).await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("changed since this page was shown")
+    );
+    assert_eq!(offer::Entity::find().count(&app.db).await.unwrap(), 0);
+}

@@ -31,7 +31,9 @@ fn compact(raw: &str) -> Option<String> {
 /// Separators are dropped (`+7 (916) 123-45-67`); a leading `00` is the international `+`
 /// (`0049 30 1234567`); a Russian number in the national form, `8` and ten digits
 /// (`8 916 123-45-67`), or a Russian mobile written without a prefix, ten digits starting with
-/// `9` (`916 123 45 67`), gets the country code `+7`. Anything else must start with `+`.
+/// `9` (`916 123 45 67`), gets the country code `+7`; eleven digits starting with `7` are a
+/// Russian number in the international form without its `+` (`79161234567`), as CRMs often
+/// store them. Anything else must start with `+`.
 /// `None` for text that is not a phone number in any of these forms.
 #[must_use]
 pub fn normalize_phone(raw: &str) -> Option<String> {
@@ -41,6 +43,8 @@ pub fn normalize_phone(raw: &str) -> Option<String> {
     }
     match (text.len(), text.as_bytes()[0]) {
         (11, b'8') => Some(format!("+7{}", &text[1..])),
+        // Russian CRMs often store the international form without its `+`.
+        (11, b'7') => Some(format!("+{text}")),
         (10, b'9') => Some(format!("+7{text}")),
         _ => None,
     }
@@ -95,7 +99,8 @@ mod tests {
             ("+123456789012345", Some("+123456789012345")), // 15 digits, the most
             ("+1234567", None),               // too few
             ("+1234567890123456", None),      // too many
-            ("79161234567", None),            // international, without +
+            ("79161234567", Some("+79161234567")), // international, without +
+            ("7916123456", None),             // the same, a digit short
             ("8916123456", None),             // national, a digit short
             ("891612345678", None),           // national, a digit over
             ("4951234567", None),             // ten digits, not a mobile

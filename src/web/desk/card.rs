@@ -149,7 +149,14 @@ pub(super) async fn client_card(
     let name = |code: &str| names.get(code).cloned().unwrap_or_else(|| code.to_owned());
     let point = point_for(&identity.user, None, today).ok();
     let desk = match (&context, point) {
-        (Some(context), Some(point)) => DeskBank::new(Arc::clone(context), &client, point).ok(),
+        (Some(context), Some(point)) => {
+            // Ranked once, for the segments shown and for the main products offered.
+            let ranked = segments
+                .iter()
+                .map(|s| (s.code.clone(), s.name.clone()))
+                .collect();
+            DeskBank::ranked(Arc::clone(context), ranked, point).ok()
+        }
         _ => None,
     };
     let (point, choices, point_problem) = match desk {

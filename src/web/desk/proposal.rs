@@ -183,13 +183,22 @@ async fn respond(
         }
     };
     match bank.propose(&client, &request) {
-        Ok(proposal) => page.proposal = Some(proposal_view(&proposal, &bank, lang)),
+        Ok(proposal) => {
+            page.hidden.push(("shown".into(), shown(&proposal)));
+            page.proposal = Some(proposal_view(&proposal, &bank, lang));
+        }
         Err(refusal) => {
             page.refusal = refusal_text(&refusal, lang);
             status = StatusCode::UNPROCESSABLE_ENTITY;
         }
     }
     render_with(status, &page)
+}
+
+/// Which matrix version the page showed, so that recording an outcome for a combined product
+/// the client never saw (a version published in between) is refused.
+fn shown(proposal: &crate::domain::offer::Proposal) -> String {
+    format!("{}:{}", proposal.segment, proposal.version)
 }
 
 /// A refusal in words, with the segments passed over when none offers the product.
@@ -295,6 +304,15 @@ pub async fn record(
             .await;
         }
     };
+    let was_shown = field("shown");
+    if !was_shown.is_empty() && was_shown != shown(&proposal) {
+        let changed = Message::new("offer-changed")
+            .with("segment", &proposal.segment_name)
+            .with("version", proposal.version);
+        let mut answer = refuse(vec![lang.message(&changed)], outcome_form);
+        answer.status = StatusCode::CONFLICT;
+        return respond(&state, &identity, &path, &pairs, answer).await;
+    }
     let in_bundle: Vec<String> = proposal.products.iter().map(|p| p.code.clone()).collect();
     let outcome = match outcome_form.parse(&in_bundle) {
         Ok(outcome) => outcome,
