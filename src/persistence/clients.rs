@@ -260,6 +260,60 @@ async fn find_by_typed_crm_id(
         .await?)
 }
 
+/// A listing row and the index of the spelling whose range found it.
+struct PageRow {
+    spelling: i32,
+    listing: ClientListing,
+}
+
+impl sea_orm::FromQueryResult for PageRow {
+    fn from_query_result(row: &sea_orm::QueryResult, pre: &str) -> Result<Self, sea_orm::DbErr> {
+        Ok(Self {
+            spelling: row.try_get(pre, "spelling")?,
+            listing: ClientListing::from_query_result(row, pre)?,
+        })
+    }
+}
+
+/// The first `limit` clients by name in each of `ranges` (`[from, to)` of `search_name`), in one
+/// statement: a `UNION ALL` of one ordered, limited index range scan per spelling.
+async fn pages_by_name(
+    db: &impl ConnectionTrait,
+    ranges: &[(String, String)],
+    limit: u64,
+) -> Result<Vec<PageRow>, StoreError> {
+    if ranges.is_empty() {
+        return Ok(Vec::new());
+    }
+    let backend = db.get_database_backend();
+    let placeholder = |n: usize| match backend {
+        sea_orm::DatabaseBackend::Postgres => format!("${n}"),
+        _ => "?".to_owned(),
+    };
+    let mut sql = Vec::with_capacity(ranges.len());
+    let mut values: Vec<sea_orm::Value> = Vec::with_capacity(ranges.len() * 2);
+    for (i, (from, to)) in ranges.iter().enumerate() {
+        // Only numbers and placeholders are written into the text; the ranges are parameters.
+        sql.push(format!(
+            "SELECT {i} AS spelling, crm_id, full_name, birth_date, city, phone FROM \
+             (SELECT crm_id, full_name, birth_date, city, phone FROM clients \
+             WHERE search_name >= {} AND search_name < {} ORDER BY search_name LIMIT {limit}) \
+             AS page{i}",
+            placeholder(2 * i + 1),
+            placeholder(2 * i + 2),
+        ));
+        values.push(from.as_str().into());
+        values.push(to.as_str().into());
+    }
+    let statement =
+        sea_orm::Statement::from_sql_and_values(backend, sql.join(" UNION ALL "), values);
+    Ok(
+        <PageRow as sea_orm::FromQueryResult>::find_by_statement(statement)
+            .all(db)
+            .await?,
+    )
+}
+
 /// Clients whose phone starts with `prefix` (a stored form, `+7916…`), through
 /// `idx_clients_phone`: up to `limit` by number, and the count of all matches.
 async fn search_by_phone(
@@ -320,32 +374,36 @@ pub async fn search(
     if let Some(prefix) = phone_search_prefix(query) {
         return search_by_phone(db, &prefix, limit).await;
     }
+    // A range instead of LIKE: both backends use the b-tree index for it, whatever the
+    // collation.
+    let ranges: Vec<(String, String)> = search_spellings(query)
+        .iter()
+        .map(|spelling| {
+            let prefix = search_key(spelling);
+            let upper = format!("{prefix}\u{10FFFF}");
+            (prefix, upper)
+        })
+        .collect();
+    let pages = pages_by_name(db, &ranges, limit).await?;
     let mut clients: Vec<ClientListing> = Vec::new();
     let mut total = 0;
-    for spelling in search_spellings(query) {
-        let prefix = search_key(&spelling);
-        // A range instead of LIKE: both backends use the b-tree index for it, whatever the
-        // collation.
-        let upper = format!("{prefix}\u{10FFFF}");
-        let matching = || {
+    for (i, (prefix, upper)) in ranges.iter().enumerate() {
+        let page: Vec<ClientListing> = (pages.iter())
+            .filter(|row| usize::try_from(row.spelling).ok() == Some(i))
+            .map(|row| row.listing.clone())
+            .collect();
+        // Fewer than a page: they are all there is, no need to count.
+        total += if (page.len() as u64) < limit {
+            page.len() as u64
+        } else {
             client::Entity::find()
                 .filter(client::Column::SearchName.gte(prefix.as_str()))
                 .filter(client::Column::SearchName.lt(upper.as_str()))
+                .limit(SEARCH_COUNT_CAP)
+                .count(db)
+                .await?
         };
-        let rows = listing(
-            matching()
-                .order_by_asc(client::Column::SearchName)
-                .limit(limit),
-        )
-        .all(db)
-        .await?;
-        // Fewer than a page: they are all there is, no need to count.
-        total += if (rows.len() as u64) < limit {
-            rows.len() as u64
-        } else {
-            matching().limit(SEARCH_COUNT_CAP).count(db).await?
-        };
-        clients.extend(rows);
+        clients.extend(page);
     }
     clients.sort_by_cached_key(|c| search_key(&c.full_name));
     clients.dedup_by(|a, b| a.crm_id == b.crm_id);
