@@ -340,6 +340,12 @@ async fn advisors_see_their_own_offers_and_managers_and_finance_see_all() {
     let own = other.get("/results").await.text().await.unwrap();
     assert!(own.contains(r#"<dd id="total-offers">0</dd>"#));
 
+    let admin = crate::helpers::spawn_app_client(&app);
+    admin.signed_in_as(Role::Admin).await;
+    for path in [offer_path.as_str(), "/results", "/desk"] {
+        assert_eq!(admin.get(path).await.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+
     for role in [Role::ProductManager, Role::Finance] {
         let reader = crate::helpers::spawn_app_client(&app);
         reader.signed_in_as(role).await;
