@@ -221,12 +221,9 @@ fn listing<E: EntityTrait>(
         .into_model::<ClientListing>()
 }
 
-/// The client whose CRM id is `query`, typed in any case, or as its digits alone when the
-/// bank's CRM ids are a prefix and a number (`CRM-0000001` for `1` or `0000001`).
-async fn find_by_typed_crm_id(
-    db: &impl ConnectionTrait,
-    query: &str,
-) -> Result<Option<client::Model>, StoreError> {
+/// The CRM ids `query` could be, typed in any case, or as its digits alone when the bank's
+/// CRM ids are a prefix and a number (`CRM-0000001` for `1` or `0000001`).
+async fn typed_crm_ids(db: &impl ConnectionTrait, query: &str) -> Result<Vec<String>, StoreError> {
     let mut candidates = vec![
         query.to_string(),
         query.to_uppercase(),
@@ -253,16 +250,16 @@ async fn find_by_typed_crm_id(
             }
         }
     }
+    candidates.sort();
     candidates.dedup();
-    Ok(client::Entity::find()
-        .filter(client::Column::CrmId.is_in(candidates))
-        .one(db)
-        .await?)
+    Ok(candidates)
 }
 
-/// A listing row and the index of the spelling whose range found it.
+/// A listing row, the index of the spelling whose range found it (-1: the CRM id), and how
+/// many clients that range holds (counted up to [`SEARCH_COUNT_CAP`]).
 struct PageRow {
     spelling: i32,
+    matches: i64,
     listing: ClientListing,
 }
 
@@ -270,43 +267,58 @@ impl sea_orm::FromQueryResult for PageRow {
     fn from_query_result(row: &sea_orm::QueryResult, pre: &str) -> Result<Self, sea_orm::DbErr> {
         Ok(Self {
             spelling: row.try_get(pre, "spelling")?,
+            matches: row.try_get(pre, "matches")?,
             listing: ClientListing::from_query_result(row, pre)?,
         })
     }
 }
 
-/// The first `limit` clients by name in each of `ranges` (`[from, to)` of `search_name`), in one
-/// statement: a `UNION ALL` of one ordered, limited index range scan per spelling.
-async fn pages_by_name(
+/// In one statement: the client whose CRM id is one of `crm_ids`, and the first `limit`
+/// clients by name in each of `ranges` (`[from, to)` of `search_name`) with the count of the
+/// range — a `UNION ALL` of index lookups and ordered, limited index range scans, the counts
+/// as uncorrelated subqueries (evaluated once each).
+async fn search_statement(
     db: &impl ConnectionTrait,
+    crm_ids: &[String],
     ranges: &[(String, String)],
     limit: u64,
 ) -> Result<Vec<PageRow>, StoreError> {
-    if ranges.is_empty() {
+    let backend = db.get_database_backend();
+    let mut values: Vec<sea_orm::Value> = Vec::new();
+    // Only numbers and placeholders are written into the text; the rest are parameters.
+    let mut bind = |value: &str| {
+        values.push(value.into());
+        match backend {
+            sea_orm::DatabaseBackend::Postgres => format!("${}", values.len()),
+            _ => "?".to_owned(),
+        }
+    };
+    const COLUMNS: &str = "crm_id, full_name, birth_date, city, phone";
+    let mut parts = Vec::with_capacity(ranges.len() + 1);
+    if !crm_ids.is_empty() {
+        let list: Vec<String> = crm_ids.iter().map(|id| bind(id)).collect();
+        parts.push(format!(
+            "SELECT -1 AS spelling, CAST(1 AS BIGINT) AS matches, {COLUMNS} FROM \
+             (SELECT {COLUMNS} FROM clients WHERE crm_id IN ({}) LIMIT 1) AS by_id",
+            list.join(", ")
+        ));
+    }
+    for (i, (from, to)) in ranges.iter().enumerate() {
+        let (count_from, count_to) = (bind(from), bind(to));
+        let (page_from, page_to) = (bind(from), bind(to));
+        parts.push(format!(
+            "SELECT {i} AS spelling, (SELECT COUNT(*) FROM (SELECT 1 FROM clients \
+             WHERE search_name >= {count_from} AND search_name < {count_to} \
+             LIMIT {SEARCH_COUNT_CAP}) AS range{i}) AS matches, {COLUMNS} FROM \
+             (SELECT {COLUMNS} FROM clients WHERE search_name >= {page_from} \
+             AND search_name < {page_to} ORDER BY search_name LIMIT {limit}) AS page{i}"
+        ));
+    }
+    if parts.is_empty() {
         return Ok(Vec::new());
     }
-    let backend = db.get_database_backend();
-    let placeholder = |n: usize| match backend {
-        sea_orm::DatabaseBackend::Postgres => format!("${n}"),
-        _ => "?".to_owned(),
-    };
-    let mut sql = Vec::with_capacity(ranges.len());
-    let mut values: Vec<sea_orm::Value> = Vec::with_capacity(ranges.len() * 2);
-    for (i, (from, to)) in ranges.iter().enumerate() {
-        // Only numbers and placeholders are written into the text; the ranges are parameters.
-        sql.push(format!(
-            "SELECT {i} AS spelling, crm_id, full_name, birth_date, city, phone FROM \
-             (SELECT crm_id, full_name, birth_date, city, phone FROM clients \
-             WHERE search_name >= {} AND search_name < {} ORDER BY search_name LIMIT {limit}) \
-             AS page{i}",
-            placeholder(2 * i + 1),
-            placeholder(2 * i + 2),
-        ));
-        values.push(from.as_str().into());
-        values.push(to.as_str().into());
-    }
     let statement =
-        sea_orm::Statement::from_sql_and_values(backend, sql.join(" UNION ALL "), values);
+        sea_orm::Statement::from_sql_and_values(backend, parts.join(" UNION ALL "), values);
     Ok(
         <PageRow as sea_orm::FromQueryResult>::find_by_statement(statement)
             .all(db)
@@ -365,45 +377,44 @@ pub async fn search(
     if query.is_empty() {
         return Ok(SearchResults::default());
     }
-    if let Some(found) = find_by_typed_crm_id(db, query).await? {
+    let phone = phone_search_prefix(query);
+    // A range instead of LIKE: both backends use the b-tree index for it, whatever the
+    // collation. A query that reads as a phone number is not looked up as a name.
+    let ranges: Vec<(String, String)> = if phone.is_some() {
+        Vec::new()
+    } else {
+        search_spellings(query)
+            .iter()
+            .map(|spelling| {
+                let prefix = search_key(spelling);
+                let upper = format!("{prefix}\u{10FFFF}");
+                (prefix, upper)
+            })
+            .collect()
+    };
+    let crm_ids = typed_crm_ids(db, query).await?;
+    let rows = search_statement(db, &crm_ids, &ranges, limit).await?;
+    if let Some(found) = rows.iter().find(|row| row.spelling < 0) {
         return Ok(SearchResults {
-            clients: vec![found.into()],
+            clients: vec![found.listing.clone()],
             total: 1,
         });
     }
-    if let Some(prefix) = phone_search_prefix(query) {
+    if let Some(prefix) = phone {
         return search_by_phone(db, &prefix, limit).await;
     }
-    // A range instead of LIKE: both backends use the b-tree index for it, whatever the
-    // collation.
-    let ranges: Vec<(String, String)> = search_spellings(query)
-        .iter()
-        .map(|spelling| {
-            let prefix = search_key(spelling);
-            let upper = format!("{prefix}\u{10FFFF}");
-            (prefix, upper)
-        })
-        .collect();
-    let pages = pages_by_name(db, &ranges, limit).await?;
     let mut clients: Vec<ClientListing> = Vec::new();
     let mut total = 0;
-    for (i, (prefix, upper)) in ranges.iter().enumerate() {
-        let page: Vec<ClientListing> = (pages.iter())
-            .filter(|row| usize::try_from(row.spelling).ok() == Some(i))
-            .map(|row| row.listing.clone())
-            .collect();
-        // Fewer than a page: they are all there is, no need to count.
-        total += if (page.len() as u64) < limit {
-            page.len() as u64
-        } else {
-            client::Entity::find()
-                .filter(client::Column::SearchName.gte(prefix.as_str()))
-                .filter(client::Column::SearchName.lt(upper.as_str()))
-                .limit(SEARCH_COUNT_CAP)
-                .count(db)
-                .await?
-        };
-        clients.extend(page);
+    for i in 0..ranges.len() {
+        let page = rows
+            .iter()
+            .filter(|row| usize::try_from(row.spelling).ok() == Some(i));
+        // Every row of a range carries the range's count; a range with no row has none.
+        total += page
+            .clone()
+            .next()
+            .map_or(0, |row| u64::try_from(row.matches).unwrap_or(0));
+        clients.extend(page.map(|row| row.listing.clone()));
     }
     clients.sort_by_cached_key(|c| search_key(&c.full_name));
     clients.dedup_by(|a, b| a.crm_id == b.crm_id);

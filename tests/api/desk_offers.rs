@@ -343,7 +343,11 @@ async fn advisors_see_their_own_offers_and_managers_and_finance_see_all() {
     let admin = crate::helpers::spawn_app_client(&app);
     admin.signed_in_as(Role::Admin).await;
     for path in [offer_path.as_str(), "/results", "/desk"] {
-        assert_eq!(admin.get(path).await.status(), StatusCode::FORBIDDEN, "{path}");
+        assert_eq!(
+            admin.get(path).await.status(),
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
     }
 
     for role in [Role::ProductManager, Role::Finance] {
