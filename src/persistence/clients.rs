@@ -164,6 +164,49 @@ pub async fn find_by_crm_id(
         .await?)
 }
 
+/// A client's row as the desk reads it: with its home point's code and the bank's generation
+/// (see `persistence::generation`), in one query.
+pub struct DeskRow {
+    pub row: client::Model,
+    pub home_point: Option<String>,
+    pub generation: i64,
+}
+
+impl sea_orm::FromQueryResult for DeskRow {
+    fn from_query_result(row: &sea_orm::QueryResult, pre: &str) -> Result<Self, sea_orm::DbErr> {
+        Ok(Self {
+            row: client::Model::from_query_result(row, pre)?,
+            home_point: row.try_get(pre, "home_point")?,
+            generation: row.try_get(pre, "bank_generation")?,
+        })
+    }
+}
+
+/// The client with this CRM id for the desk (see [`DeskRow`]).
+///
+/// # Errors
+/// Database errors only.
+pub async fn find_for_desk(
+    db: &impl ConnectionTrait,
+    crm_id: &str,
+) -> Result<Option<DeskRow>, StoreError> {
+    Ok(client::Entity::find()
+        .filter(client::Column::CrmId.eq(crm_id.trim()))
+        .column_as(
+            Expr::cust(
+                "(SELECT code FROM sales_points WHERE sales_points.id = clients.home_sales_point_id)",
+            ),
+            "home_point",
+        )
+        .column_as(
+            Expr::cust("(SELECT generation FROM bank_generation WHERE id = 1)"),
+            "bank_generation",
+        )
+        .into_model::<DeskRow>()
+        .one(db)
+        .await?)
+}
+
 /// A client as a list of search results shows it (only these columns are read).
 #[derive(Clone, Debug, PartialEq, Eq, sea_orm::FromQueryResult)]
 pub struct ClientListing {

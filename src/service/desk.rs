@@ -63,8 +63,6 @@ pub struct DeskContext {
     ranked: Vec<RankedSegment>,
     versions: HashMap<String, StoredVersion>,
     names: HashMap<String, String>,
-    /// Sales point codes by row id, to read a client's home point without a query.
-    point_codes: HashMap<i32, String>,
 }
 
 impl DeskContext {
@@ -94,11 +92,6 @@ impl DeskContext {
         Ok(Self {
             bank: BankView::load(db, today).await?,
             names: products::names(db).await?,
-            point_codes: clients::sales_point_ids(db)
-                .await?
-                .into_iter()
-                .map(|(code, id)| (id, code))
-                .collect(),
             ranked,
             versions,
         })
@@ -114,29 +107,6 @@ impl DeskContext {
     /// Product names by code.
     pub fn names(&self) -> &HashMap<String, String> {
         &self.names
-    }
-
-    /// The client with this CRM id, in one query (the home point's code is known here).
-    ///
-    /// # Errors
-    /// Database errors; `Invalid` for a corrupt row.
-    pub async fn client(
-        &self,
-        db: &impl ConnectionTrait,
-        crm_id: &str,
-    ) -> Result<Option<Client>, StoreError> {
-        let Some(row) = clients::find_by_crm_id(db, crm_id).await? else {
-            return Ok(None);
-        };
-        match row.home_sales_point_id {
-            Some(id) if !self.point_codes.contains_key(&id) => {
-                clients::row_to_domain(db, &row).await.map(Some)
-            }
-            id => {
-                let code = id.and_then(|id| self.point_codes.get(&id).cloned());
-                clients::to_domain(&row, code).map(Some)
-            }
-        }
     }
 }
 
@@ -169,6 +139,20 @@ impl DeskCache {
         // Read before loading: a change during the load leaves an older tag, so the next
         // request reloads.
         let generation = generation::current(db).await?;
+        self.context_at(db, today, generation).await
+    }
+
+    /// [`DeskCache::context`] for a generation the caller read already (with the client's
+    /// row, in the same query: see [`DeskCache::client`]).
+    ///
+    /// # Errors
+    /// Database errors; `Invalid` when the bank is not set up.
+    pub async fn context_at(
+        &self,
+        db: &impl ConnectionTrait,
+        today: NaiveDate,
+        generation: i64,
+    ) -> Result<Arc<DeskContext>, StoreError> {
         let mut slot = self.slot.lock().await;
         if let Some(cached) = slot.as_ref()
             && cached.generation == generation
@@ -184,6 +168,26 @@ impl DeskCache {
             context: Arc::clone(&context),
         });
         Ok(context)
+    }
+
+    /// The client with this CRM id and the desk's context, in one query for both (the row
+    /// carries its home point's code and the bank's generation); the context is `Err` while
+    /// the bank is not set up (`Invalid`).
+    ///
+    /// # Errors
+    /// Database errors; `Invalid` for a corrupt row.
+    pub async fn client(
+        &self,
+        db: &impl ConnectionTrait,
+        crm_id: &str,
+        today: NaiveDate,
+    ) -> Result<Option<(Client, Result<Arc<DeskContext>, StoreError>)>, StoreError> {
+        let Some(found) = clients::find_for_desk(db, crm_id).await? else {
+            return Ok(None);
+        };
+        let client = clients::to_domain(&found.row, found.home_point)?;
+        let context = self.context_at(db, today, found.generation).await;
+        Ok(Some((client, context)))
     }
 }
 

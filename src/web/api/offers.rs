@@ -397,11 +397,12 @@ async fn proposed(
             ),
         )
     })?;
-    let context = state.desk.context(&state.db, today).await?;
-    let client = context
-        .client(&state.db, &asked.crm_id)
+    let (client, context) = state
+        .desk
+        .client(&state.db, &asked.crm_id, today)
         .await?
         .ok_or_else(|| invalid("crm_id", format!("no client {}", asked.crm_id)))?;
+    let context = context?;
     let desk = DeskBank::new(context, &client, &asked.sales_point)
         .map_err(|_| invalid("sales_point", "unknown sales point"))?;
     let proposal = desk.propose(&client, &asked.request).map_err(|refusal| {

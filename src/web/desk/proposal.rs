@@ -14,7 +14,6 @@ use crate::domain::message::Message;
 use crate::domain::offer::{DeclineReason, OutcomeForm, Refusal, Request};
 use crate::domain::product::parse_decimal_input;
 use crate::i18n::Lang;
-use crate::persistence::clients;
 use std::sync::Arc;
 
 use crate::persistence::StoreError;
@@ -98,14 +97,18 @@ pub(super) async fn load_client(
     crm_id: &str,
 ) -> Result<(Client, Option<Arc<DeskContext>>), WebError> {
     let today = Utc::now().date_naive();
-    let (found, context) = match state.desk.context(&state.db, today).await {
-        Ok(context) => (context.client(&state.db, crm_id).await?, Some(context)),
-        Err(StoreError::Invalid(_)) => (clients::load(&state.db, crm_id).await?, None),
+    let (client, context) = state
+        .desk
+        .client(&state.db, crm_id, today)
+        .await?
+        .ok_or_else(|| {
+            WebError::NotFound(Message::new("error-no-client").with("crm_id", crm_id))
+        })?;
+    let context = match context {
+        Ok(context) => Some(context),
+        Err(StoreError::Invalid(_)) => None,
         Err(e) => return Err(e.into()),
     };
-    let client = found.ok_or_else(|| {
-        WebError::NotFound(Message::new("error-no-client").with("crm_id", crm_id))
-    })?;
     Ok((client, context))
 }
 
