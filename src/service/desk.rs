@@ -10,7 +10,13 @@ use sea_orm::{ConnectionTrait, DatabaseConnection};
 
 use crate::domain::bank::SalesPoint;
 use crate::domain::client::Client;
-use crate::domain::matrix::CatalogEntry;
+use crate::domain::matrix::{CatalogEntry, PointPlace, ResolveError, ResolvedCell, resolve_point};
+
+/// A matrix resolved at one point: a cell per catalog entry, or why the cells disagree.
+type Resolved = Result<Vec<Arc<ResolvedCell>>, ResolveError>;
+
+/// A segment's version in force, its catalog (with the terms it froze), resolved at the point.
+type SegmentVersion<'a> = (&'a StoredVersion, Vec<CatalogEntry<'a>>, Arc<Resolved>);
 use crate::domain::offer::{
     Desk, MainCandidate, OfferRecord, Outcome, Proposal, Recording, Refusal, Request, SegmentOffer,
     VersionOffer, main_candidates, propose, record,
@@ -60,6 +66,9 @@ pub fn point_for<'a>(
 /// client's segments per request, or for every segment once (the demo's offers, a cache).
 pub struct DeskContext {
     pub bank: BankView,
+    /// Each segment's in-force matrix resolved at a sales point, as it is first asked for:
+    /// (segment, point) → one cell per catalog entry, in `BankView::catalog`'s order.
+    resolved: std::sync::Mutex<HashMap<(String, String), Arc<Resolved>>>,
     ranked: Vec<RankedSegment>,
     versions: HashMap<String, StoredVersion>,
     names: HashMap<String, String>,
@@ -90,6 +99,7 @@ impl DeskContext {
             .map(|v| (v.info.segment.clone(), v))
             .collect();
         Ok(Self {
+            resolved: std::sync::Mutex::default(),
             bank: BankView::load(db, today).await?,
             names: products::names(db).await?,
             ranked,
@@ -107,6 +117,28 @@ impl DeskContext {
     /// Product names by code.
     pub fn names(&self) -> &HashMap<String, String> {
         &self.names
+    }
+
+    /// `version` of `segment` resolved at `place`, computed once per context.
+    fn resolved_at(
+        &self,
+        segment: &str,
+        version: &StoredVersion,
+        catalog: &[CatalogEntry<'_>],
+        place: &PointPlace,
+    ) -> Arc<Resolved> {
+        let key = (segment.to_owned(), place.code.clone());
+        if let Some(known) = self.resolved.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return known;
+        }
+        let resolved = Arc::new(
+            resolve_point(&version.content, catalog, place)
+                .map(|cells| cells.into_iter().map(|(_, cell)| cell).collect()),
+        );
+        if let Ok(mut map) = self.resolved.lock() {
+            map.insert(key, Arc::clone(&resolved));
+        }
+        resolved
     }
 }
 
@@ -269,10 +301,13 @@ impl DeskBank {
 
     /// Runs `f` with the client's segments as the domain offers from them.
     fn with_segments<R>(&self, f: impl FnOnce(&[SegmentOffer<'_>]) -> R) -> R {
-        let catalogs: Vec<Option<(&StoredVersion, Vec<CatalogEntry<'_>>)>> = (self.segments.iter())
+        let place = self.point.place();
+        let catalogs: Vec<Option<SegmentVersion<'_>>> = (self.segments.iter())
             .map(|(code, _)| {
                 let version = self.context.versions.get(code)?;
-                Some((version, self.bank().catalog(&version.frozen_terms)))
+                let catalog = self.bank().catalog(&version.frozen_terms);
+                let resolved = self.context.resolved_at(code, version, &catalog, &place);
+                Some((version, catalog, resolved))
             })
             .collect();
         let offers: Vec<SegmentOffer<'_>> = (self.segments.iter())
@@ -280,11 +315,14 @@ impl DeskBank {
             .map(|((code, name), catalog)| SegmentOffer {
                 code,
                 name,
-                version: catalog.as_ref().map(|(version, catalog)| VersionOffer {
-                    number: u32::try_from(version.info.number).unwrap_or(0),
-                    content: &version.content,
-                    catalog,
-                }),
+                version: catalog
+                    .as_ref()
+                    .map(|(version, catalog, resolved)| VersionOffer {
+                        number: u32::try_from(version.info.number).unwrap_or(0),
+                        content: &version.content,
+                        catalog,
+                        resolved: Some(resolved),
+                    }),
             })
             .collect();
         f(&offers)

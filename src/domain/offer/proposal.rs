@@ -12,8 +12,8 @@ use super::visit::VisitPlan;
 use crate::domain::bank::{BankSettings, SalesPoint};
 use crate::domain::client::Client;
 use crate::domain::matrix::{
-    BundleResult, CatalogEntry, Link, LinkBasis, MatrixContent, OfferedProduct, ResolvedCell,
-    Setting, bundle_without, evaluate_offer, resolve_point,
+    BundleResult, CatalogEntry, Link, LinkBasis, MatrixContent, OfferedProduct, ResolveError,
+    ResolvedCell, Setting, bundle_without, evaluate_offer, resolve_point,
 };
 use crate::domain::message::Message;
 use crate::domain::product::{ProductKind, Terms};
@@ -27,6 +27,28 @@ pub struct VersionOffer<'a> {
     /// Products that may be offered (suspended ones left out), with the standalone terms this
     /// version compares against (frozen when it was published).
     pub catalog: &'a [CatalogEntry<'a>],
+    /// The version's cells already resolved at the desk's point, one per `catalog` entry (a
+    /// caller keeping them between requests); `None`: resolved here.
+    pub resolved: Option<&'a Result<Vec<Arc<ResolvedCell>>, ResolveError>>,
+}
+
+impl<'a> VersionOffer<'a> {
+    /// Every catalog product's cell at `place` (see `matrix::resolve_point`).
+    fn at_point(
+        &self,
+        place: &crate::domain::matrix::PointPlace,
+    ) -> Result<Vec<(CatalogEntry<'a>, Arc<ResolvedCell>)>, ResolveError> {
+        match self.resolved {
+            Some(Ok(cells)) if cells.len() == self.catalog.len() => Ok(self
+                .catalog
+                .iter()
+                .copied()
+                .zip(cells.iter().cloned())
+                .collect()),
+            Some(Err(e)) => Err(e.clone()),
+            _ => resolve_point(self.content, self.catalog, place),
+        }
+    }
 }
 
 /// One of the client's segments, best first, with the version of its matrix in force today.
@@ -286,7 +308,7 @@ pub fn main_candidates(
         let Some(version) = segment.version else {
             continue;
         };
-        let Ok(mut at_point) = resolve_point(version.content, version.catalog, &place) else {
+        let Ok(mut at_point) = version.at_point(&place) else {
             continue;
         };
         at_point.sort_by(|(a, ca), (b, cb)| {
@@ -359,7 +381,7 @@ pub fn propose(
             passed_over.push(Message::new("offer-passed-no-matrix").with("segment", segment.name));
             continue;
         };
-        let at_point = match resolve_point(version.content, version.catalog, &place) {
+        let at_point = match version.at_point(&place) {
             Ok(at_point) => at_point,
             Err(e) => {
                 passed_over.push(

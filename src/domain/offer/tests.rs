@@ -140,6 +140,7 @@ fn propose_one(
             number: 3,
             content,
             catalog: &catalog,
+            resolved: None,
         }),
     }];
     propose(&segments, client, &bank.desk(), request)
@@ -348,6 +349,7 @@ fn a_visit_over_the_points_limit_turns_the_badge_amber() {
             number: 1,
             content: &content,
             catalog: &catalog,
+            resolved: None,
         }),
     }];
     let proposal = propose(
@@ -403,6 +405,7 @@ fn the_next_segment_is_taken_when_better_ones_cannot_offer_the_main_product_and_
                 number: 1,
                 content: &without_deposit,
                 catalog: &catalog,
+                resolved: None,
             }),
         },
         SegmentOffer {
@@ -412,6 +415,7 @@ fn the_next_segment_is_taken_when_better_ones_cannot_offer_the_main_product_and_
                 number: 7,
                 content: &with_deposit,
                 catalog: &catalog,
+                resolved: None,
             }),
         },
     ];
@@ -481,6 +485,7 @@ fn the_deposit_amount_caps_the_card_limit_by_the_link() {
             number: 1,
             content: &content,
             catalog: &catalog,
+            resolved: None,
         }),
     }];
     let mut asked = request("DEP_PLUS");
@@ -691,4 +696,36 @@ fn a_bundle_left_losing_after_drops_is_red_and_its_record_is_flagged_for_finance
         record.flagged_for_finance,
         "the client's choice, finance looks at it"
     );
+}
+
+#[test]
+fn cells_resolved_ahead_give_the_same_proposal_as_cells_resolved_here() {
+    let bank = bank();
+    let catalog = bank.catalog();
+    let content = matrix();
+    let cells: Result<Vec<_>, _> =
+        crate::domain::matrix::resolve_point(&content, &catalog, &bank.point.place())
+            .map(|at| at.into_iter().map(|(_, cell)| cell).collect());
+    let offer = |resolved| {
+        let segments = [SegmentOffer {
+            code: "S",
+            name: "S",
+            version: Some(VersionOffer {
+                number: 1,
+                content: &content,
+                catalog: &catalog,
+                resolved,
+            }),
+        }];
+        propose(
+            &segments,
+            &client(|_| {}),
+            &bank.desk(),
+            &request("DEP_PLUS"),
+        )
+        .unwrap()
+    };
+    let (here, ahead) = (offer(None), offer(Some(&cells)));
+    assert_eq!(here.result.breakdown, ahead.result.breakdown);
+    assert_eq!(codes(&here), codes(&ahead));
 }
