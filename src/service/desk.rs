@@ -383,3 +383,19 @@ pub async fn store(db: &DatabaseConnection, record: &OfferRecord) -> Result<Reco
         })?;
     offers::insert(db, record, client_id).await
 }
+
+/// Offer `id` as `user` may see it: advisors their own only (another's is `None`, as if it did
+/// not exist, so that ids tell nothing); product managers and finance every one.
+///
+/// # Errors
+/// Database errors; `Invalid` for rows edited by hand into nonsense.
+pub async fn offer_for(
+    db: &impl ConnectionTrait,
+    user: &StaffUser,
+    id: i32,
+) -> Result<Option<offers::StoredOffer>, StoreError> {
+    let offer = offers::find(db, id).await?;
+    Ok(offer.filter(|o| {
+        user.role != crate::domain::user::Role::Advisor || o.record.advisor_id == user.id
+    }))
+}

@@ -19,7 +19,6 @@ use super::openapi::ErrorBody;
 use crate::domain::client::Client;
 use crate::domain::offer::{OutcomeForm, Proposal, Request};
 use crate::domain::product::Terms;
-use crate::domain::user::Role;
 use crate::persistence::offers::{self, Recorded, StoredOffer};
 use crate::service::desk::{DeskBank, point_for, store};
 use crate::web::identity::Identity;
@@ -681,12 +680,9 @@ pub async fn record(
 }
 
 async fn visible(state: &AppState, identity: &Identity, id: i32) -> Result<StoredOffer, ApiError> {
-    let not_found = || ApiError::NotFound(format!("offer {id} not found"));
-    let offer = offers::find(&state.db, id).await?.ok_or_else(not_found)?;
-    if identity.role() == Role::Advisor && offer.record.advisor_id != identity.user.id {
-        return Err(not_found());
-    }
-    Ok(offer)
+    crate::service::desk::offer_for(&state.db, &identity.user, id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("offer {id} not found")))
 }
 
 /// `GET /api/v1/offers/{id}`

@@ -11,10 +11,9 @@ use crate::domain::message::Message;
 use crate::domain::money::Currency;
 use crate::domain::offer::{Outcome, PositionRole, PositionStatus};
 use crate::domain::product::{FigureUnit, Terms};
-use crate::domain::user::Role;
 use crate::i18n::Lang;
 use crate::persistence::catalog::{bank_settings, sales_points};
-use crate::persistence::offers::{self, StoredOffer};
+use crate::persistence::offers::StoredOffer;
 use crate::persistence::products;
 use crate::web::error::WebError;
 use crate::web::format::{date, margin, money, percent, plain};
@@ -110,12 +109,9 @@ async fn visible_offer(
     identity: &Identity,
     id: i32,
 ) -> Result<StoredOffer, WebError> {
-    let not_found = || WebError::NotFound(Message::new("error-no-offer").with("id", id));
-    let offer = offers::find(&state.db, id).await?.ok_or_else(not_found)?;
-    if identity.role() == Role::Advisor && offer.record.advisor_id != identity.user.id {
-        return Err(not_found());
-    }
-    Ok(offer)
+    crate::service::desk::offer_for(&state.db, &identity.user, id)
+        .await?
+        .ok_or_else(|| WebError::NotFound(Message::new("error-no-offer").with("id", id)))
 }
 
 fn terms_of(lang: Lang, terms: &Terms, currency: Currency) -> Vec<(String, String)> {

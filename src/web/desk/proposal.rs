@@ -256,82 +256,43 @@ pub async fn record(
         note: field("note"),
     };
     let request_key = field("request_key");
-    let refuse = |errors: Vec<String>, form: OutcomeForm| Outcome {
-        status: StatusCode::UNPROCESSABLE_ENTITY,
-        errors,
-        form,
-    };
     if request_key.len() != 64 || !request_key.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(WebError::BadRequest(Message::new("offer-key-missing")));
     }
     let (client, context) = load_client(&state, &path).await?;
-    let request = match read_request(&pairs) {
-        Ok(request) => request,
-        Err((_, message)) => {
-            let errors = vec![lang.message(&message)];
-            return respond(
-                &state,
-                &identity,
-                &path,
-                &pairs,
-                refuse(errors, outcome_form),
-            )
-            .await;
+    // Every refusal comes back as the proposal page with its problems, the form as sent.
+    let checked = (|| {
+        let unprocessable = |messages: Vec<String>| (StatusCode::UNPROCESSABLE_ENTITY, messages);
+        let request =
+            read_request(&pairs).map_err(|(_, m)| unprocessable(vec![lang.message(&m)]))?;
+        let bank = desk_bank(&identity, &client, context.as_ref())
+            .map_err(|m| unprocessable(vec![lang.message(&m)]))?;
+        let proposal = (bank.propose(&client, &request))
+            .map_err(|refusal| unprocessable(vec![refusal_text(&refusal, lang)]))?;
+        let was_shown = field("shown");
+        if !was_shown.is_empty() && was_shown != shown(&proposal) {
+            let changed = Message::new("offer-changed")
+                .with("segment", &proposal.segment_name)
+                .with("version", proposal.version);
+            return Err((StatusCode::CONFLICT, vec![lang.message(&changed)]));
+        }
+        let in_bundle: Vec<String> = proposal.products.iter().map(|p| p.code.clone()).collect();
+        let outcome = outcome_form.parse(&in_bundle).map_err(|problems| {
+            unprocessable(problems.iter().map(|p| lang.message(&p.message)).collect())
+        })?;
+        Ok(bank.record(&proposal, outcome, &client, &identity.user, &request_key))
+    })();
+    let record = match checked {
+        Ok(record) => record,
+        Err((status, errors)) => {
+            let answer = Outcome {
+                status,
+                errors,
+                form: outcome_form,
+            };
+            return respond(&state, &identity, &path, &pairs, answer).await;
         }
     };
-    let bank = match desk_bank(&identity, &client, context.as_ref()) {
-        Ok(bank) => bank,
-        Err(message) => {
-            let errors = vec![lang.message(&message)];
-            return respond(
-                &state,
-                &identity,
-                &path,
-                &pairs,
-                refuse(errors, outcome_form),
-            )
-            .await;
-        }
-    };
-    let proposal = match bank.propose(&client, &request) {
-        Ok(proposal) => proposal,
-        Err(refusal) => {
-            let errors = vec![refusal_text(&refusal, lang)];
-            return respond(
-                &state,
-                &identity,
-                &path,
-                &pairs,
-                refuse(errors, outcome_form),
-            )
-            .await;
-        }
-    };
-    let was_shown = field("shown");
-    if !was_shown.is_empty() && was_shown != shown(&proposal) {
-        let changed = Message::new("offer-changed")
-            .with("segment", &proposal.segment_name)
-            .with("version", proposal.version);
-        let mut answer = refuse(vec![lang.message(&changed)], outcome_form);
-        answer.status = StatusCode::CONFLICT;
-        return respond(&state, &identity, &path, &pairs, answer).await;
-    }
-    let in_bundle: Vec<String> = proposal.products.iter().map(|p| p.code.clone()).collect();
-    let outcome = match outcome_form.parse(&in_bundle) {
-        Ok(outcome) => outcome,
-        Err(problems) => {
-            let errors = problems.iter().map(|p| lang.message(&p.message)).collect();
-            return respond(
-                &state,
-                &identity,
-                &path,
-                &pairs,
-                refuse(errors, outcome_form),
-            )
-            .await;
-        }
-    };
-    let record = bank.record(&proposal, outcome, &client, &identity.user, &request_key);
     let recorded = store(&state.db, &record).await?;
     Ok(HttpResponse::SeeOther()
         .insert_header((
