@@ -394,5 +394,17 @@ pub async fn advisor_offers_a_combined_product() -> Result<()> {
     assert_eq!(total, "1", "the results count the offer");
     browser.check_accessibility("results").await?;
     browser.screenshot("5-results").await?;
+
+    // The same proposal in Russian, as the advisor's language switch gives it.
+    browser.click("button[name=language][value=ru]").await?;
+    // The choice is saved once the page comes back in Russian.
+    browser.wait_for_text("nav", "Результаты").await?;
+    browser
+        .goto("/desk/clients/CRM-9900001/proposal?main=DEP_PLUS&drop=CA_RUB")
+        .await?;
+    let page = browser.wait_for_text("main", "Что платит клиент").await?;
+    assert!(page.contains("План визита"), "{page}");
+    browser.check_accessibility("proposal in Russian").await?;
+    browser.screenshot("6-proposal-ru").await?;
     browser.quit().await
 }
