@@ -8,7 +8,9 @@ use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
 
 use crate::config::{CookieSecure, DEFAULT_BIND, DEFAULT_DATABASE_URL, Settings};
+use crate::domain::audit::{Action, Actor, Author, Fields, Subject};
 use crate::domain::user::{NewPassword, Role, Username};
+use crate::persistence::audit;
 use crate::persistence::{db, tokens, users};
 use crate::{demo, security, startup, telemetry};
 
@@ -274,7 +276,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let hash = security::hash_password(password.expose())
                 .map_err(|e| anyhow::anyhow!("hashing the password: {e}"))?;
             let display = display_name.unwrap_or_else(|| username.as_str().to_string());
-            let user = users::create(&db, &username, &display, role, hash).await?;
+            let user = audit::audited(&db, async |txn| {
+                let user = users::create(txn, &username, &display, role, hash).await?;
+                let entry = os_author()
+                    .entry(Action::Created, Subject::User, &user.username)
+                    .after(user.audit_fields());
+                Ok((user, entry))
+            })
+            .await?;
             println!("Added user {} ({})", user.username, user.role.label());
             Ok(())
         }
@@ -283,7 +292,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let user = users::find_by_username(&db, &username)
                 .await?
                 .with_context(|| format!("no user named '{username}'"))?;
-            let token = tokens::create(&db, user.id, &name).await?;
+            let token = audit::audited(&db, async |txn| {
+                let token = tokens::create(txn, user.id, &name).await?;
+                let entry = os_author()
+                    .entry(Action::Created, Subject::Token, &user.username)
+                    .after(Fields::new().with("name", &name));
+                Ok((token, entry))
+            })
+            .await?;
             eprintln!(
                 "Token for {} ({}); it is shown only once:",
                 user.username,
@@ -292,6 +308,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{token}");
             Ok(())
         }
+    }
+}
+
+/// The operating-system user running this command, as the author of its audit entries.
+pub fn os_author() -> Author {
+    let name = ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "unknown".to_owned());
+    Author {
+        actor: Actor::OperatingSystem { name },
+        origin: "command line".to_owned(),
     }
 }
 

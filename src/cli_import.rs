@@ -6,7 +6,9 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use sea_orm::DatabaseConnection;
 
+use crate::domain::audit::{Action, Subject};
 use crate::import::Mapping;
+use crate::persistence::audit;
 use crate::persistence::crm_import::import_file;
 
 /// Errors printed on the terminal; the rest go to `--errors-csv`.
@@ -41,6 +43,14 @@ pub async fn import_crm(
     .await
     .with_context(|| format!("importing {}", file.display()))?;
     bar.finish_and_clear();
+    let entry = crate::cli::os_author()
+        .entry(
+            Action::Imported,
+            Subject::Import,
+            file.display().to_string(),
+        )
+        .after(progress.audit_fields());
+    audit::record(db, &entry).await?;
 
     println!(
         "{}: {} rows read, {} imported ({} new or changed, the rest unchanged), {} skipped.",

@@ -379,3 +379,5 @@ outcome-some-empty = отметьте продукты, которые клие�
 outcome-reason-missing = выберите, почему клиент отказался
 outcome-note-needed = в двух словах укажите, почему клиент отказался
 outcome-unknown = { $value } — не результат: принял всё, принял часть или отказался
+audit-unknown-code = { $value } — нет среди вариантов
+audit-period-reversed = конец периода раньше его начала

@@ -23,6 +23,8 @@ mod m20261130_000013_product_matrices;
 mod m20261130_000014_client_phone;
 mod m20261130_000015_desk_offers;
 mod m20261130_000016_bank_generation;
+mod m20261130_000017_covering_search_index;
+mod m20261130_000018_audit_log;
 
 pub struct Migrator;
 
@@ -46,6 +48,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000014_client_phone::Migration),
             Box::new(m20261130_000015_desk_offers::Migration),
             Box::new(m20261130_000016_bank_generation::Migration),
+            Box::new(m20261130_000017_covering_search_index::Migration),
+            Box::new(m20261130_000018_audit_log::Migration),
         ]
     }
 }

@@ -95,7 +95,7 @@ pub async fn seed_offers(db: &DatabaseConnection, as_of: NaiveDate) -> anyhow::R
             valid_days: desk.bank().settings.desk.offer_valid_days,
         };
         let offer = record(&proposal, outcome, &who, &|code| desk.product_name(code));
-        if let offers::Recorded::New(_) = offers::insert(db, &offer, row.id).await? {
+        if let offers::Recorded::New(_) = offers::insert(db, &offer, row.id, |_| None).await? {
             added += 1;
         }
     }

@@ -1,5 +1,6 @@
 //! The pure domain core: business rules with no I/O and no framework types.
 
+pub mod audit;
 pub mod bank;
 pub mod client;
 pub mod code;

@@ -33,7 +33,7 @@ pub use mapping::{
     DateFormat, Delimiter, Field, Mapping, MappingError, MappingProblem, Options, Target,
 };
 pub use reader::{ImportReader, ImportStats};
-pub use report::{ImportReport, StoredError, stored_errors, write_people_csv};
+pub use report::{ImportReport, StoredError, defused, stored_errors, write_people_csv};
 pub use source::MAX_RECORD_BYTES;
 
 #[cfg(test)]

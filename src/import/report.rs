@@ -186,7 +186,7 @@ pub fn write_people_csv<W: Write>(
     Ok(())
 }
 
-fn defused(cell: &str) -> String {
+pub fn defused(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}")
     } else {

@@ -11,10 +11,11 @@
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, TransactionTrait};
 
-/// What `restore` builds, exactly as migrations `m20261123_000002` and `m20261130_000014`
+/// What `restore` builds, exactly as migrations `m20261130_000017` and `m20261130_000014`
 /// declare it (a test compares the catalog's definitions before and after an initial load).
 const CREATE_INDEXES: [&str; 3] = [
-    "CREATE INDEX IF NOT EXISTS idx_clients_search_name ON clients (search_name)",
+    "CREATE INDEX IF NOT EXISTS idx_clients_search_name ON clients (search_name) \
+     INCLUDE (crm_id, full_name, birth_date, city, phone)",
     "CREATE INDEX IF NOT EXISTS idx_clients_home_sales_point ON clients (home_sales_point_id)",
     "CREATE INDEX IF NOT EXISTS idx_clients_phone ON clients (phone)",
 ];
@@ -108,4 +109,19 @@ async fn build_index(db: &DatabaseConnection, statement: &str) -> Result<(), DbE
     txn.execute_unprepared(BUILD_MEMORY).await?;
     txn.execute_unprepared(statement).await?;
     txn.commit().await
+}
+
+/// After an import that wrote clients, on PostgreSQL: `VACUUM (ANALYZE) clients`, so the
+/// planner knows the new rows and the visibility map lets the desk's searches count matches
+/// from the index alone (without it, every counted match reads its table row: 1 ms of the
+/// search's 1.4 ms on 1,000,000 clients). Autovacuum would do the same later, if it is on.
+///
+/// # Errors
+/// Database errors only; the imported rows stay.
+pub async fn refresh_statistics(db: &DatabaseConnection) -> Result<(), DbErr> {
+    if db.get_database_backend() != DbBackend::Postgres {
+        return Ok(());
+    }
+    db.execute_unprepared("VACUUM (ANALYZE) clients").await?;
+    Ok(())
 }

@@ -40,6 +40,17 @@ pub struct Progress {
     pub skipped: u64,
 }
 
+impl Progress {
+    /// An import's end as the audit trail shows it.
+    pub fn audit_fields(&self) -> crate::domain::audit::Fields {
+        crate::domain::audit::Fields::new()
+            .with("rows", self.rows)
+            .with("skipped", self.skipped)
+            .with("written", self.written)
+            .with("new", self.new)
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ImportFailure {
     #[error("cannot read {path}: {source}")]
@@ -190,6 +201,16 @@ pub async fn import_file(
                 return Err(StoreError::from(err).into());
             }
         }
+    }
+    if let Ok((_, progress)) = &outcome
+        && progress.written > 0
+    {
+        let started = Instant::now();
+        // The import has succeeded; stale statistics only slow pages down, so this is logged.
+        if let Err(err) = clients_bulk::refresh_statistics(db).await {
+            tracing::error!(%err, "refreshing the clients statistics after an import");
+        }
+        tracing::debug!(took = ?started.elapsed(), "clients statistics refreshed");
     }
     outcome
 }

@@ -3,6 +3,7 @@
 //! Repository functions take `&impl ConnectionTrait`, so the same function works on the pool
 //! and inside a transaction.
 
+pub mod audit;
 pub mod catalog;
 pub mod client_rows;
 pub mod clients;

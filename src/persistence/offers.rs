@@ -15,6 +15,7 @@ use sea_orm::{
 use super::entities::{offer, offer_opening, offer_position};
 use super::scaled::{AMOUNT_SCALE, RATE_SCALE, amount, rate, to_units};
 use super::{StoreError, is_unique_violation};
+use crate::domain::audit::Entry;
 use crate::domain::money::Currency;
 use crate::domain::offer::{
     Badge, DeclineReason, OfferRecord, Outcome, PositionRole, PositionStatus, RecordedPosition,
@@ -76,7 +77,8 @@ async fn find_by_key(db: &impl ConnectionTrait, key: &str) -> Result<Option<i32>
         .await?)
 }
 
-/// Stores `record` for the client with row id `client_id`, once per request key.
+/// Stores `record` for the client with row id `client_id`, once per request key, with the
+/// audit entry `audited` gives for the new offer's number (none for the demo's offers).
 ///
 /// # Errors
 /// Database errors; `InvalidField` for a figure too large to store.
@@ -84,6 +86,7 @@ pub async fn insert(
     db: &DatabaseConnection,
     record: &OfferRecord,
     client_id: i64,
+    audited: impl FnOnce(i32) -> Option<Entry>,
 ) -> Result<Recorded, StoreError> {
     if let Some(id) = find_by_key(db, &record.request_key).await? {
         return Ok(Recorded::Existing(id));
@@ -183,6 +186,9 @@ pub async fn insert(
     {
         txn.rollback().await?;
         return Err(e.into());
+    }
+    if let Some(entry) = audited(id) {
+        super::audit::record(&txn, &entry).await?;
     }
     txn.commit().await?;
     Ok(Recorded::New(id))

@@ -10,6 +10,7 @@ use sea_orm::sea_query::Expr;
 
 use super::entities::user;
 use super::{StoreError, is_unique_violation};
+use crate::domain::audit::Fields;
 use crate::domain::user::{Role, Username};
 use crate::i18n::Lang;
 
@@ -56,6 +57,28 @@ impl StaffUser {
 }
 
 impl StaffUser {
+    /// The user as the audit trail shows them (never anything about the password but whether
+    /// it must be changed).
+    pub fn audit_fields(&self) -> Fields {
+        Fields::new()
+            .with("username", &self.username)
+            .with("display_name", &self.display_name)
+            .with("role", self.role)
+            .with("active", self.active)
+            .with(
+                "home_sales_point",
+                self.home_sales_point.as_deref().unwrap_or(""),
+            )
+            .with_optional(
+                "day_sales_point",
+                self.day_sales_point
+                    .as_ref()
+                    .map(|(code, day)| format!("{code} on {day}")),
+            )
+            .with("language", self.language.map_or("", Lang::code))
+            .with("must_change_password", self.must_change_password)
+    }
+
     /// Where the user works on `today`: the point covered for the day, else the home point.
     pub fn working_point(&self, today: chrono::NaiveDate) -> Option<&str> {
         match &self.day_sales_point {
@@ -234,6 +257,17 @@ pub async fn record_sign_in(
 ///
 /// # Errors
 /// Database errors only.
+/// The user `id` as the audit trail shows them; `None` when there is no such user.
+///
+/// # Errors
+/// Database errors only.
+pub async fn audit_fields(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<Fields>, StoreError> {
+    Ok(find(db, id).await?.map(|user| user.audit_fields()))
+}
+
 pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<StaffUser>, StoreError> {
     user::Entity::find_by_id(id)
         .one(db)

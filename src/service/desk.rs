@@ -8,6 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 
+use crate::domain::audit::{Action, Author, Fields, Subject};
 use crate::domain::bank::SalesPoint;
 use crate::domain::client::Client;
 use crate::domain::matrix::{CatalogEntry, PointPlace, ResolveError, ResolvedCell, resolve_point};
@@ -371,17 +372,37 @@ impl DeskBank {
     }
 }
 
-/// Stores `record` for the client with CRM id `crm_id`.
+/// Stores `record` for the client with CRM id `crm_id`, audited as `author`'s.
 ///
 /// # Errors
 /// `NotFound` for a client that vanished; database errors.
-pub async fn store(db: &DatabaseConnection, record: &OfferRecord) -> Result<Recorded, StoreError> {
+pub async fn store(
+    db: &DatabaseConnection,
+    author: &Author,
+    record: &OfferRecord,
+) -> Result<Recorded, StoreError> {
     let client_id = offers::client_row_id(db, &record.crm_id)
         .await?
         .ok_or_else(|| StoreError::NotFound {
             what: format!("client {}", record.crm_id),
         })?;
-    offers::insert(db, record, client_id).await
+    offers::insert(db, record, client_id, |id| {
+        let entry = author
+            .entry(Action::Recorded, Subject::Offer, id.to_string())
+            .after(
+                Fields::new()
+                    .with("client", &record.crm_id)
+                    .with("sales_point", &record.sales_point)
+                    .with("segment", &record.segment)
+                    .with("matrix_version", record.matrix_version)
+                    .with("main_product", &record.main_product)
+                    .with("outcome", record.outcome.as_str())
+                    .with("badge", record.badge.as_str())
+                    .with("flagged_for_finance", record.flagged_for_finance),
+            );
+        Some(entry)
+    })
+    .await
 }
 
 /// Offer `id` as `user` may see it: advisors their own only (another's is `None`, as if it did

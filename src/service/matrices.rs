@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 
+use crate::domain::audit::{Action, Author, Fields, Subject, of as audit_of};
 use crate::domain::bank::{BankSettings, SalesPoint};
 use crate::domain::matrix::{
     CatalogEntry, Draft, PointEvaluation, PublishError, Setting, blocking, evaluate_version,
@@ -15,6 +16,7 @@ use crate::domain::money::ExchangeRates;
 use crate::domain::product::{CatalogProduct, ProductStatus, Terms};
 use crate::domain::profitability::Valuation;
 use crate::persistence::StoreError;
+use crate::persistence::audit;
 use crate::persistence::catalog::{bank_settings, exchange_rates, sales_points};
 use crate::persistence::matrices::{self, StoredVersion, VersionStatus};
 use crate::persistence::products;
@@ -128,6 +130,26 @@ pub enum PublishFailure {
     Store(#[from] StoreError),
 }
 
+/// How the audit trail names a matrix version: `SEGMENT v3`.
+pub fn version_object(segment: &str, number: i32) -> String {
+    format!("{segment} v{number}")
+}
+
+/// A matrix version as the audit trail shows it (its content and status); `None` when there
+/// is no such version.
+///
+/// # Errors
+/// Database errors.
+pub async fn version_fields(
+    db: &impl sea_orm::ConnectionTrait,
+    segment: &str,
+    number: i32,
+) -> Result<Option<Fields>, StoreError> {
+    Ok(matrices::find_version(db, segment, number)
+        .await?
+        .map(|v| audit_of::matrix(&v.content).with("status", v.info.status.as_str())))
+}
+
 /// Publishes draft `number` of `segment` (loaded at `lock`) from `effective_from`, once its
 /// evaluation has no blocking failure anywhere.
 ///
@@ -139,7 +161,7 @@ pub async fn publish(
     number: i32,
     lock: i32,
     effective_from: NaiveDate,
-    user: &str,
+    author: &Author,
     today: NaiveDate,
 ) -> Result<(), PublishFailure> {
     let version = matrices::find_version(db, segment, number)
@@ -172,6 +194,21 @@ pub async fn publish(
             frozen,
         )
         .map_err(PublishFailure::Refused)?;
-    matrices::publish(db, version.info.id, lock, &published, user).await?;
+    let entry = author
+        .entry(
+            Action::Published,
+            Subject::Matrix,
+            version_object(segment, number),
+        )
+        .after(
+            Fields::new()
+                .with("effective_from", effective_from)
+                .with("frozen_terms", published.frozen_terms().len()),
+        );
+    audit::audited(db, async |txn| {
+        matrices::publish(txn, version.info.id, lock, &published, author.actor.name()).await?;
+        Ok(((), entry))
+    })
+    .await?;
     Ok(())
 }

@@ -54,6 +54,8 @@ pub const CRM_WRITERS: Access = Access::Roles(&[ProductManager, Admin]);
 pub const CLIENT_READERS: Access = Access::Roles(&[Advisor, ProductManager, Admin]);
 /// Recorded offers and results: advisors (their own), product managers and finance (all).
 pub const OFFER_READERS: Access = Access::Roles(&[Advisor, ProductManager, Finance]);
+/// The audit trail: finance (and its auditors) and the administrators of access.
+pub const AUDITORS: Access = Access::Roles(&[Finance, Admin]);
 
 /// The guard of one route: identifies the caller, applies the route's rule, checks CSRF on
 /// pages, and only then lets the handler run with the [`Identity`] in the request.
@@ -129,6 +131,7 @@ pub async fn session_identity(req: &HttpRequest, state: &AppState) -> Option<Ide
             language: s.user.language.unwrap_or_else(|| browser_language(req)),
             user: s.user,
             csrf_token: Some(s.csrf_token),
+            origin: origin(req),
         }),
         Err(err) => {
             tracing::error!(error = %err, "cannot read the session");
@@ -148,12 +151,21 @@ async fn bearer_identity(req: &HttpRequest, state: &AppState) -> Option<Identity
             language: user.language.unwrap_or_else(|| browser_language(req)),
             user,
             csrf_token: None,
+            origin: origin(req),
         }),
         Err(err) => {
             tracing::error!(error = %err, "cannot check the API token");
             None
         }
     }
+}
+
+/// Where a request comes from, for the audit trail: the connection's address (headers a
+/// client can set are not trusted).
+pub fn origin(req: &HttpRequest) -> String {
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default()
 }
 
 fn unauthenticated(api: bool, path: &str, query: &str) -> HttpResponse {

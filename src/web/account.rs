@@ -14,8 +14,9 @@ use super::pages::render_with;
 use super::routes::RouteTable;
 use super::state::AppState;
 use super::verifier::VerifyError;
+use crate::domain::audit::{Action, Fields, Subject};
 use crate::domain::user::NewPassword;
-use crate::persistence::users;
+use crate::persistence::{audit, users};
 use crate::security::hash_password;
 
 pub const PASSWORD_PAGE: &str = "/account/password";
@@ -101,7 +102,15 @@ async fn change(
         .await
         .map_err(|e| WebError::Internal(e.into()))?
         .map_err(|e| WebError::Internal(anyhow::anyhow!("hashing a password: {e}")))?;
-    users::set_password(&state.db, identity.user.id, hash, false).await?;
+    audit::audited(&state.db, async |db| {
+        users::set_password(db, identity.user.id, hash, false).await?;
+        let entry = identity
+            .author()
+            .entry(Action::Changed, Subject::User, &identity.user.username)
+            .after(Fields::new().with("password", "changed by the user"));
+        Ok(((), entry))
+    })
+    .await?;
     tracing::info!(user = ?identity.user.username, "password changed");
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, home_for(identity.role())))

@@ -20,8 +20,9 @@ use super::pages::{error_page, render_with};
 use super::state::AppState;
 use super::verifier::VerifyError;
 use crate::config::CookieSecure;
+use crate::domain::audit::{Action, Actor, Entry, Subject};
 use crate::domain::message::Message;
-use crate::persistence::{sessions, users};
+use crate::persistence::{audit, sessions, users};
 use crate::security::{constant_time_eq, dummy_hash, random_token};
 
 const SIGN_IN_CSRF_COOKIE: &str = "kombi_signin";
@@ -187,6 +188,17 @@ pub async fn sign_in(
         Some((user, _)) if verified && user.active => user,
         _ => {
             tracing::info!(username = ?username, %peer, "failed sign-in");
+            let claimed = Actor::Claimed {
+                username: username.clone(),
+            };
+            let entry = Entry::new(
+                claimed,
+                peer.clone(),
+                Action::SignInRefused,
+                Subject::Session,
+                &username,
+            );
+            audit::record(&state.db, &entry).await?;
             let message = lang.text("signin-wrong");
             return sign_in_page(
                 &req,
@@ -200,6 +212,16 @@ pub async fn sign_in(
     };
     state.throttle.succeeded(&keys[0], &keys[1..]);
     sessions::delete_expired(&state.db, Utc::now()).await?;
+    let signed_in = Entry::new(
+        Actor::User {
+            id: user.id,
+            username: user.username.clone(),
+        },
+        peer.clone(),
+        Action::SignedIn,
+        Subject::Session,
+        &user.username,
+    );
     let origin = sessions::SessionOrigin {
         client_address: (!peer.is_empty()).then_some(peer),
         user_agent: req
@@ -208,8 +230,12 @@ pub async fn sign_in(
             .and_then(|v| v.to_str().ok())
             .map(str::to_string),
     };
-    let token = sessions::create(&state.db, user.id, &origin).await?;
-    users::record_sign_in(&state.db, user.id, Utc::now()).await?;
+    let token = audit::audited(&state.db, async |db| {
+        let token = sessions::create(db, user.id, &origin).await?;
+        users::record_sign_in(db, user.id, Utc::now()).await?;
+        Ok((token, signed_in))
+    })
+    .await?;
     tracing::info!(user = ?user.username, role = %user.role, "signed in");
 
     // A password an administrator reset must be replaced before anything else.
@@ -240,7 +266,16 @@ pub async fn sign_out(
     identity: Identity,
 ) -> Result<HttpResponse, WebError> {
     if let Some(cookie) = req.cookie(SESSION_COOKIE) {
-        sessions::delete(&state.db, cookie.value()).await?;
+        audit::audited(&state.db, async |db| {
+            sessions::delete(db, cookie.value()).await?;
+            let entry = identity.author().entry(
+                Action::SignedOut,
+                Subject::Session,
+                &identity.user.username,
+            );
+            Ok(((), entry))
+        })
+        .await?;
     }
     tracing::info!(user = ?identity.user.username, "signed out");
     let mut response = HttpResponse::SeeOther()

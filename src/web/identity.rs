@@ -5,6 +5,7 @@ use std::future::{Ready, ready};
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest};
 
+use crate::domain::audit::{Actor, Author};
 use crate::domain::user::Role;
 use crate::i18n::Lang;
 use crate::persistence::users::StaffUser;
@@ -20,6 +21,8 @@ pub struct Identity {
     pub csrf_token: Option<String>,
     /// The interface language: the user's choice, else the browser's `Accept-Language`.
     pub language: Lang,
+    /// The request's network address, for the audit trail.
+    pub origin: String,
 }
 
 /// The best of Kombi's languages for the request's `Accept-Language` header.
@@ -33,6 +36,17 @@ pub fn browser_language(req: &HttpRequest) -> Lang {
 impl Identity {
     pub fn role(&self) -> Role {
         self.user.role
+    }
+
+    /// This user, acting from this request's address: the author of audit entries.
+    pub fn author(&self) -> Author {
+        Author {
+            actor: Actor::User {
+                id: self.user.id,
+                username: self.user.username.clone(),
+            },
+            origin: self.origin.clone(),
+        }
     }
 
     /// The session's CSRF token for forms ("" for API identities, which render no forms).

@@ -11,8 +11,9 @@ use super::error::WebError;
 use super::identity::Identity;
 use super::routes::RouteTable;
 use super::state::AppState;
+use crate::domain::audit::{Action, Subject};
 use crate::i18n::Lang;
-use crate::persistence::users;
+use crate::persistence::{audit, users};
 
 pub fn routes(table: &mut RouteTable) {
     table.post("/settings/language", EVERYONE, choose);
@@ -35,7 +36,16 @@ pub async fn choose(
             Message::new("error-language").with("value", format!("{:?}", form.language)),
         )
     })?;
-    users::set_language(&state.db, identity.user.id, Some(language)).await?;
+    let id = identity.user.id;
+    audit::change(
+        &state.db,
+        identity
+            .author()
+            .entry(Action::Changed, Subject::User, &identity.user.username),
+        async |db| users::audit_fields(db, id).await,
+        async |db| users::set_language(db, id, Some(language)).await,
+    )
+    .await?;
     // Back to the page the switch was on, when the browser says which (same site only).
     let back = req
         .headers()

@@ -17,6 +17,7 @@ pub enum Section {
     Finance,
     Results,
     Users,
+    Audit,
     None,
 }
 
@@ -32,6 +33,7 @@ impl Section {
             Section::Finance => "nav-finance",
             Section::Results => "nav-results",
             Section::Users => "nav-users",
+            Section::Audit => "nav-audit",
             Section::None => "nav-home",
         }
     }
@@ -46,6 +48,7 @@ impl Section {
             Section::Finance => "/finance",
             Section::Results => "/results",
             Section::Users => "/admin/users",
+            Section::Audit => "/audit",
             Section::None => "/",
         }
     }
@@ -68,8 +71,9 @@ pub fn sections_for(role: Role) -> &'static [Section] {
             Section::Catalog,
             Section::Matrices,
             Section::Results,
+            Section::Audit,
         ],
-        Role::Admin => &[Section::Users],
+        Role::Admin => &[Section::Users, Section::Audit],
     }
 }
 

@@ -6,6 +6,7 @@ pub mod account;
 pub mod admin;
 pub mod api;
 pub mod assets;
+pub mod audit;
 pub mod auth;
 pub mod catalog;
 pub mod clients;
@@ -26,6 +27,7 @@ pub mod segments;
 pub mod state;
 pub mod throttle;
 pub mod verifier;
+pub mod viewed;
 
 use actix_web::middleware::Logger;
 use actix_web::web;

@@ -158,6 +158,7 @@ pub fn table() -> RouteTable {
     super::segments::routes(&mut table);
     super::matrices::routes(&mut table);
     super::finance::routes(&mut table);
+    super::audit::routes(&mut table);
     super::admin::routes(&mut table);
     super::api::routes(&mut table);
     table

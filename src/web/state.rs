@@ -13,6 +13,8 @@ pub struct AppState {
     pub cookie_secure: CookieSecure,
     /// What the desk offers from, kept while the bank does not change.
     pub desk: crate::service::desk::DeskCache,
+    /// The desk's views of client data recorded lately (one audit entry per visit).
+    pub views: super::viewed::RecentViews,
 }
 
 impl AppState {
@@ -23,6 +25,7 @@ impl AppState {
             verifier: PasswordVerifier::for_this_machine(),
             cookie_secure,
             desk: crate::service::desk::DeskCache::default(),
+            views: super::viewed::RecentViews::default(),
         }
     }
 }

@@ -252,3 +252,30 @@ async fn the_desk_lists_a_client_found_by_phone_typed_three_ways_with_the_number
     assert!(by_name.contains("Sidorov Oleg"), "{by_name}");
     assert!(by_name.contains("CRM id, surname or phone"), "{by_name}");
 }
+
+#[tokio::test]
+async fn as_the_advisor_types_the_desk_answers_with_the_result_list_alone() {
+    let app = spawn_app().await;
+    three_clients(&app).await;
+    app.signed_in_as(Role::Advisor).await;
+
+    let page = app.get("/desk?q=sidorov").await.text().await.unwrap();
+    let list = app
+        .get("/desk?q=sidorov&part=results")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(list.contains("Sidorov Oleg"), "{list}");
+    assert!(!list.contains("<nav") && !list.contains("<form"), "{list}");
+    // The same list the page shows, byte for byte.
+    assert!(page.contains(list.trim()), "{list}\n---\n{page}");
+    let none = app
+        .get("/desk?q=nobody&part=results")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(none.contains("nobody"), "{none}");
+    assert!(!none.contains("<tr>"), "{none}");
+}

@@ -259,7 +259,7 @@ async fn publishing_needs_every_blocking_verdict_to_pass_and_keeps_the_old_versi
     )
     .await
     .unwrap();
-    match publish(&db, SEGMENT, 2, lock, today(), "manager", today()).await {
+    match publish(&db, SEGMENT, 2, lock, today(), &manager(), today()).await {
         Err(PublishFailure::Refused(kombi::domain::matrix::PublishError::Blocked(reasons))) => {
             assert!(
                 reasons
@@ -283,7 +283,7 @@ async fn publishing_needs_every_blocking_verdict_to_pass_and_keeps_the_old_versi
     let lock = matrices::save_cell(&db, info.id, lock, "DEP_PLUS", &Scope::AllPoints, &patch)
         .await
         .unwrap();
-    publish(&db, SEGMENT, 2, lock, today(), "manager", today())
+    publish(&db, SEGMENT, 2, lock, today(), &manager(), today())
         .await
         .unwrap();
     let second = version(&db, SEGMENT, 2).await;
@@ -329,4 +329,14 @@ async fn a_withdrawn_version_no_longer_keeps_its_products_in_a_bundle() {
         matches!(links[0], Link::LimitWithinShare { .. }),
         "content kept: {links:?}"
     );
+}
+
+/// The product manager acting in these tests, for the audit trail.
+fn manager() -> kombi::domain::audit::Author {
+    kombi::domain::audit::Author {
+        actor: kombi::domain::audit::Actor::OperatingSystem {
+            name: "manager".into(),
+        },
+        origin: "test".into(),
+    }
 }

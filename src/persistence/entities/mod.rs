@@ -2,6 +2,7 @@
 //! repositories beside them, so that these mirror the migrations exactly.
 
 pub mod api_token;
+pub mod audit_entry;
 pub mod bank_settings;
 pub mod client;
 pub mod company;

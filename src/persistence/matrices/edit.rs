@@ -5,8 +5,8 @@
 use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
 };
 
 use super::codec::{TERMS, USAGE_ALONE, USAGE_IN_BUNDLE, figure_units, link_columns};
@@ -78,7 +78,7 @@ async fn guard(db: &impl ConnectionTrait, id: i32, lock: i32) -> Result<i32, Sto
 /// # Errors
 /// `NotFound` for an unknown segment; database errors.
 pub async fn start_draft(
-    db: &DatabaseConnection,
+    db: &(impl ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>),
     segment: &str,
     user: &str,
 ) -> Result<VersionInfo, StoreError> {
@@ -314,7 +314,7 @@ async fn delete_cells(
 /// # Errors
 /// See [`guard`]; `InvalidField` for a figure that cannot be stored exactly.
 pub async fn save_cell(
-    db: &DatabaseConnection,
+    db: &(impl ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>),
     version_id: i32,
     lock: i32,
     product: &str,
@@ -358,7 +358,7 @@ async fn save_cell_in(
 /// # Errors
 /// See [`guard`].
 pub async fn set_links(
-    db: &DatabaseConnection,
+    db: &(impl ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>),
     version_id: i32,
     lock: i32,
     links: &[Link],
@@ -384,7 +384,7 @@ async fn set_links_in(
 /// # Errors
 /// See [`guard`]; `InvalidField` for a fee that cannot be stored exactly.
 pub async fn set_package_fee(
-    db: &DatabaseConnection,
+    db: &(impl ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>),
     version_id: i32,
     lock: i32,
     fee: Option<rust_decimal::Decimal>,
@@ -418,7 +418,7 @@ async fn set_package_fee_in(
 /// # Errors
 /// See [`guard`].
 pub async fn copy_point(
-    db: &DatabaseConnection,
+    db: &(impl ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>),
     version: &StoredVersion,
     lock: i32,
     from: &str,
@@ -474,7 +474,7 @@ async fn write_cells_added(
 /// # Errors
 /// See [`guard`]; `InvalidField` for a frozen term that cannot be stored exactly.
 pub async fn publish(
-    db: &DatabaseConnection,
+    db: &(impl ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>),
     version_id: i32,
     lock: i32,
     published: &Published,
@@ -610,7 +610,7 @@ pub async fn withdraw(
 /// `NotFound` when either segment or `from`'s matrix does not exist; `Conflict { field:
 /// "draft" }` when `to` already has a draft (finish or discard it first).
 pub async fn copy_matrix(
-    db: &DatabaseConnection,
+    db: &(impl ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>),
     from: &str,
     to: &str,
     user: &str,

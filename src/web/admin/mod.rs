@@ -17,10 +17,11 @@ use super::identity::Identity;
 use super::layout::{Layout, Section};
 use super::pages::{render, render_with};
 use super::state::AppState;
+use crate::domain::audit::{Action, Subject};
 use crate::domain::message::Message;
 use crate::domain::user::{NewPassword, Role, Username};
-use crate::persistence::StoreError;
 use crate::persistence::users::{self, StaffUser};
+use crate::persistence::{StoreError, audit};
 use crate::security::hash_password;
 
 pub fn routes(table: &mut RouteTable) {
@@ -200,7 +201,16 @@ async fn create(
         .await
         .map_err(|e| WebError::Internal(e.into()))?
         .map_err(|e| WebError::Internal(anyhow::anyhow!("hashing a password: {e}")))?;
-    match users::create(&state.db, &username, &form.display_name, role, hash).await {
+    let created = audit::audited(&state.db, async |db| {
+        let user = users::create(db, &username, &form.display_name, role, hash).await?;
+        let entry = identity
+            .author()
+            .entry(Action::Created, Subject::User, &user.username)
+            .after(user.audit_fields());
+        Ok((user, entry))
+    })
+    .await;
+    match created {
         Ok(user) => {
             tracing::info!(admin = ?identity.user.username, user = ?user.username, role = %role, "user added");
             let location = format!("/admin/users?added={}", user.username);
@@ -247,13 +257,26 @@ async fn set_active(
     if id == identity.user.id && !active {
         return Err(WebError::BadRequest(Message::new("error-disable-self")));
     }
+    let user = users::find(&state.db, id)
+        .await?
+        .ok_or_else(|| WebError::NotFound(Message::new("error-no-user").with("id", id)))?;
     if !active && form.confirm != "yes" {
-        let user = users::find(&state.db, id)
-            .await?
-            .ok_or_else(|| WebError::NotFound(Message::new("error-no-user").with("id", id)))?;
         return user::confirm_disable(&identity, user).await;
     }
-    users::set_active(&state.db, id, active).await?;
+    let action = if active {
+        Action::Changed
+    } else {
+        Action::Deactivated
+    };
+    audit::change(
+        &state.db,
+        identity
+            .author()
+            .entry(action, Subject::User, &user.username),
+        async |db| users::audit_fields(db, id).await,
+        async |db| users::set_active(db, id, active).await,
+    )
+    .await?;
     tracing::info!(admin = ?identity.user.username, user_id = id, active, "user access changed");
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, "/admin/users"))

@@ -7,8 +7,10 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
+use crate::domain::audit::{Action, Fields, Subject};
+use crate::persistence::audit;
 use crate::persistence::sessions::{self, SessionSummary};
-use crate::persistence::users::StaffUser;
+use crate::persistence::users::{self, StaffUser};
 use crate::web::error::WebError;
 use crate::web::identity::Identity;
 use crate::web::state::AppState;
@@ -93,15 +95,34 @@ pub async fn end(
     form: web::Form<EndForm>,
 ) -> Result<HttpResponse, WebError> {
     let user_id = path.into_inner();
-    let ended = match form.session.as_str() {
-        "all" => sessions::delete_for_user(&state.db, user_id).await?,
-        id => {
-            let session_id = id.parse::<i32>().map_err(|_| {
-                WebError::BadRequest(Message::new("error-session").with("value", format!("{id:?}")))
-            })?;
-            u64::from(sessions::end(&state.db, user_id, session_id).await?)
-        }
+    let which = match form.session.as_str() {
+        "all" => None,
+        id => Some(id.parse::<i32>().map_err(|_| {
+            WebError::BadRequest(Message::new("error-session").with("value", format!("{id:?}")))
+        })?),
     };
+    let user = users::find(&state.db, user_id)
+        .await?
+        .ok_or_else(|| WebError::NotFound(Message::new("error-no-user").with("id", user_id)))?;
+    let ended = audit::audited(&state.db, async |db| {
+        let ended = match which {
+            None => sessions::delete_for_user(db, user_id).await?,
+            Some(session_id) => u64::from(sessions::end(db, user_id, session_id).await?),
+        };
+        let entry = identity
+            .author()
+            .entry(Action::Ended, Subject::Session, &user.username)
+            .after(
+                Fields::new()
+                    .with(
+                        "sessions",
+                        which.map_or("all".to_owned(), |id| id.to_string()),
+                    )
+                    .with("ended", ended),
+            );
+        Ok((ended, entry))
+    })
+    .await?;
     tracing::info!(admin = ?identity.user.username, user_id, ended, "sessions ended");
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, format!("/admin/users?ended={ended}")))

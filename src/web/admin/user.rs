@@ -6,10 +6,11 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use crate::domain::audit::{Action, Fields, Subject};
 use crate::domain::message::Message;
 use crate::domain::user::{NewPassword, Role};
 use crate::persistence::users::{self, StaffUser};
-use crate::persistence::{StoreError, catalog};
+use crate::persistence::{StoreError, audit, catalog};
 use crate::security::hash_password;
 use crate::web::error::WebError;
 use crate::web::identity::Identity;
@@ -120,7 +121,16 @@ pub async fn update(
     }
     let point = Some(form.home_sales_point.trim()).filter(|p| !p.is_empty());
     if let (Some(role), true) = (role, errors.is_empty()) {
-        match users::set_role_and_point(&state.db, id, role, point).await {
+        let saved = audit::change(
+            &state.db,
+            identity
+                .author()
+                .entry(Action::Changed, Subject::User, &user.username),
+            async |db| users::audit_fields(db, id).await,
+            async |db| users::set_role_and_point(db, id, role, point).await,
+        )
+        .await;
+        match saved {
             Ok(()) => {
                 tracing::info!(admin = ?identity.user.username, user_id = id, role = %role, point = ?point, "user's role and sales point set");
                 return Ok(HttpResponse::SeeOther()
@@ -164,7 +174,15 @@ pub async fn reset_password(
         .await
         .map_err(|e| WebError::Internal(e.into()))?
         .map_err(|e| WebError::Internal(anyhow::anyhow!("hashing a password: {e}")))?;
-    users::set_password(&state.db, id, hash, true).await?;
+    audit::audited(&state.db, async |db| {
+        users::set_password(db, id, hash, true).await?;
+        let entry = identity
+            .author()
+            .entry(Action::Changed, Subject::User, &user.username)
+            .after(Fields::new().with("password", "reset by an administrator"));
+        Ok(((), entry))
+    })
+    .await?;
     tracing::info!(admin = ?identity.user.username, user_id = id, "password reset");
     Ok(HttpResponse::SeeOther()
         .insert_header((

@@ -6,8 +6,9 @@ use utoipa::ToSchema;
 
 use super::ApiError;
 use super::openapi::ErrorBody;
+use crate::domain::audit::{Action, Fields, Subject};
 use crate::domain::client::{Client, ClientDraft};
-use crate::persistence::clients;
+use crate::persistence::{audit, clients};
 use crate::web::identity::Identity;
 use crate::web::state::AppState;
 
@@ -165,7 +166,7 @@ pub struct ClientSegments {
     security(("bearer" = []))
 )]
 pub async fn put(
-    _identity: Identity,
+    identity: Identity,
     state: web::Data<AppState>,
     path: web::Path<String>,
     body: web::Json<Value>,
@@ -200,7 +201,22 @@ pub async fn put(
             )
         })?;
     let points = clients::sales_point_ids(&state.db).await?;
-    clients::upsert(&state.db, std::slice::from_ref(&client), &points).await?;
+    let existed = clients::load(&state.db, &crm_id).await?.is_some();
+    let action = if existed {
+        Action::Changed
+    } else {
+        Action::Created
+    };
+    audit::change(
+        &state.db,
+        identity.author().entry(action, Subject::Client, &crm_id),
+        async |db| {
+            let stored = clients::load(db, &crm_id).await?;
+            Ok(stored.map(|c| Fields::from_json(&serde_json::to_value(c).unwrap_or_default())))
+        },
+        async |db| clients::upsert(db, std::slice::from_ref(&client), &points).await,
+    )
+    .await?;
     let stored = clients::load(&state.db, &crm_id).await?;
     Ok(HttpResponse::Ok().json(stored))
 }

@@ -16,9 +16,11 @@ use utoipa::ToSchema;
 
 use super::ApiError;
 use super::openapi::ErrorBody;
+use crate::domain::audit::{Action, Fields, Subject};
 use crate::domain::client::Client;
 use crate::domain::offer::{OutcomeForm, Proposal, Request};
 use crate::domain::product::Terms;
+use crate::persistence::audit;
 use crate::persistence::offers::{self, Recorded, StoredOffer};
 use crate::service::desk::{DeskBank, point_for, store};
 use crate::web::identity::Identity;
@@ -663,7 +665,7 @@ pub async fn record(
         )
     })?;
     let record = desk.record(&proposal, outcome, &client, &identity.user, &key);
-    let recorded = store(&state.db, &record).await?;
+    let recorded = store(&state.db, &identity.author(), &record).await?;
     let stored = offers::find(&state.db, recorded.id())
         .await?
         .ok_or_else(|| ApiError::NotFound("the offer just recorded".into()))?;
@@ -752,7 +754,19 @@ pub async fn opened(
         return Err(invalid("products", "name at least one product"));
     }
     let day = body.opened_on.unwrap_or_else(|| Utc::now().date_naive());
-    offers::record_opened(&state.db, id, &body.products, day, &identity.user.username).await?;
+    audit::audited(&state.db, async |db| {
+        offers::record_opened(db, id, &body.products, day, &identity.user.username).await?;
+        let entry = identity
+            .author()
+            .entry(Action::Confirmed, Subject::Offer, id.to_string())
+            .after(
+                Fields::new()
+                    .with("opened", body.products.join(", "))
+                    .with("opened_on", day),
+            );
+        Ok(((), entry))
+    })
+    .await?;
     let offer = offers::find(&state.db, id)
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("offer {id} not found")))?;

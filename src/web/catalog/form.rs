@@ -7,9 +7,10 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use super::form_view::{FormContext, FormPage};
+use crate::domain::audit::{Action, Fields, Subject, of as audit_of};
 use crate::domain::product::ProductForm;
 use crate::domain::validation::FieldError;
-use crate::persistence::{StoreError, products};
+use crate::persistence::{StoreError, audit, products};
 use crate::web::error::WebError;
 use crate::web::identity::Identity;
 use crate::web::layout::{Layout, Section};
@@ -85,6 +86,16 @@ fn field_errors(err: StoreError) -> Result<Vec<FieldError>, WebError> {
     }
 }
 
+/// The product as the audit trail shows it; `None` before it exists.
+async fn product_fields(
+    db: &impl sea_orm::ConnectionTrait,
+    code: &str,
+) -> Result<Option<Fields>, StoreError> {
+    Ok(products::find(db, code)
+        .await?
+        .map(|stored| audit_of::product(&stored.product)))
+}
+
 /// `POST /catalog`
 pub async fn create(
     state: web::Data<AppState>,
@@ -93,7 +104,16 @@ pub async fn create(
 ) -> Result<HttpResponse, WebError> {
     let form = submission.into_inner().form;
     let errors = match form.parse() {
-        Ok(product) => match products::create(&state.db, &product).await {
+        Ok(product) => match audit::change(
+            &state.db,
+            identity
+                .author()
+                .entry(Action::Created, Subject::Product, &product.code),
+            async |db| product_fields(db, &product.code).await,
+            async |db| products::create(db, &product).await,
+        )
+        .await
+        {
             Ok(()) => {
                 tracing::info!(user = ?identity.user.username, product = ?product.code, "product created");
                 let location = format!("/catalog/{}?saved=1", product.code);
@@ -152,7 +172,16 @@ pub async fn update(
         .parse()
         .map_err(|_| WebError::BadRequest(Message::new("error-version")))?;
     let (status, errors, alert) = match form.parse() {
-        Ok(product) => match products::update(&state.db, &code, version, &product).await {
+        Ok(product) => match audit::change(
+            &state.db,
+            identity
+                .author()
+                .entry(Action::Changed, Subject::Product, &code),
+            async |db| product_fields(db, &code).await,
+            async |db| products::update(db, &code, version, &product).await,
+        )
+        .await
+        {
             Ok(()) => {
                 tracing::info!(user = ?identity.user.username, product = ?code, "product updated");
                 let location = format!("/catalog/{code}?saved=1");

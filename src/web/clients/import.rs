@@ -13,10 +13,11 @@ use futures_util::StreamExt;
 use sea_orm::DatabaseConnection;
 use tokio::io::AsyncWriteExt;
 
+use crate::domain::audit::{Action, Author, Fields, Subject};
 use crate::domain::import_run::{ImportRun, RunState};
 use crate::import::{Mapping, StoredError};
 use crate::persistence::crm_import::{Progress, import_file};
-use crate::persistence::import_runs;
+use crate::persistence::{audit, import_runs};
 use crate::web::error::WebError;
 use crate::web::identity::Identity;
 use crate::web::layout::{Layout, Section};
@@ -200,15 +201,33 @@ pub async fn upload(
         }
         Err(_) => Mapping::canonical(),
     };
-    let id = import_runs::start(&state.db, &upload.name, identity.user.id, upload.bytes).await?;
+    let author = identity.author();
+    let id = audit::audited(&state.db, async |db| {
+        let id = import_runs::start(db, &upload.name, identity.user.id, upload.bytes).await?;
+        let entry = author
+            .entry(Action::Created, Subject::Import, id.to_string())
+            .after(
+                Fields::new()
+                    .with("file", &upload.name)
+                    .with("bytes", upload.bytes),
+            );
+        Ok((id, entry))
+    })
+    .await?;
     tracing::info!(user = ?identity.user.username, run = id, file = ?upload.name, bytes = upload.bytes, "CRM import started");
-    actix_web::rt::spawn(run_import(state.db.clone(), id, upload, mapping));
+    actix_web::rt::spawn(run_import(state.db.clone(), id, upload, mapping, author));
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, format!("/clients/imports/{id}")))
         .finish())
 }
 
-async fn run_import(db: DatabaseConnection, id: i32, upload: Upload, mapping: Mapping) {
+async fn run_import(
+    db: DatabaseConnection,
+    id: i32,
+    upload: Upload,
+    mapping: Mapping,
+    author: Author,
+) {
     let (sender, mut receiver) = tokio::sync::watch::channel(Progress::default());
     let progress_db = db.clone();
     let reporter = actix_web::rt::spawn(async move {
@@ -226,10 +245,18 @@ async fn run_import(db: DatabaseConnection, id: i32, upload: Upload, mapping: Ma
     .await;
     drop(sender);
     let _ = reporter.await;
-    let outcome = match result {
-        Ok((report, progress)) => import_runs::finish(&db, id, &report, &progress).await,
-        Err(err) => import_runs::fail(&db, id, &err.to_string()).await,
-    };
+    let entry = author.entry(Action::Imported, Subject::Import, id.to_string());
+    let outcome = audit::audited(&db, async |txn| match result {
+        Ok((report, progress)) => {
+            import_runs::finish(txn, id, &report, &progress).await?;
+            Ok(((), entry.after(progress.audit_fields())))
+        }
+        Err(err) => {
+            import_runs::fail(txn, id, &err.to_string()).await?;
+            Ok(((), entry.after(Fields::new().with("failed", err))))
+        }
+    })
+    .await;
     if let Err(err) = outcome {
         tracing::error!(run = id, error = %err, "cannot record the end of an import");
     }

@@ -132,7 +132,7 @@ pub(super) async fn client_card(
     let lang = identity.language;
     // The cached context holds the segments and names; a bank not set up yet has none, and the
     // card still shows who the client is.
-    let (client, context) = load_client(&state, &path).await?;
+    let (client, context) = load_client(&state, &identity, &path, "card").await?;
     let today = Utc::now().date_naive();
     let loaded;
     let (ranked, names) = match &context {

@@ -21,10 +21,12 @@ use super::identity::Identity;
 use super::layout::{Layout, Section};
 use super::pages::render;
 use super::state::AppState;
-use crate::persistence::clients;
+use crate::domain::audit::{Action, Subject};
+use crate::persistence::{audit, clients, users};
 use crate::web::access::{ADVISORS, OFFER_READERS};
 use crate::web::format;
 use crate::web::routes::RouteTable;
+use crate::web::viewed::record_view;
 
 pub fn routes(table: &mut RouteTable) {
     table
@@ -47,6 +49,9 @@ const QUERY_CHARS: usize = 100;
 pub struct SearchQuery {
     #[serde(default)]
     pub(super) q: String,
+    /// `results` for the result list alone: what the page's script asks for as the advisor types.
+    #[serde(default)]
+    part: String,
 }
 
 pub struct ClientLine {
@@ -74,6 +79,18 @@ struct DeskPage {
     points: Vec<(String, String)>,
 }
 
+/// The result list alone (`desk/found.html`, which the page includes): a keystroke's answer
+/// carries neither the layout nor the point switch.
+#[derive(Template)]
+#[template(path = "desk/found.html")]
+struct FoundList {
+    layout: Layout,
+    query: String,
+    results: Vec<ClientLine>,
+    searched: bool,
+    cut_note: String,
+}
+
 /// `?q=…` for a search, to carry it to the card and back.
 pub(super) fn query_string(q: &str) -> String {
     serde_urlencoded::to_string([("q", q)]).unwrap_or_default()
@@ -86,6 +103,10 @@ async fn index(
 ) -> Result<HttpResponse, WebError> {
     let lang = identity.language;
     let q: String = query.q.trim().chars().take(QUERY_CHARS).collect();
+    if !q.is_empty() {
+        // A result list shows clients' names, birth dates and phones: who searched for what.
+        record_view(&state, &identity, Subject::Client, &q, "search").await?;
+    }
     let found = clients::search(&state.db, &q, SEARCH_LIMIT).await?;
     let shown = found.clients.len() as u64;
     let cut_note = if found.beyond_count() {
@@ -120,6 +141,16 @@ async fn index(
             phone: c.phone.unwrap_or_default(),
         })
         .collect();
+    let layout = Layout::new(lang.text("nav-desk"), Some(&identity), Section::Desk);
+    if query.part == "results" {
+        return render(&FoundList {
+            layout,
+            searched: !q.is_empty(),
+            query: q,
+            results,
+            cut_note,
+        });
+    }
     let today = Utc::now().date_naive();
     // The point switch is for the start of the day: the search's own pages (asked for at
     // every keystroke) do without the list of points.
@@ -133,7 +164,7 @@ async fn index(
         Vec::new()
     };
     render(&DeskPage {
-        layout: Layout::new(lang.text("nav-desk"), Some(&identity), Section::Desk),
+        layout,
         working_point: identity
             .user
             .working_point(today)
@@ -172,7 +203,16 @@ async fn switch_point(
     }
     let today = Utc::now().date_naive();
     let day = (identity.user.home_sales_point.as_deref() != Some(code)).then_some((code, today));
-    crate::persistence::users::set_day_point(&state.db, identity.user.id, day).await?;
+    let id = identity.user.id;
+    audit::change(
+        &state.db,
+        identity
+            .author()
+            .entry(Action::Changed, Subject::User, &identity.user.username),
+        async |db| users::audit_fields(db, id).await,
+        async |db| users::set_day_point(db, id, day).await,
+    )
+    .await?;
     Ok(HttpResponse::SeeOther()
         .insert_header((actix_web::http::header::LOCATION, "/desk"))
         .finish())

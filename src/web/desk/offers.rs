@@ -7,6 +7,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use crate::domain::audit::Subject;
 use crate::domain::message::Message;
 use crate::domain::money::Currency;
 use crate::domain::offer::{Outcome, PositionRole, PositionStatus};
@@ -21,6 +22,7 @@ use crate::web::identity::Identity;
 use crate::web::layout::{Layout, Section};
 use crate::web::pages::render;
 use crate::web::state::AppState;
+use crate::web::viewed::record_view;
 
 #[derive(Deserialize)]
 pub struct DoneQuery {
@@ -212,6 +214,14 @@ pub async fn show(
 ) -> Result<HttpResponse, WebError> {
     let lang = identity.language;
     let offer = visible_offer(&state, &identity, *path).await?;
+    record_view(
+        &state,
+        &identity,
+        Subject::Offer,
+        &offer.id.to_string(),
+        "offer",
+    )
+    .await?;
     let r = &offer.record;
     let m = |v| money(lang, v, r.currency);
     render(&OfferPage {
@@ -255,6 +265,14 @@ pub async fn print(
 ) -> Result<HttpResponse, WebError> {
     let lang = identity.language;
     let offer = visible_offer(&state, &identity, *path).await?;
+    record_view(
+        &state,
+        &identity,
+        Subject::Offer,
+        &offer.id.to_string(),
+        "print",
+    )
+    .await?;
     let r = &offer.record;
     let m = |v| money(lang, v, r.currency);
     let bank = bank_settings(&state.db)

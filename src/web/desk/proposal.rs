@@ -16,6 +16,7 @@ use crate::domain::product::parse_decimal_input;
 use crate::i18n::Lang;
 use std::sync::Arc;
 
+use crate::domain::audit::Subject;
 use crate::persistence::StoreError;
 use crate::service::desk::{DeskBank, DeskContext, point_for, store};
 use crate::web::error::WebError;
@@ -23,6 +24,7 @@ use crate::web::identity::Identity;
 use crate::web::layout::{Layout, Section};
 use crate::web::pages::render_with;
 use crate::web::state::AppState;
+use crate::web::viewed::record_view;
 
 /// The request's fields, as both forms send them.
 pub type Pairs = Vec<(String, String)>;
@@ -92,9 +94,12 @@ struct ProposalPage {
 
 /// The client, with the desk's cached view of the bank (`None` while the bank is not set up):
 /// two queries, the bank's generation and the client's row.
+/// The client `crm_id` for `identity`'s `page`, the view audited.
 pub(super) async fn load_client(
     state: &AppState,
+    identity: &Identity,
     crm_id: &str,
+    page: &'static str,
 ) -> Result<(Client, Option<Arc<DeskContext>>), WebError> {
     let today = Utc::now().date_naive();
     let (client, context) = state
@@ -109,6 +114,14 @@ pub(super) async fn load_client(
         Err(StoreError::Invalid(_)) => None,
         Err(e) => return Err(e.into()),
     };
+    record_view(
+        state,
+        identity,
+        Subject::Client,
+        client.crm_id.as_str(),
+        page,
+    )
+    .await?;
     Ok((client, context))
 }
 
@@ -155,7 +168,7 @@ async fn respond(
     outcome: Outcome,
 ) -> Result<HttpResponse, WebError> {
     let lang = identity.language;
-    let (client, context) = load_client(state, crm_id).await?;
+    let (client, context) = load_client(state, identity, crm_id, "proposal").await?;
     let mut page = ProposalPage {
         layout: Layout::new(client.full_name.clone(), Some(identity), Section::Desk),
         crm_id: client.crm_id.as_str().to_owned(),
@@ -259,7 +272,7 @@ pub async fn record(
     if request_key.len() != 64 || !request_key.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(WebError::BadRequest(Message::new("offer-key-missing")));
     }
-    let (client, context) = load_client(&state, &path).await?;
+    let (client, context) = load_client(&state, &identity, &path, "proposal").await?;
     // Every refusal comes back as the proposal page with its problems, the form as sent.
     let checked = (|| {
         let unprocessable = |messages: Vec<String>| (StatusCode::UNPROCESSABLE_ENTITY, messages);
@@ -293,7 +306,7 @@ pub async fn record(
             return respond(&state, &identity, &path, &pairs, answer).await;
         }
     };
-    let recorded = store(&state.db, &record).await?;
+    let recorded = store(&state.db, &identity.author(), &record).await?;
     Ok(HttpResponse::SeeOther()
         .insert_header((
             header::LOCATION,

@@ -420,13 +420,22 @@ pub async fn post(
         );
     }
     let lock: i32 = field("lock").parse().unwrap_or(-1);
-    let saved = matrices::save_cell(
-        &state.db,
-        loaded.version.info.id,
-        lock,
-        &loaded.product.code,
-        &loaded.scope,
-        &patch,
+    let saved = super::page::edited(
+        &state,
+        &identity,
+        &loaded.version.info.segment,
+        number,
+        async |db| {
+            matrices::save_cell(
+                db,
+                loaded.version.info.id,
+                lock,
+                &loaded.product.code,
+                &loaded.scope,
+                &patch,
+            )
+            .await
+        },
     )
     .await;
     match saved {

@@ -12,15 +12,18 @@ use serde::Deserialize;
 
 use super::grid::{GridRow, rows};
 use super::panel::PanelView;
+use crate::domain::audit::{Action, Entry, Subject};
 use crate::domain::matrix::{LinkForm, PublishError};
 use crate::domain::message::Message;
 use crate::domain::product::parse_decimal_input;
 use crate::domain::user::Role;
 use crate::i18n::Lang;
-use crate::persistence::StoreError;
 use crate::persistence::matrices::{self, StoredVersion, VersionInfo, VersionStatus};
 use crate::persistence::segments::{self, StoredSegment};
-use crate::service::matrices::{BankView, PublishFailure, publish as publish_draft};
+use crate::persistence::{StoreError, audit};
+use crate::service::matrices::{
+    BankView, PublishFailure, publish as publish_draft, version_fields, version_object,
+};
 use crate::web::error::WebError;
 use crate::web::format::{date, moment, money};
 use crate::web::identity::Identity;
@@ -347,13 +350,56 @@ async fn refuse(
     }
 }
 
+/// An edit of draft `number` of `segment`, audited with the draft's content before and after.
+pub(super) async fn edited<T>(
+    state: &AppState,
+    identity: &Identity,
+    segment: &str,
+    number: i32,
+    edit: impl AsyncFnOnce(&sea_orm::DatabaseTransaction) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    audit::change(
+        &state.db,
+        identity.author().entry(
+            Action::Changed,
+            Subject::Matrix,
+            version_object(segment, number),
+        ),
+        async |db| version_fields(db, segment, number).await,
+        edit,
+    )
+    .await
+}
+
+/// The entry for a new version `number` of `segment`, with its content.
+async fn created_entry(
+    db: &sea_orm::DatabaseTransaction,
+    identity: &Identity,
+    segment: &str,
+    number: i32,
+) -> Result<Entry, StoreError> {
+    let mut entry = identity.author().entry(
+        Action::Created,
+        Subject::Matrix,
+        version_object(segment, number),
+    );
+    entry.after = version_fields(db, segment, number).await?;
+    Ok(entry)
+}
+
 pub async fn start_draft(
     identity: Identity,
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let segment = segment_or_404(&state, &path).await?;
-    match matrices::start_draft(&state.db, &segment.code, &identity.user.username).await {
+    let started = audit::audited(&state.db, async |db| {
+        let info = matrices::start_draft(db, &segment.code, &identity.user.username).await?;
+        let entry = created_entry(db, &identity, &segment.code, info.number).await?;
+        Ok((info, entry))
+    })
+    .await;
+    match started {
         Ok(info) => Ok(back(&segment.code, info.number, "draft")),
         Err(err) => refuse(&state, &identity, &segment.code, None, err).await,
     }
@@ -371,14 +417,15 @@ pub async fn copy_matrix(
     form: web::Form<CopyForm>,
 ) -> Result<HttpResponse, WebError> {
     let segment = segment_or_404(&state, &path).await?;
-    match matrices::copy_matrix(
-        &state.db,
-        &form.from,
-        &segment.code,
-        &identity.user.username,
-    )
-    .await
-    {
+    let copied = audit::audited(&state.db, async |db| {
+        let info =
+            matrices::copy_matrix(db, &form.from, &segment.code, &identity.user.username).await?;
+        let mut entry = created_entry(db, &identity, &segment.code, info.number).await?;
+        entry.after = entry.after.map(|f| f.with("copied_from", &form.from));
+        Ok((info, entry))
+    })
+    .await;
+    match copied {
         Ok(info) => Ok(back(&segment.code, info.number, "copied")),
         Err(StoreError::NotFound { .. }) => {
             let problem = identity
@@ -425,7 +472,11 @@ pub async fn copy_point(
         let problem = identity.language.text("matrix-copy-point-same");
         return unprocessable(&state, &identity, &segment, Some(number), vec![problem]).await;
     }
-    match matrices::copy_point(&state.db, &version, form.lock, &form.from, &form.to).await {
+    let copied = edited(&state, &identity, &segment, number, async |db| {
+        matrices::copy_point(db, &version, form.lock, &form.from, &form.to).await
+    })
+    .await;
+    match copied {
         Ok(_) => Ok(back(&version.info.segment, number, "point")),
         Err(err) => refuse(&state, &identity, &segment, Some(number), err).await,
     }
@@ -465,7 +516,11 @@ pub async fn set_package(
             }
         }
     };
-    match matrices::set_package_fee(&state.db, version.info.id, form.lock, fee).await {
+    let saved = edited(&state, &identity, &segment, number, async |db| {
+        matrices::set_package_fee(db, version.info.id, form.lock, fee).await
+    })
+    .await;
+    match saved {
         Ok(_) => Ok(back(&version.info.segment, number, "package")),
         Err(err) => refuse(&state, &identity, &segment, Some(number), err).await,
     }
@@ -502,7 +557,7 @@ pub async fn publish(
         number,
         form.lock,
         effective_from,
-        &identity.user.username,
+        &identity.author(),
         today(),
     )
     .await;
@@ -555,7 +610,18 @@ pub async fn withdraw(
         let problem = identity.language.text("matrix-withdraw-confirm-missing");
         return unprocessable(&state, &identity, &segment, Some(number), vec![problem]).await;
     }
-    match matrices::withdraw(&state.db, version.info.id, today()).await {
+    let withdrawn = audit::change(
+        &state.db,
+        identity.author().entry(
+            Action::Withdrawn,
+            Subject::Matrix,
+            version_object(&segment, number),
+        ),
+        async |db| version_fields(db, &segment, number).await,
+        async |db| matrices::withdraw(db, version.info.id, today()).await,
+    )
+    .await;
+    match withdrawn {
         Ok(()) => Ok(back(&version.info.segment, number, "withdrawn")),
         Err(err) => refuse(&state, &identity, &segment, Some(number), err).await,
     }
@@ -604,7 +670,11 @@ pub async fn edit_links(
             }
         }
     }
-    match matrices::set_links(&state.db, version.info.id, lock, &links).await {
+    let saved = edited(&state, &identity, &segment, number, async |db| {
+        matrices::set_links(db, version.info.id, lock, &links).await
+    })
+    .await;
+    match saved {
         Ok(_) => Ok(back(&version.info.segment, number, "links")),
         Err(err) => refuse(&state, &identity, &segment, Some(number), err).await,
     }

@@ -8,14 +8,15 @@ use chrono::Utc;
 use serde::Deserialize;
 use serde_json::json;
 
+use crate::domain::audit::{Action, Subject, of as audit_of};
 use crate::domain::message::Message;
 use crate::domain::segment::{
     Attribute, ConditionForm, Joiner, PRODUCTS_FIELD, RuleForm, SegmentRule, TAGS_FIELD,
 };
 use crate::domain::segment::{SegmentDraft, SegmentInput, phrase};
 use crate::i18n::Lang;
-use crate::persistence::segments;
 use crate::persistence::{StoreError, catalog};
+use crate::persistence::{audit, segments};
 use crate::web::error::WebError;
 use crate::web::format::integer;
 use crate::web::identity::Identity;
@@ -329,12 +330,37 @@ async fn submit(
     let Ok(draft) = SegmentDraft::parse(&input) else {
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
-    let saved = if editing {
-        let version = posted.version.trim().parse::<i32>().unwrap_or(0);
-        segments::update(&state.db, &draft, version).await
+    let code = draft.code.as_str();
+    let action = if editing {
+        Action::Changed
     } else {
-        segments::create(&state.db, &draft).await
+        Action::Created
     };
+    let version = posted.version.trim().parse::<i32>().unwrap_or(0);
+    let saved = audit::change(
+        &state.db,
+        identity.author().entry(action, Subject::Segment, code),
+        async |db| {
+            Ok(segments::find(db, code).await?.map(|s| {
+                audit_of::segment(
+                    &s.name,
+                    &s.description,
+                    s.priority,
+                    s.sales_point.as_deref(),
+                    &s.rule,
+                    s.active,
+                )
+            }))
+        },
+        async |db| {
+            if editing {
+                segments::update(db, &draft, version).await
+            } else {
+                segments::create(db, &draft).await
+            }
+        },
+    )
+    .await;
     match saved {
         Ok(()) => {}
         Err(StoreError::Conflict { field: "code", .. }) => {
