@@ -65,17 +65,14 @@ impl StaffUser {
             .with("display_name", &self.display_name)
             .with("role", self.role)
             .with("active", self.active)
-            .with(
-                "home_sales_point",
-                self.home_sales_point.as_deref().unwrap_or(""),
-            )
+            .with_optional("home_sales_point", self.home_sales_point.as_deref())
             .with_optional(
                 "day_sales_point",
                 self.day_sales_point
                     .as_ref()
                     .map(|(code, day)| format!("{code} on {day}")),
             )
-            .with("language", self.language.map_or("", Lang::code))
+            .with_optional("language", self.language.map(Lang::code))
             .with("must_change_password", self.must_change_password)
     }
 

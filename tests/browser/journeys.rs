@@ -234,7 +234,8 @@ pub async fn matrix_manager() -> Result<()> {
     browser.quit().await
 }
 
-/// An administrator adds a user, then disables them.
+/// An administrator adds a user, disables them after confirming, and finds both steps in the
+/// audit trail.
 pub async fn administrator() -> Result<()> {
     let app = spawn_app().await;
     let username = app.add_user(Role::Admin).await;
@@ -285,6 +286,18 @@ pub async fn administrator() -> Result<()> {
     assert!(!stored.active, "olga is disabled");
     browser.check_accessibility("user disabled").await?;
     browser.screenshot("4-user-disabled").await?;
+
+    // The audit trail shows both steps, each with who and what changed.
+    browser.click("nav a[href='/audit']").await?;
+    browser.wait_for_path("/audit").await?;
+    browser.fill("input[name=object]", "olga").await?;
+    browser.click("#audit-filter button[type=submit]").await?;
+    let trail = browser.wait_for_text("#audit", "deactivated").await?;
+    assert!(trail.contains("created"), "{trail}");
+    assert!(trail.contains(&username), "{trail}");
+    assert!(trail.contains("active: true → false"), "{trail}");
+    browser.check_accessibility("audit trail").await?;
+    browser.screenshot("5-audit-trail").await?;
     browser.quit().await
 }
 
