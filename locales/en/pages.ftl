@@ -726,3 +726,5 @@ audit-subject-offer = offer
 audit-subject-client = client
 audit-subject-import = CRM import
 audit-subject-session = session
+audit-export-xlsx = Export as Excel (XLSX)
+audit-xlsx-cut = Cut at 200,000 rows: the CSV export has every entry.

@@ -727,3 +727,5 @@ audit-subject-offer = предложение
 audit-subject-client = клиент
 audit-subject-import = импорт CRM
 audit-subject-session = сеанс
+audit-export-xlsx = Выгрузить в Excel (XLSX)
+audit-xlsx-cut = Обрезано на 200 000 строк: в выгрузке CSV есть все записи.

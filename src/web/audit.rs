@@ -25,13 +25,17 @@ use crate::web::routes::RouteTable;
 pub fn routes(table: &mut RouteTable) {
     table
         .get("/audit", AUDITORS, show)
-        .get("/audit.csv", AUDITORS, export);
+        .get("/audit.csv", AUDITORS, export)
+        .get("/audit.xlsx", AUDITORS, export_xlsx);
 }
 
 /// Entries on one page.
 const PAGE: u64 = 50;
 /// Entries read at a time for the export.
 const EXPORT_CHUNK: u64 = 1_000;
+/// Rows of a workbook at most (a sheet holds 1,048,576): past it, the last row says to use the
+/// CSV export, which has no limit.
+const XLSX_ROWS: usize = 200_000;
 
 #[derive(Deserialize, Default)]
 pub struct AuditQuery {
@@ -71,7 +75,7 @@ struct AuditPage {
     entries: Vec<EntryLine>,
     /// The next page's address; empty on the last page.
     older: String,
-    /// The export's address, with the same filter.
+    /// The exports' query string: the page's filter.
     export: String,
 }
 
@@ -158,7 +162,7 @@ async fn show(
             .map(|s| (s.code(), lang.text(s.message_key())))
             .collect(),
         entries: entries.into_iter().map(|e| line(lang, e)).collect(),
-        export: format!("/audit.csv?{}", filter_query(&form)),
+        export: filter_query(&form),
         older,
         errors,
         form,
@@ -238,21 +242,9 @@ fn csv_chunk(rows: impl IntoIterator<Item = [String; 11]>) -> Result<Bytes, csv:
         .map_err(|e| csv::Error::from(e.into_error()))
 }
 
-/// `GET /audit.csv`: every entry of the filter, newest first, read and sent a chunk at a
-/// time (memory stays bounded whatever the trail's length).
-async fn export(
-    state: web::Data<AppState>,
-    identity: Identity,
-    query: web::Query<AuditQuery>,
-) -> Result<HttpResponse, WebError> {
-    let lang = identity.language;
-    let filter: Filter =
-        query.form.parse().map_err(|errors| {
-            WebError::BadRequest(errors.into_iter().next().map(|e| e.message).unwrap_or_else(
-                || crate::domain::message::Message::new("audit-unknown-code").with("value", ""),
-            ))
-        })?;
-    let header_row = [
+/// The exports' column titles, in the reader's language.
+fn header_row(lang: Lang) -> [String; 11] {
+    [
         "audit-col-number",
         "audit-col-time",
         "audit-col-actor-kind",
@@ -265,8 +257,103 @@ async fn export(
         "audit-col-before",
         "audit-col-after",
     ]
-    .map(|key| lang.text(key));
-    let first = csv_chunk([header_row]).map_err(|e| WebError::Internal(e.into()))?;
+    .map(|key| lang.text(key))
+}
+
+fn read_filter(query: &AuditQuery) -> Result<Filter, WebError> {
+    query.form.parse().map_err(|errors| {
+        let message = errors.into_iter().next().map(|e| e.message);
+        WebError::BadRequest(message.unwrap_or_else(|| {
+            crate::domain::message::Message::new("audit-unknown-code").with("value", "")
+        }))
+    })
+}
+
+/// `GET /audit.xlsx`: the CSV export's rows as a workbook (the entry's number a number, the
+/// rest text, exactly as in the CSV), up to [`XLSX_ROWS`] rows; built off the async workers.
+async fn export_xlsx(
+    state: web::Data<AppState>,
+    identity: Identity,
+    query: web::Query<AuditQuery>,
+) -> Result<HttpResponse, WebError> {
+    let lang = identity.language;
+    let filter = read_filter(&query)?;
+    let mut rows = vec![header_row(lang)];
+    let mut before = None;
+    let mut cut = false;
+    loop {
+        let page = audit::page(&state.db, &filter, before, EXPORT_CHUNK).await?;
+        for entry in &page {
+            rows.extend(csv_rows(lang, entry));
+        }
+        if rows.len() > XLSX_ROWS {
+            rows.truncate(XLSX_ROWS);
+            cut = true;
+            break;
+        }
+        match page.last() {
+            Some(last) if page.len() as u64 == EXPORT_CHUNK => before = Some(last.id),
+            _ => break,
+        }
+    }
+    let note = cut.then(|| lang.text("audit-xlsx-cut"));
+    let sheet = lang.text("nav-audit");
+    let body = web::block(move || workbook(&sheet, &rows, note.as_deref()))
+        .await
+        .map_err(|e| WebError::Internal(e.into()))?
+        .map_err(|e| WebError::Internal(e.into()))?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"audit.xlsx\"",
+        ))
+        .body(body))
+}
+
+fn workbook(
+    sheet_name: &str,
+    rows: &[[String; 11]],
+    note: Option<&str>,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let sheet = book.add_worksheet_with_constant_memory()?;
+    sheet.set_name(sheet_name)?;
+    for (r, row) in rows.iter().enumerate() {
+        let r = u32::try_from(r).unwrap_or(u32::MAX);
+        for (c, cell) in row.iter().enumerate() {
+            let c = u16::try_from(c).unwrap_or(u16::MAX);
+            if r == 0 {
+                sheet.write_string_with_format(r, c, cell, &bold)?;
+            } else if c == 0
+                && let Ok(number) = cell.parse::<u32>()
+            {
+                // Entry numbers stay far below 2^53: exact as a spreadsheet number.
+                sheet.write_number(r, c, f64::from(number))?;
+            } else {
+                // Text as is: a spreadsheet does not run a text cell as a formula.
+                sheet.write_string(r, c, cell)?;
+            }
+        }
+    }
+    if let Some(note) = note {
+        let r = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+        sheet.write_string(r, 0, note)?;
+    }
+    book.save_to_buffer()
+}
+
+/// `GET /audit.csv`: every entry of the filter, newest first, read and sent a chunk at a
+/// time (memory stays bounded whatever the trail's length).
+async fn export(
+    state: web::Data<AppState>,
+    identity: Identity,
+    query: web::Query<AuditQuery>,
+) -> Result<HttpResponse, WebError> {
+    let lang = identity.language;
+    let filter = read_filter(&query)?;
+    let first = csv_chunk([header_row(lang)]).map_err(|e| WebError::Internal(e.into()))?;
     let db = state.db.clone();
     // State: the last entry sent (None before the first chunk), and whether all was sent.
     let chunks = futures_util::stream::unfold((None::<i64>, false), move |(before, done)| {

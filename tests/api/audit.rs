@@ -321,3 +321,59 @@ async fn a_user_change_by_an_administrator_is_recorded_before_and_after() {
         ("active", Some("true"), Some("false"))
     );
 }
+
+#[tokio::test]
+async fn the_workbook_export_holds_exactly_the_csv_export_s_cells() {
+    use calamine::{Data, Reader, Xlsx};
+    let app = demo_app().await;
+    let finance = app.signed_in_as(Role::Finance).await;
+    let author = kombi::cli::os_author();
+    let entry = author
+        .entry(Action::Changed, Subject::Product, "DEP_PLUS")
+        .before(kombi::domain::audit::Fields::new().with("client_rate", "0.13"))
+        .after(kombi::domain::audit::Fields::new().with("client_rate", "=1+1"));
+    audit::record(&app.db, &entry).await.unwrap();
+
+    let csv_text = app.get("/audit.csv").await.text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let mut csv_rows: Vec<Vec<String>> = vec![
+        reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_owned)
+            .collect(),
+    ];
+    csv_rows.extend(
+        reader
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect()),
+    );
+
+    let response = app.get("/audit.xlsx").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = response.bytes().await.unwrap();
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let sheet = book.worksheet_range("Audit").unwrap();
+    let xlsx_rows: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|cell| match cell {
+                    // The entry's number is a number; it reads back as the same integer.
+                    Data::Float(f) => format!("{f}"),
+                    Data::Int(i) => i.to_string(),
+                    Data::String(s) => s.clone(),
+                    Data::Empty => String::new(),
+                    other => panic!("unexpected cell {other:?}"),
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(xlsx_rows, csv_rows);
+    assert!(
+        xlsx_rows.iter().any(|r| r[9] == "0.13" && r[10] == "'=1+1"),
+        "a formula-like value is defused in both"
+    );
+    assert!(xlsx_rows.iter().any(|r| r[3] == finance));
+}
