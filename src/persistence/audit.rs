@@ -103,7 +103,7 @@ pub async fn page(
     rows.into_iter().map(to_domain).collect()
 }
 
-/// How many entries there are in all (for tests and the command line).
+/// How many entries there are in all.
 ///
 /// # Errors
 /// Database errors only.
@@ -169,7 +169,8 @@ pub async fn audited<T>(
 
 /// A change of one object, audited with the object's values before and after: `read` gives
 /// them (`None` while the object does not exist), `change` makes the change; all in one
-/// transaction with the entry. `entry` names the action and the object.
+/// transaction with the entry. `entry` names the action and the object; a change to an object
+/// that did not exist is recorded as its creation.
 ///
 /// # Errors
 /// `read`'s and `change`'s errors (nothing is stored then), and database errors.
@@ -183,9 +184,14 @@ pub async fn change<T>(
         let before = read(txn).await?;
         let value = change(txn).await?;
         let after = read(txn).await?;
+        let action = match (entry.action, &before) {
+            (Action::Changed, None) => Action::Created,
+            (action, _) => action,
+        };
         Ok((
             value,
             Entry {
+                action,
                 before,
                 after,
                 ..entry

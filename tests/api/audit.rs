@@ -377,3 +377,29 @@ async fn the_workbook_export_holds_exactly_the_csv_export_s_cells() {
     );
     assert!(xlsx_rows.iter().any(|r| r[3] == finance));
 }
+
+#[tokio::test]
+async fn a_client_sent_by_the_crm_is_recorded_created_then_changed_field_by_field() {
+    let app = spawn_app().await;
+    let token = crate::clients_api::crm_token(&app).await;
+    let mut anna = crate::clients_api::anna();
+    let first = app.api_put("/api/v1/clients/CRM-42", &token, &anna).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    anna["city"] = "Kazan".into();
+    let second = app.api_put("/api/v1/clients/CRM-42", &token, &anna).await;
+    assert_eq!(second.status(), StatusCode::OK);
+
+    let created = entries(&app, Action::Created, Subject::Client).await;
+    assert_eq!(created.len(), 1);
+    let after = created[0].entry.after.as_ref().unwrap();
+    assert_eq!(after.get("monthly_income"), Some("14.890999999999998"));
+    assert_eq!(after.get("city"), Some("Moscow"));
+    let changed = entries(&app, Action::Changed, Subject::Client).await;
+    assert_eq!(changed.len(), 1);
+    let fields = changes(
+        changed[0].entry.before.as_ref(),
+        changed[0].entry.after.as_ref(),
+    );
+    let names: Vec<&str> = fields.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(names, ["city"], "{fields:?}");
+}

@@ -4,13 +4,13 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, spawn_app};
 
-async fn crm_token(app: &TestApp) -> String {
+pub(crate) async fn crm_token(app: &TestApp) -> String {
     crate::clients_store::sales_points(&app.db).await;
     let username = app.add_user(Role::Admin).await;
     app.api_token_for(&username).await
 }
 
-fn anna() -> Value {
+pub(crate) fn anna() -> Value {
     json!({
         "full_name": "Petrova Anna Sergeevna",
         "birth_date": "1988-03-14",

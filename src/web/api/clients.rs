@@ -201,15 +201,11 @@ pub async fn put(
             )
         })?;
     let points = clients::sales_point_ids(&state.db).await?;
-    let existed = clients::load(&state.db, &crm_id).await?.is_some();
-    let action = if existed {
-        Action::Changed
-    } else {
-        Action::Created
-    };
     audit::change(
         &state.db,
-        identity.author().entry(action, Subject::Client, &crm_id),
+        identity
+            .author()
+            .entry(Action::Changed, Subject::Client, &crm_id),
         async |db| {
             let stored = clients::load(db, &crm_id).await?;
             Ok(stored.map(|c| Fields::from_json(&serde_json::to_value(c).unwrap_or_default())))

@@ -93,8 +93,8 @@ struct ProposalPage {
 }
 
 /// The client, with the desk's cached view of the bank (`None` while the bank is not set up):
-/// two queries, the bank's generation and the client's row.
-/// The client `crm_id` for `identity`'s `page`, the view audited.
+/// two queries, the bank's generation and the client's row; `identity`'s view of the client on
+/// `page` is audited (see `web::viewed`).
 pub(super) async fn load_client(
     state: &AppState,
     identity: &Identity,

@@ -331,15 +331,12 @@ async fn submit(
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     let code = draft.code.as_str();
-    let action = if editing {
-        Action::Changed
-    } else {
-        Action::Created
-    };
     let version = posted.version.trim().parse::<i32>().unwrap_or(0);
     let saved = audit::change(
         &state.db,
-        identity.author().entry(action, Subject::Segment, code),
+        identity
+            .author()
+            .entry(Action::Changed, Subject::Segment, code),
         async |db| {
             Ok(segments::find(db, code).await?.map(|s| {
                 audit_of::segment(
