@@ -25,6 +25,7 @@ mod m20261130_000015_desk_offers;
 mod m20261130_000016_bank_generation;
 mod m20261130_000017_covering_search_index;
 mod m20261130_000018_audit_log;
+mod m20261130_000019_matrix_review;
 
 pub struct Migrator;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000016_bank_generation::Migration),
             Box::new(m20261130_000017_covering_search_index::Migration),
             Box::new(m20261130_000018_audit_log::Migration),
+            Box::new(m20261130_000019_matrix_review::Migration),
         ]
     }
 }

@@ -87,6 +87,10 @@ codes! {
         Recorded = "recorded",
         Confirmed = "confirmed",
         Imported = "imported",
+        Submitted = "submitted",
+        Recalled = "recalled",
+        Approved = "approved",
+        Rejected = "rejected",
     }
 }
 
@@ -121,6 +125,10 @@ impl Action {
             Action::Recorded => "audit-action-recorded",
             Action::Confirmed => "audit-action-confirmed",
             Action::Imported => "audit-action-imported",
+            Action::Submitted => "audit-action-submitted",
+            Action::Recalled => "audit-action-recalled",
+            Action::Approved => "audit-action-approved",
+            Action::Rejected => "audit-action-rejected",
         }
     }
 }

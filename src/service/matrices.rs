@@ -1,24 +1,20 @@
 //! Product matrices as their pages and commands need them: a version evaluated against the
-//! bank as it stands (catalog, sales points, settings, rates), and publishing a draft once
-//! every blocking verdict passes.
+//! bank as it stands (catalog, sales points, settings, rates); their review is `review.rs`.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::ConnectionTrait;
 
-use crate::domain::audit::{Action, Author, Fields, Subject, of as audit_of};
+use crate::domain::audit::{Fields, of as audit_of};
 use crate::domain::bank::{BankSettings, SalesPoint};
-use crate::domain::matrix::{
-    CatalogEntry, Draft, PointEvaluation, PublishError, Setting, blocking, evaluate_version,
-};
+use crate::domain::matrix::{CatalogEntry, PointEvaluation, Setting, evaluate_version};
 use crate::domain::money::ExchangeRates;
 use crate::domain::product::{CatalogProduct, ProductStatus, Terms};
 use crate::domain::profitability::Valuation;
 use crate::persistence::StoreError;
-use crate::persistence::audit;
 use crate::persistence::catalog::{bank_settings, exchange_rates, sales_points};
-use crate::persistence::matrices::{self, StoredVersion, VersionStatus};
+use crate::persistence::matrices::{self, StoredVersion};
 use crate::persistence::products;
 
 /// The bank a matrix is evaluated against, loaded once per request or command.
@@ -121,15 +117,6 @@ impl BankView {
     }
 }
 
-/// Why a draft was not published.
-#[derive(Debug, thiserror::Error)]
-pub enum PublishFailure {
-    #[error("{0:?}")]
-    Refused(PublishError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
 /// How the audit trail names a matrix version: `SEGMENT v3`.
 pub fn version_object(segment: &str, number: i32) -> String {
     format!("{segment} v{number}")
@@ -148,67 +135,4 @@ pub async fn version_fields(
     Ok(matrices::find_version(db, segment, number)
         .await?
         .map(|v| audit_of::matrix(&v.content).with("status", v.info.status.as_str())))
-}
-
-/// Publishes draft `number` of `segment` (loaded at `lock`) from `effective_from`, once its
-/// evaluation has no blocking failure anywhere.
-///
-/// # Errors
-/// `Refused` with the reasons; `Store` for a stale lock, an unknown version, or the database.
-pub async fn publish(
-    db: &DatabaseConnection,
-    segment: &str,
-    number: i32,
-    lock: i32,
-    effective_from: NaiveDate,
-    author: &Author,
-    today: NaiveDate,
-) -> Result<(), PublishFailure> {
-    let version = matrices::find_version(db, segment, number)
-        .await?
-        .ok_or_else(|| StoreError::NotFound {
-            what: format!("version {number} of {segment}"),
-        })?;
-    if version.info.status != VersionStatus::Draft {
-        return Err(StoreError::Conflict {
-            field: "published",
-            value: number.to_string(),
-        }
-        .into());
-    }
-    let bank = BankView::load(db, today).await?;
-    let blocked = blocking(&bank.evaluate(&version.content, &BTreeMap::new()));
-    let previous = matrices::latest_published(db, segment)
-        .await?
-        .and_then(|v| v.published());
-    let frozen = bank.terms_to_freeze(&version.content);
-    let draft = Draft {
-        content: version.content,
-    };
-    let published = draft
-        .publish(
-            u32::try_from(number).unwrap_or(0),
-            effective_from,
-            previous.as_ref(),
-            blocked,
-            frozen,
-        )
-        .map_err(PublishFailure::Refused)?;
-    let entry = author
-        .entry(
-            Action::Published,
-            Subject::Matrix,
-            version_object(segment, number),
-        )
-        .after(
-            Fields::new()
-                .with("effective_from", effective_from)
-                .with("frozen_terms", published.frozen_terms().len()),
-        );
-    audit::audited(db, async |txn| {
-        matrices::publish(txn, version.info.id, lock, &published, author.actor.name()).await?;
-        Ok(((), entry))
-    })
-    .await?;
-    Ok(())
 }

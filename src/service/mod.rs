@@ -5,3 +5,4 @@ pub mod catalog;
 pub mod desk;
 pub mod matrices;
 pub mod repricing;
+pub mod review;

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::matrices::BankView;
 use crate::domain::matrix::PointEvaluation;
 use crate::domain::message::Message;
-use crate::persistence::matrices::{StoredVersion, VersionStatus};
+use crate::persistence::matrices::StoredVersion;
 
 /// One combined product, or a point where nothing could be evaluated.
 #[derive(Clone, Debug, Serialize)]
@@ -42,10 +42,7 @@ impl RepricedBundle {
 pub fn reprice(bank: &BankView, versions: &[StoredVersion]) -> Vec<RepricedBundle> {
     let mut rows = Vec::new();
     for version in versions.iter().filter(|v| v.info.withdrawn_on.is_none()) {
-        let status = match version.info.status {
-            VersionStatus::Draft => "draft",
-            VersionStatus::Published => "published",
-        };
+        let status = version.info.status.as_str();
         bank.evaluate_each(&version.content, &version.frozen_terms, |point| {
             rows.extend(rows_of(version, status, point));
         });

@@ -18,6 +18,7 @@ mod desk_offers;
 mod encoded_paths;
 mod health;
 mod helpers;
+mod matrices_review;
 mod matrices_store;
 mod matrices_ui;
 mod money_storage;

@@ -1,6 +1,6 @@
 //! Matrices in the database, on SQLite and PostgreSQL: a published version cannot be changed
 //! through any repository function, drafts are optimistic, copies copy every cell, figures
-//! come back exactly, and publishing goes through the blocking verdicts.
+//! come back exactly (publishing, through finance's approval, is `matrices_review.rs`).
 
 use chrono::NaiveDate;
 use rust_decimal_macros::dec;
@@ -11,7 +11,6 @@ use kombi::domain::matrix::{CellPatch, Link, Role, Scope};
 use kombi::domain::product::Figure;
 use kombi::persistence::StoreError;
 use kombi::persistence::matrices::{self, StoredVersion, VersionStatus};
-use kombi::service::matrices::{PublishFailure, publish};
 
 use crate::helpers::fresh_database;
 
@@ -59,7 +58,12 @@ async fn no_repository_function_changes_a_published_version() {
     published_conflict(matrices::set_package_fee(&db, id, lock, Some(dec!(1))).await);
     published_conflict(matrices::copy_point(&db, &before, lock, "MSK-HO", "NSK-KKO").await);
     let republished = before.published().unwrap();
-    published_conflict(matrices::publish(&db, id, lock, &republished, "someone").await);
+    let someone = matrices::Reviewer {
+        user_id: 1,
+        username: "someone",
+    };
+    published_conflict(matrices::approve(&db, id, lock, &republished, someone, None).await);
+    published_conflict(matrices::submit(&db, id, lock, someone, today(), None).await);
 
     assert_eq!(version(&db, SEGMENT, 1).await, before, "nothing changed");
 }
@@ -233,75 +237,6 @@ async fn copying_a_point_copies_every_cell_and_a_matrix_copies_everything() {
 }
 
 #[tokio::test]
-async fn publishing_needs_every_blocking_verdict_to_pass_and_keeps_the_old_version() {
-    let (db, _guard) = demo().await;
-    let first = version(&db, SEGMENT, 1).await;
-    let info = matrices::start_draft(&db, SEGMENT, "manager")
-        .await
-        .unwrap();
-    // A deposit paying the client more than its funds earn: the bundle loses money.
-    let mut patch = first
-        .content
-        .cells
-        .iter()
-        .find(|c| c.product == "DEP_PLUS" && c.scope == Scope::AllPoints)
-        .unwrap()
-        .patch
-        .clone();
-    patch.terms.insert(Figure::ClientRate, dec!(0.30));
-    let lock = matrices::save_cell(
-        &db,
-        info.id,
-        info.lock,
-        "DEP_PLUS",
-        &Scope::AllPoints,
-        &patch,
-    )
-    .await
-    .unwrap();
-    match publish(&db, SEGMENT, 2, lock, today(), &manager(), today()).await {
-        Err(PublishFailure::Refused(kombi::domain::matrix::PublishError::Blocked(reasons))) => {
-            assert!(
-                reasons
-                    .iter()
-                    .any(|r| r.arg("reason_key") == Some("verdict-bundle-loses"))
-            );
-            assert!(
-                reasons.iter().all(|r| r.arg("point").is_some()),
-                "each names its point"
-            );
-        }
-        other => panic!("expected the losing bundle to block, got {other:?}"),
-    }
-    assert_eq!(
-        version(&db, SEGMENT, 2).await.info.status,
-        VersionStatus::Draft
-    );
-
-    // A small change that keeps every bundle profitable publishes as version 2.
-    patch.terms.insert(Figure::ClientRate, dec!(0.132));
-    let lock = matrices::save_cell(&db, info.id, lock, "DEP_PLUS", &Scope::AllPoints, &patch)
-        .await
-        .unwrap();
-    publish(&db, SEGMENT, 2, lock, today(), &manager(), today())
-        .await
-        .unwrap();
-    let second = version(&db, SEGMENT, 2).await;
-    assert_eq!(second.info.status, VersionStatus::Published);
-    assert_eq!(second.info.published_by.as_deref(), Some("manager"));
-    assert_eq!(
-        second.frozen_terms["DEP_PLUS"].client_rate,
-        dec!(0.13),
-        "catalog terms frozen"
-    );
-    assert_eq!(
-        version(&db, SEGMENT, 1).await,
-        first,
-        "version 1 is still there, unchanged"
-    );
-}
-
-#[tokio::test]
 async fn a_withdrawn_version_no_longer_keeps_its_products_in_a_bundle() {
     let (db, _guard) = demo().await;
     let in_bundles = matrices::products_in_published(&db).await.unwrap();
@@ -329,14 +264,4 @@ async fn a_withdrawn_version_no_longer_keeps_its_products_in_a_bundle() {
         matches!(links[0], Link::LimitWithinShare { .. }),
         "content kept: {links:?}"
     );
-}
-
-/// The product manager acting in these tests, for the audit trail.
-fn manager() -> kombi::domain::audit::Author {
-    kombi::domain::audit::Author {
-        actor: kombi::domain::audit::Actor::OperatingSystem {
-            name: "manager".into(),
-        },
-        origin: "test".into(),
-    }
 }

@@ -1,6 +1,7 @@
 //! The matrix pages and API for each role: product managers edit, finance reads, advisors are
 //! refused; the demo's seed matrix reproduces the worked example through the panel's API; a
-//! stale save keeps what was typed; a blocked publication says which bundle and why.
+//! stale save keeps what was typed; a submitted draft is frozen; finance sees which bundle
+//! fails and why, cannot approve it, and rejects it with a reason.
 
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -63,8 +64,12 @@ async fn managers_edit_finance_reads_and_advisors_are_refused() {
     let draft = manager.get(&location(&started)).await.text().await.unwrap();
     assert!(draft.contains("The draft is ready to edit."));
     assert!(
-        draft.contains("/versions/2/publish"),
-        "the draft can be published"
+        draft.contains("/versions/2/submit"),
+        "the draft can be submitted for approval"
+    );
+    assert!(
+        !draft.contains("/versions/2/approve"),
+        "not approved by its maker"
     );
 }
 
@@ -128,7 +133,7 @@ async fn the_seed_matrix_reproduces_the_worked_example_through_the_api() {
 }
 
 #[tokio::test]
-async fn a_stale_save_keeps_what_was_typed_and_a_blocked_publication_says_why() {
+async fn a_stale_save_keeps_what_was_typed_and_finance_refuses_a_losing_submission() {
     let app = demo_app().await;
     let username = app.signed_in_as(Role::ProductManager).await;
     let info = matrices::start_draft(&app.db, "URBAN_MALE_35", &username)
@@ -179,32 +184,106 @@ async fn a_stale_save_keeps_what_was_typed_and_a_blocked_publication_says_why() 
             .contains("Bundle terms: Client rate")
     );
 
-    // A deposit rate of 30 % makes every deposit bundle lose money: saved, but not publishable.
+    // A deposit rate of 30 % makes every deposit bundle lose money: saved, and submitted.
     let saved = post(save(lock, "0.30")).await;
     assert_eq!(saved.status(), StatusCode::SEE_OTHER);
     let lock = (info.lock + 1).to_string();
-    let refused = app
+    let submitted = app
         .post_form(
-            &format!("{MATRIX}/versions/2/publish"),
+            &format!("{MATRIX}/versions/2/submit"),
             &[
                 ("csrf_token", &csrf),
                 ("lock", &lock),
                 ("effective_from", "2026-12-01"),
+                ("comment", "dearer deposit"),
             ],
         )
         .await;
-    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let html = refused.text().await.unwrap();
-    assert!(html.contains("fail a blocking check"), "{html}");
+    assert_eq!(submitted.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        location(&submitted),
+        format!("{MATRIX}?version=2&done=submitted")
+    );
+    let frozen = app.get(&location(&submitted)).await.text().await.unwrap();
+    assert!(frozen.contains("Awaiting approval"), "{frozen}");
+    assert!(
+        !frozen.contains("/versions/2/submit"),
+        "no second submission"
+    );
+    let lock = (info.lock + 2).to_string();
+    let edit = post(save(lock.clone(), "0.14")).await;
+    assert_eq!(edit.status(), StatusCode::CONFLICT);
+    assert!(
+        edit.text()
+            .await
+            .unwrap()
+            .contains("submitted for approval")
+    );
+    app.post_form("/signout", &[("csrf_token", &csrf)]).await;
+
+    // Finance sees which bundles fail and why; approval is refused; a rejection needs a reason.
+    app.signed_in_as(Role::Finance).await;
+    let overview = app.get("/finance").await.text().await.unwrap();
+    assert!(
+        overview.contains("/matrices/URBAN_MALE_35/versions/2/review"),
+        "{overview}"
+    );
+    let review = format!("{MATRIX}/versions/2/review");
+    let html = app.get(&review).await.text().await.unwrap();
+    assert!(
+        html.contains("Approval is refused while these fail"),
+        "{html}"
+    );
     assert!(
         html.contains("at MSK-HO, with DEP_PLUS as the main product: the bundle loses"),
         "{html}"
     );
+    assert!(html.contains("Changes against version 1 (live)"), "{html}");
+    assert!(
+        html.contains("Bundle terms · Client rate"),
+        "the changed cell: {html}"
+    );
+    let csrf = app.session_csrf(&review).await;
+    let approve = app
+        .post_form(
+            &format!("{MATRIX}/versions/2/approve"),
+            &[("csrf_token", &csrf), ("lock", &lock), ("comment", "")],
+        )
+        .await;
+    assert_eq!(approve.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = approve.text().await.unwrap();
+    assert!(html.contains("fail a blocking check"), "{html}");
+    let reject = |comment: &'static str| {
+        let (app, csrf, lock) = (&app, csrf.clone(), lock.clone());
+        async move {
+            app.post_form(
+                &format!("{MATRIX}/versions/2/reject"),
+                &[("csrf_token", &csrf), ("lock", &lock), ("comment", comment)],
+            )
+            .await
+        }
+    };
+    let blank = reject(" ").await;
+    assert_eq!(blank.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        blank
+            .text()
+            .await
+            .unwrap()
+            .contains("Say why the version is rejected")
+    );
+    let rejected = reject("Deposit bundles lose money").await;
+    assert_eq!(rejected.status(), StatusCode::SEE_OTHER);
     let versions = matrices::versions(&app.db, "URBAN_MALE_35").await.unwrap();
     assert_eq!(
         versions[0].status,
         matrices::VersionStatus::Draft,
-        "still a draft"
+        "a draft again"
+    );
+    let html = app.get(&location(&rejected)).await.text().await.unwrap();
+    assert!(
+        html.contains("Deposit bundles lose money"),
+        "in the history: {html}"
     );
 }
 

@@ -49,38 +49,8 @@ pub fn matrix(content: &MatrixContent) -> Fields {
         Fields::new().with_optional("package_fee", content.package_fee.map(|f| f.normalize()));
     for cell in &content.cells {
         let at = format!("{} @ {}", cell.product, cell.scope.key());
-        let patch = &cell.patch;
-        let mut put = |name: &str, value: String| {
-            fields = std::mem::take(&mut fields).with(format!("{at} · {name}"), value);
-        };
-        if let Some(role) = patch.role {
-            put("role", role.as_str().to_owned());
-        }
-        for (group, figures) in [
-            ("terms", &patch.terms),
-            ("usage_alone", &patch.usage_alone),
-            ("usage_in_bundle", &patch.usage_in_bundle),
-        ] {
-            for (figure, value) in figures {
-                put(
-                    &format!("{group}.{}", figure.name()),
-                    value.normalize().to_string(),
-                );
-            }
-        }
-        for (name, value) in [
-            ("take_up", patch.take_up),
-            ("visit_share", patch.visit_share),
-        ] {
-            if let Some(value) = value {
-                put(name, value.normalize().to_string());
-            }
-        }
-        if let Some(order) = patch.order {
-            put("order", order.to_string());
-        }
-        if let Some(text) = &patch.talking_points {
-            put("talking_points", text.clone());
+        for (name, value) in cell.patch.values() {
+            fields = fields.with(format!("{at} · {name}"), value);
         }
     }
     for link in &content.links {

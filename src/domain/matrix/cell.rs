@@ -72,6 +72,37 @@ pub struct CellPatch {
 impl CellPatch {
     pub const MAX_TALKING_POINTS_CHARS: usize = 2_000;
 
+    /// The values the cell sets, each under its field name (`role`, `terms.monthly_fee`,
+    /// `take_up`) as exact text: what the audit trail and the approver's comparison show.
+    pub fn values(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        if let Some(role) = self.role {
+            out.push(("role".to_owned(), role.as_str().to_owned()));
+        }
+        for (group, figures) in [
+            ("terms", &self.terms),
+            ("usage_alone", &self.usage_alone),
+            ("usage_in_bundle", &self.usage_in_bundle),
+        ] {
+            for (figure, value) in figures {
+                let name = format!("{group}.{}", figure.name());
+                out.push((name, value.normalize().to_string()));
+            }
+        }
+        for (name, value) in [("take_up", self.take_up), ("visit_share", self.visit_share)] {
+            if let Some(value) = value {
+                out.push((name.to_owned(), value.normalize().to_string()));
+            }
+        }
+        if let Some(order) = self.order {
+            out.push(("order".to_owned(), order.to_string()));
+        }
+        if let Some(text) = &self.talking_points {
+            out.push(("talking_points".to_owned(), text.clone()));
+        }
+        out
+    }
+
     /// Every problem of the patch, each naming its field (`terms.monthly_fee`, `take_up`).
     ///
     /// # Errors

@@ -8,15 +8,18 @@
 
 mod cell;
 mod cell_form;
+mod diff;
 mod evaluation;
 mod link;
 mod link_form;
 mod offer;
+mod review;
 mod scope;
 mod version;
 
 pub use cell::{CellPatch, ResolveError, ResolvedCell, Role, resolve, resolve_refs, uplift};
 pub use cell_form::{PARTS, parse_cell_form};
+pub use diff::{BundleComparison, BundleFigures, CellChange, VersionDiff, compare_bundles, diff};
 pub use evaluation::{
     BundleResult, LinkBasis, MainEvaluation, PointEvaluation, Setting, blocking, evaluate_offer,
     evaluate_version, evaluate_version_each, linked_amount,
@@ -27,6 +30,7 @@ pub use offer::{
     CatalogEntry, OfferedProduct, ResolutionCache, bundle_at_point, bundle_without,
     combined_product, resolve_point, resolve_point_cached,
 };
+pub use review::{MAX_COMMENT_CHARS, ReviewRefusal, ReviewStep, Submitted, review_comment};
 pub use scope::{PointPlace, Scope};
 pub use version::{Cell, Draft, MatrixContent, PublishError, Published, in_force};
 
@@ -36,6 +40,8 @@ mod evaluation_tests;
 mod link_tests;
 #[cfg(test)]
 pub(crate) mod offer_tests;
+#[cfg(test)]
+mod review_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

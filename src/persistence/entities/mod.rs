@@ -13,6 +13,7 @@ pub mod matrix_cell;
 pub mod matrix_cell_figure;
 pub mod matrix_frozen_term;
 pub mod matrix_link;
+pub mod matrix_review;
 pub mod matrix_version;
 pub mod offer;
 pub mod offer_opening;

@@ -40,17 +40,29 @@ async fn finish<T>(
     }
 }
 
-/// Raises the lock of version `id` if it is still a draft at `lock`; otherwise says why not:
-/// `Conflict { field: "published" }` for a published version, `Conflict { field: "version" }`
-/// (with the current lock) for a draft saved by someone else in between.
+/// Raises the lock of version `id` if it is still a draft at `lock`; otherwise says why not
+/// (see [`guard_status`]).
 async fn guard(db: &impl ConnectionTrait, id: i32, lock: i32) -> Result<i32, StoreError> {
+    guard_status(db, id, lock, VersionStatus::Draft).await
+}
+
+/// Raises the lock of version `id` if it is still `expected` at `lock`; otherwise says why not:
+/// `Conflict { field }` naming the status it has instead (`published`, `submitted`, or
+/// `not-submitted` for a draft when a submitted version was wanted), or `Conflict { field: "version" }` (with the
+/// current lock) for a version changed by someone else in between.
+pub(super) async fn guard_status(
+    db: &impl ConnectionTrait,
+    id: i32,
+    lock: i32,
+    expected: VersionStatus,
+) -> Result<i32, StoreError> {
     let result = matrix_version::Entity::update_many()
         .col_expr(
             matrix_version::Column::LockVersion,
             Expr::col(matrix_version::Column::LockVersion).add(1),
         )
         .filter(matrix_version::Column::Id.eq(id))
-        .filter(matrix_version::Column::Status.eq(VersionStatus::Draft.as_str()))
+        .filter(matrix_version::Column::Status.eq(expected.as_str()))
         .filter(matrix_version::Column::LockVersion.eq(lock))
         .exec(db)
         .await?;
@@ -61,8 +73,12 @@ async fn guard(db: &impl ConnectionTrait, id: i32, lock: i32) -> Result<i32, Sto
         None => Err(StoreError::NotFound {
             what: format!("matrix version {id}"),
         }),
-        Some(row) if row.status != VersionStatus::Draft.as_str() => Err(StoreError::Conflict {
-            field: "published",
+        Some(row) if row.status != expected.as_str() => Err(StoreError::Conflict {
+            field: match row.status.as_str() {
+                "published" => "published",
+                "submitted" => "submitted",
+                _ => "not-submitted",
+            },
             value: row.number.to_string(),
         }),
         Some(row) => Err(StoreError::Conflict {
@@ -98,7 +114,10 @@ async fn start_draft_in(
         .order_by_desc(matrix_version::Column::Number)
         .all(txn)
         .await?;
-    if let Some(draft) = versions.iter().find(|v| v.status == "draft") {
+    if let Some(draft) = versions
+        .iter()
+        .find(|v| v.status == "draft" || v.status == "submitted")
+    {
         let found = find_version(txn, &code, draft.number).await?;
         return found.map(|v| v.info).ok_or_else(|| StoreError::NotFound {
             what: format!("draft of {code}"),
@@ -468,35 +487,6 @@ async fn write_cells_added(
     Ok(())
 }
 
-/// Stores `published` (made by `Draft::publish`) over draft `version_id`: its status, effective
-/// date and frozen terms. From then on the version cannot change.
-///
-/// # Errors
-/// See [`guard`]; `InvalidField` for a frozen term that cannot be stored exactly.
-pub async fn publish(
-    db: &(impl ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>),
-    version_id: i32,
-    lock: i32,
-    published: &Published,
-    user: &str,
-) -> Result<(), StoreError> {
-    let txn = db.begin().await?;
-    let result = publish_in(&txn, version_id, lock, published, user).await;
-    finish(txn, result).await
-}
-
-async fn publish_in(
-    txn: &DatabaseTransaction,
-    version_id: i32,
-    lock: i32,
-    published: &Published,
-    user: &str,
-) -> Result<(), StoreError> {
-    guard(txn, version_id, lock).await?;
-    mark_published(txn, version_id, published, user).await?;
-    Ok(())
-}
-
 /// Stores `published` as a new version of `segment` in one go (the demo bank's matrices),
 /// unless the segment already has a version; returns whether it was stored.
 ///
@@ -522,7 +512,7 @@ pub async fn insert_published(
     Ok(true)
 }
 
-async fn mark_published(
+pub(super) async fn mark_published(
     txn: &impl ConnectionTrait,
     version_id: i32,
     published: &Published,
@@ -649,7 +639,10 @@ async fn copy_matrix_in(
         .order_by_desc(matrix_version::Column::Number)
         .all(txn)
         .await?;
-    if let Some(draft) = target.iter().find(|v| v.status == "draft") {
+    if let Some(draft) = target
+        .iter()
+        .find(|v| v.status == "draft" || v.status == "submitted")
+    {
         return Err(StoreError::Conflict {
             field: "draft",
             value: draft.number.to_string(),

@@ -9,26 +9,29 @@
 mod codec;
 mod edit;
 mod read;
+mod review;
 
 pub use edit::{
-    copy_matrix, copy_point, insert_published, publish, save_cell, set_links, set_package_fee,
-    start_draft, withdraw,
+    copy_matrix, copy_point, insert_published, save_cell, set_links, set_package_fee, start_draft,
+    withdraw,
 };
 pub use read::{
     all_versions, find_version, frozen_terms_of, in_force_for, latest_published,
     products_in_published, published_everywhere, versions,
 };
+pub use review::{ReviewRecord, Reviewer, approve, recall_or_reject, reviews, submit, submitted};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::domain::matrix::{MatrixContent, Published};
+use crate::domain::matrix::{MatrixContent, Published, Submitted};
 use crate::domain::product::Terms;
 use std::collections::BTreeMap;
 
-/// Whether a version can still be edited.
+/// Where a version stands: only a draft can be edited; a submitted one awaits finance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum VersionStatus {
     Draft,
+    Submitted,
     Published,
 }
 
@@ -36,6 +39,7 @@ impl VersionStatus {
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Draft => "draft",
+            Self::Submitted => "submitted",
             Self::Published => "published",
         }
     }
@@ -56,6 +60,10 @@ pub struct VersionInfo {
     pub created_at: DateTime<Utc>,
     pub published_by: Option<String>,
     pub published_at: Option<DateTime<Utc>>,
+    /// The user who submitted the version for approval (while it is submitted).
+    pub submitted_by_id: Option<i32>,
+    pub submitted_by: Option<String>,
+    pub submitted_at: Option<DateTime<Utc>>,
 }
 
 /// A version with everything in it.
@@ -68,6 +76,18 @@ pub struct StoredVersion {
 }
 
 impl StoredVersion {
+    /// The submitted version as the domain reads it; `None` unless it is submitted.
+    pub fn submitted(&self) -> Option<Submitted> {
+        if self.info.status != VersionStatus::Submitted {
+            return None;
+        }
+        Some(Submitted::stored(
+            self.content.clone(),
+            self.info.submitted_by_id?,
+            self.info.effective_from?,
+        ))
+    }
+
     /// The published version as the domain reads it; `None` for a draft.
     pub fn published(&self) -> Option<Published> {
         if self.info.status != VersionStatus::Published {

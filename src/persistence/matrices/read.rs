@@ -32,10 +32,11 @@ pub(super) async fn segment_id(
         })
 }
 
-fn info(row: matrix_version::Model, segment: &str) -> Result<VersionInfo, StoreError> {
+pub(super) fn info(row: matrix_version::Model, segment: &str) -> Result<VersionInfo, StoreError> {
     let status = match row.status.as_str() {
         "draft" => VersionStatus::Draft,
         "published" => VersionStatus::Published,
+        "submitted" => VersionStatus::Submitted,
         other => {
             return Err(StoreError::Invalid(format!(
                 "matrix version {}: status {other}",
@@ -55,6 +56,9 @@ fn info(row: matrix_version::Model, segment: &str) -> Result<VersionInfo, StoreE
         created_at: row.created_at,
         published_by: row.published_by,
         published_at: row.published_at,
+        submitted_by_id: row.submitted_by_id,
+        submitted_by: row.submitted_by,
+        submitted_at: row.submitted_at,
     })
 }
 
@@ -156,6 +160,7 @@ pub async fn published_everywhere(
     let mut statuses = vec![VersionStatus::Published.as_str()];
     if with_drafts {
         statuses.push(VersionStatus::Draft.as_str());
+        statuses.push(VersionStatus::Submitted.as_str());
     }
     let rows = matrix_version::Entity::find()
         .filter(matrix_version::Column::Status.is_in(statuses))

@@ -114,7 +114,7 @@ pub struct Matrix {
     /// The segment's code.
     segment: String,
     version: i32,
-    /// `draft` or `published`.
+    /// `draft`, `submitted` (frozen, awaiting finance's approval) or `published`.
     status: String,
     effective_from: Option<chrono::NaiveDate>,
     withdrawn_on: Option<chrono::NaiveDate>,
@@ -328,10 +328,7 @@ pub async fn get(
     Ok(HttpResponse::Ok().json(json!({
         "segment": info.segment,
         "version": info.number,
-        "status": match info.status {
-            matrices::VersionStatus::Draft => "draft",
-            matrices::VersionStatus::Published => "published",
-        },
+        "status": info.status.as_str(),
         "effective_from": info.effective_from,
         "withdrawn_on": info.withdrawn_on,
         "package_fee": decimal(version.content.package_fee),

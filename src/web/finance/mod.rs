@@ -1,4 +1,5 @@
-//! Finance's overview: the bank's profitability targets and where the catalog stands.
+//! Finance's overview: matrix versions awaiting approval, the bank's profitability targets and
+//! where the catalog stands.
 
 use crate::web::access::FINANCE;
 use crate::web::routes::RouteTable;
@@ -11,7 +12,7 @@ use super::layout::{Layout, Section};
 use super::pages::render;
 use super::state::AppState;
 use crate::domain::message::Message;
-use crate::persistence::catalog;
+use crate::persistence::{catalog, matrices};
 use crate::web::format;
 
 pub fn routes(table: &mut RouteTable) {
@@ -21,6 +22,14 @@ pub fn routes(table: &mut RouteTable) {
 pub struct SettingLine {
     pub label: String,
     pub value: String,
+}
+
+/// A matrix version awaiting finance's approval.
+pub struct AwaitingLine {
+    pub segment: String,
+    pub number: i32,
+    pub submitted: String,
+    pub effective: String,
 }
 
 pub struct PointLine {
@@ -39,6 +48,7 @@ struct FinancePage {
     points: Vec<PointLine>,
     active_products: u64,
     suspended_products: u64,
+    awaiting: Vec<AwaitingLine>,
 }
 
 impl FinancePage {
@@ -104,6 +114,22 @@ async fn overview(
         })
         .collect();
     let (active_products, suspended_products) = catalog::product_counts(&state.db).await?;
+    let awaiting = matrices::submitted(&state.db)
+        .await?
+        .into_iter()
+        .map(|v| AwaitingLine {
+            submitted: match (&v.submitted_by, v.submitted_at) {
+                (Some(who), Some(at)) => format!("{who}, {}", format::moment(lang, at)),
+                _ => String::new(),
+            },
+            effective: v
+                .effective_from
+                .map(|d| format::date(lang, d))
+                .unwrap_or_default(),
+            segment: v.segment,
+            number: v.number,
+        })
+        .collect();
     render(&FinancePage {
         layout: Layout::new(
             identity.language.text("nav-finance"),
@@ -117,5 +143,6 @@ async fn overview(
         points,
         active_products,
         suspended_products,
+        awaiting,
     })
 }

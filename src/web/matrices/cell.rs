@@ -80,7 +80,7 @@ struct PanelFragment {
     panel: PanelView,
 }
 
-fn scope_label(lang: Lang, scope: &Scope, bank: &BankView) -> String {
+pub(super) fn scope_label(lang: Lang, scope: &Scope, bank: &BankView) -> String {
     match scope {
         Scope::AllPoints => lang.text("matrix-all-points"),
         Scope::Group(name) => lang.message(&Message::new("matrix-group").with("group", name)),

@@ -5,10 +5,11 @@ mod cell;
 mod grid;
 mod page;
 mod panel;
+mod review;
 
 pub use panel::PanelView;
 
-use crate::web::access::{PRODUCT, PRODUCT_AND_FINANCE};
+use crate::web::access::{FINANCE, PRODUCT, PRODUCT_AND_FINANCE};
 use crate::web::routes::RouteTable;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -55,9 +56,29 @@ pub fn routes(table: &mut RouteTable) {
             page::set_package,
         )
         .post(
-            "/matrices/{segment}/versions/{number}/publish",
+            "/matrices/{segment}/versions/{number}/submit",
             PRODUCT,
-            page::publish,
+            review::submit,
+        )
+        .post(
+            "/matrices/{segment}/versions/{number}/recall",
+            PRODUCT,
+            review::recall,
+        )
+        .get(
+            "/matrices/{segment}/versions/{number}/review",
+            PRODUCT_AND_FINANCE,
+            review::show,
+        )
+        .post(
+            "/matrices/{segment}/versions/{number}/approve",
+            FINANCE,
+            review::approve,
+        )
+        .post(
+            "/matrices/{segment}/versions/{number}/reject",
+            FINANCE,
+            review::reject,
         )
         .post(
             "/matrices/{segment}/versions/{number}/withdraw",
@@ -71,6 +92,8 @@ pub struct SegmentLine {
     /// "Version 2, in force since 1 Nov 2026", or that there is none.
     pub state: String,
     pub draft: Option<i32>,
+    /// The draft is submitted: finance reviews it.
+    pub awaiting: bool,
 }
 
 #[derive(Template)]
@@ -107,11 +130,12 @@ async fn list(identity: Identity, state: web::Data<AppState>) -> Result<HttpResp
                 None if mine.is_empty() => lang.text("matrices-not-drafted"),
                 None => lang.text("matrices-none-in-force"),
             };
+            let in_making = mine
+                .iter()
+                .find(|v| matches!(v.status, VersionStatus::Draft | VersionStatus::Submitted));
             SegmentLine {
-                draft: mine
-                    .iter()
-                    .find(|v| v.status == VersionStatus::Draft)
-                    .map(|v| v.number),
+                draft: in_making.map(|v| v.number),
+                awaiting: in_making.is_some_and(|v| v.status == VersionStatus::Submitted),
                 state,
                 segment,
             }

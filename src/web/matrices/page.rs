@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::grid::{GridRow, rows};
 use super::panel::PanelView;
 use crate::domain::audit::{Action, Entry, Subject};
-use crate::domain::matrix::{LinkForm, PublishError};
+use crate::domain::matrix::{LinkForm, ReviewStep};
 use crate::domain::message::Message;
 use crate::domain::product::parse_decimal_input;
 use crate::domain::user::Role;
@@ -21,9 +21,7 @@ use crate::i18n::Lang;
 use crate::persistence::matrices::{self, StoredVersion, VersionInfo, VersionStatus};
 use crate::persistence::segments::{self, StoredSegment};
 use crate::persistence::{StoreError, audit};
-use crate::service::matrices::{
-    BankView, PublishFailure, publish as publish_draft, version_fields, version_object,
-};
+use crate::service::matrices::{BankView, version_fields, version_object};
 use crate::web::error::WebError;
 use crate::web::format::{date, moment, money};
 use crate::web::identity::Identity;
@@ -56,6 +54,9 @@ struct MatrixPage {
     number: i32,
     lock: i32,
     is_draft: bool,
+    is_submitted: bool,
+    /// Why finance last sent this draft back, and who: shown above the grid.
+    rejection: Option<(String, String)>,
     is_manager: bool,
     can_edit: bool,
     withdrawable: bool,
@@ -132,7 +133,9 @@ fn done_key(done: &str) -> Option<&'static str> {
         "copied" => "matrix-done-copied",
         "point" => "matrix-done-point",
         "package" => "matrix-done-package",
-        "published" => "matrix-done-published",
+        "submitted" => "matrix-done-submitted",
+        "recalled" => "matrix-done-recalled",
+        "approved" => "matrix-done-approved",
         "withdrawn" => "matrix-done-withdrawn",
         "cell" => "matrix-done-cell",
         "links" => "matrix-done-links",
@@ -184,6 +187,7 @@ async fn page(
                 number: v.number,
                 status_key: match v.status {
                     VersionStatus::Draft => "matrix-status-draft",
+                    VersionStatus::Submitted => "matrix-status-submitted",
                     VersionStatus::Published if v.withdrawn_on.is_some() => {
                         "matrix-status-withdrawn"
                     }
@@ -201,6 +205,8 @@ async fn page(
         number: 0,
         lock: 0,
         is_draft: false,
+        is_submitted: false,
+        rejection: None,
         is_manager,
         can_edit: false,
         withdrawable: false,
@@ -236,6 +242,16 @@ async fn page(
         segment,
     };
     if let Some(version) = version {
+        if version.info.status == VersionStatus::Draft {
+            let steps = matrices::reviews(&state.db, version.info.id).await?;
+            view.rejection = steps
+                .last()
+                .filter(|s| s.step == ReviewStep::Rejected)
+                .map(|s| {
+                    let who = format!("{}, {}", s.username, moment(lang, s.at));
+                    (who, s.comment.clone().unwrap_or_default())
+                });
+        }
         fill_version(&mut view, lang, &bank, &version);
     }
     render_with(status, &view)
@@ -246,6 +262,7 @@ fn fill_version(view: &mut MatrixPage, lang: Lang, bank: &BankView, version: &St
     view.number = info.number;
     view.lock = info.lock;
     view.is_draft = info.status == VersionStatus::Draft;
+    view.is_submitted = info.status == VersionStatus::Submitted;
     view.can_edit = view.is_draft && view.is_manager;
     view.withdrawable =
         view.is_manager && info.status == VersionStatus::Published && info.withdrawn_on.is_none();
@@ -296,6 +313,13 @@ pub(super) fn edit_problem(lang: Lang, err: &StoreError) -> Option<String> {
             field: "version", ..
         } => lang.text("matrix-conflict-stale"),
         StoreError::Conflict {
+            field: "submitted", ..
+        } => lang.text("matrix-conflict-submitted"),
+        StoreError::Conflict {
+            field: "not-submitted",
+            ..
+        } => lang.text("matrix-conflict-not-submitted"),
+        StoreError::Conflict {
             field: "draft",
             value,
         } => lang.message(&Message::new("matrix-conflict-draft").with("number", value)),
@@ -307,7 +331,7 @@ pub(super) fn edit_problem(lang: Lang, err: &StoreError) -> Option<String> {
 }
 
 /// The page again with what was wrong in the form (422).
-async fn unprocessable(
+pub(super) async fn unprocessable(
     state: &AppState,
     identity: &Identity,
     segment: &str,
@@ -326,7 +350,7 @@ async fn unprocessable(
     .await
 }
 
-async fn refuse(
+pub(super) async fn refuse(
     state: &AppState,
     identity: &Identity,
     segment: &str,
@@ -523,76 +547,6 @@ pub async fn set_package(
     match saved {
         Ok(_) => Ok(back(&version.info.segment, number, "package")),
         Err(err) => refuse(&state, &identity, &segment, Some(number), err).await,
-    }
-}
-
-#[derive(Deserialize)]
-pub struct PublishForm {
-    lock: i32,
-    effective_from: String,
-}
-
-pub async fn publish(
-    identity: Identity,
-    state: web::Data<AppState>,
-    path: web::Path<(String, i32)>,
-    form: web::Form<PublishForm>,
-) -> Result<HttpResponse, WebError> {
-    let (segment, number) = path.into_inner();
-    let lang = identity.language;
-    let Ok(effective_from) = NaiveDate::parse_from_str(form.effective_from.trim(), "%Y-%m-%d")
-    else {
-        return unprocessable(
-            &state,
-            &identity,
-            &segment,
-            Some(number),
-            vec![lang.text("matrix-effective-date")],
-        )
-        .await;
-    };
-    let result = publish_draft(
-        &state.db,
-        &segment,
-        number,
-        form.lock,
-        effective_from,
-        &identity.author(),
-        today(),
-    )
-    .await;
-    match result {
-        Ok(()) => Ok(back(&segment, number, "published")),
-        Err(PublishFailure::Refused(PublishError::Blocked(reasons))) => {
-            let mut problems = vec![lang.text("matrix-publish-blocked")];
-            problems.extend(reasons.iter().map(|r| lang.message(r)));
-            unprocessable(&state, &identity, &segment, Some(number), problems).await
-        }
-        Err(PublishFailure::Refused(PublishError::Empty)) => {
-            unprocessable(
-                &state,
-                &identity,
-                &segment,
-                Some(number),
-                vec![lang.text("matrix-publish-empty")],
-            )
-            .await
-        }
-        Err(PublishFailure::Refused(PublishError::EffectiveBeforePrevious { previous })) => {
-            unprocessable(
-                &state,
-                &identity,
-                &segment,
-                Some(number),
-                vec![lang.message(
-                    &Message::new("matrix-publish-before").with("date", date(lang, previous)),
-                )],
-            )
-            .await
-        }
-        Err(PublishFailure::Store(err)) => {
-            refuse(&state, &identity, &segment, Some(number), err).await
-        }
     }
 }
 
