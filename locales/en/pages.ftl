@@ -785,3 +785,5 @@ review-comment = Comment
 finance-awaiting = Awaiting your approval
 finance-awaiting-none = No matrix version is awaiting approval.
 finance-review = Review
+review-approve-closed = Approval opens once every blocking check passes: reject the version with the reason, or wait for the catalog or settings to change.
+review-where = Where

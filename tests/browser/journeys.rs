@@ -163,13 +163,17 @@ pub async fn product_manager() -> Result<()> {
 }
 
 /// A product manager opens the seed segment's matrix (the worked example's bundle at the head
-/// office), starts a draft, raises the card's expected spend in the bundle, watches the panel's
-/// profit follow while typing, saves and publishes; version 1 is still there, unchanged.
-pub async fn matrix_manager() -> Result<()> {
+/// office), starts a draft, raises the card's expected spend in the bundle and watches the
+/// panel's profit follow while typing, makes the deposit dearer at the head office and submits
+/// the draft. Finance sees it fail the margin target there, rejects it with a reason; the
+/// manager reads the reason, fixes the rate and submits again; finance approves, which
+/// publishes it; version 1 is still there, unchanged, and the audit trail has each step.
+pub async fn matrix_four_eyes() -> Result<()> {
     let app = demo_app().await;
-    let username = app.add_user(Role::ProductManager).await;
-    let browser = Browser::open(&app.address, "matrix-manager").await?;
-    sign_in(&browser, &username).await?;
+    let manager = app.add_user(Role::ProductManager).await;
+    let finance = app.add_user(Role::Finance).await;
+    let browser = Browser::open(&app.address, "matrix-four-eyes").await?;
+    sign_in(&browser, &manager).await?;
     browser.wait_for_path("/catalog").await?;
 
     browser.goto("/matrices").await?;
@@ -185,11 +189,6 @@ pub async fn matrix_manager() -> Result<()> {
         .find_all(thirtyfour::By::Css(".matrix-grid tbody tr"))
         .await?;
     assert_eq!(rows.len(), 7, "seven products");
-    let columns = browser
-        .driver
-        .find_all(thirtyfour::By::Css(".matrix-grid thead th"))
-        .await?;
-    assert_eq!(columns.len(), 4, "product, all points and two sales points");
     browser.check_accessibility("published matrix").await?;
     browser.screenshot("1-published").await?;
 
@@ -214,23 +213,108 @@ pub async fn matrix_manager() -> Result<()> {
         .await?;
     browser.check_accessibility("cell editor").await?;
     browser.screenshot("2-live-panel").await?;
-
     browser.click("button[name=intent][value=save]").await?;
     browser.wait_for_text("main", "The cell was saved.").await?;
+
+    // 17.4 % to the client at the head office: still profitable, but under the 15 % margin.
+    let deposit_rate = |rate: &'static str| {
+        let browser = &browser;
+        async move {
+            browser
+                .goto("/matrices/URBAN_MALE_35/versions/2/cell?product=DEP_PLUS&scope=point:MSK-HO")
+                .await?;
+            browser
+                .fill("input[name='terms.client_rate']", rate)
+                .await?;
+            browser.click("button[name=intent][value=save]").await?;
+            browser.wait_for_text("main", "The cell was saved.").await?;
+            Result::Ok(())
+        }
+    };
+    deposit_rate("0.174").await?;
+    let submit = |note: &'static str| {
+        let browser = &browser;
+        async move {
+            browser.fill("#f-submit-comment", note).await?;
+            browser.click("#submit-form button").await?;
+            browser
+                .wait_for_text("main", "The version was submitted for approval.")
+                .await?;
+            Result::Ok(())
+        }
+    };
+    submit("Dearer deposit at the head office").await?;
+    browser.check_accessibility("submitted version").await?;
+    browser.screenshot("3-submitted").await?;
+    browser.click("form[action='/signout'] button").await?;
+
+    sign_in(&browser, &finance).await?;
+    browser.goto("/finance").await?;
     browser
-        .wait_for_text(deposit_at_head_office, "12,468.00")
+        .click("a[href='/matrices/URBAN_MALE_35/versions/2/review']")
         .await?;
-    browser.click("form[action$='/publish'] button").await?;
     browser
-        .wait_for_text("main", "The version was published.")
+        .wait_for_path("/matrices/URBAN_MALE_35/versions/2/review")
         .await?;
-    browser.check_accessibility("published version 2").await?;
-    browser.screenshot("3-published-version-2").await?;
+    let checks = browser.text("#checks-fail").await?;
+    assert!(
+        checks.contains("MSK-HO") && checks.contains("is below the 15"),
+        "{checks}"
+    );
+    let changes = browser.text("table.changes-table").await?;
+    assert!(changes.contains("Client rate"), "{changes}");
+    browser.check_accessibility("review").await?;
+    browser.screenshot("4-review-fails-margin").await?;
+    browser
+        .fill(
+            "#f-reject-comment",
+            "Margin under target at the head office: keep the rate at 14 %",
+        )
+        .await?;
+    browser.click("#reject-form button").await?;
+    browser
+        .wait_for_text("main", "The version was rejected")
+        .await?;
+    browser.click("form[action='/signout'] button").await?;
+
+    sign_in(&browser, &manager).await?;
+    browser.goto("/matrices/URBAN_MALE_35").await?;
+    browser
+        .wait_for_text("#rejection", "keep the rate at 14 %")
+        .await?;
+    browser.screenshot("5-rejected-draft").await?;
+    deposit_rate("0.14").await?;
+    submit("Rate at 14 % as agreed").await?;
+    browser.click("form[action='/signout'] button").await?;
+
+    sign_in(&browser, &finance).await?;
+    browser
+        .goto("/matrices/URBAN_MALE_35/versions/2/review")
+        .await?;
+    browser.find("#checks-pass").await?;
+    browser.click("#approve-form button").await?;
+    browser
+        .wait_for_text("main", "The version was approved and published.")
+        .await?;
+    browser.check_accessibility("approved version 2").await?;
+    browser.screenshot("6-approved").await?;
 
     browser.goto("/matrices/URBAN_MALE_35?version=1").await?;
     browser
         .wait_for_text(deposit_at_head_office, "11,148.00")
         .await?;
+    browser
+        .goto("/audit?object=URBAN_MALE_35+v2&subject=matrix")
+        .await?;
+    let trail = browser.text("main").await?;
+    for step in ["submitted for approval", "rejected", "approved"] {
+        assert!(trail.contains(step), "{step} in {trail}");
+    }
+    assert!(
+        trail.contains("keep the rate at 14 %"),
+        "the reason: {trail}"
+    );
+    browser.screenshot("7-audit").await?;
     browser.quit().await
 }
 

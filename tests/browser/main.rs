@@ -66,8 +66,8 @@ fn main() {
             missing,
         ),
         journey(
-            "product_manager_changes_a_matrix_and_publishes_it",
-            journeys::matrix_manager,
+            "matrix_goes_live_with_four_eyes",
+            journeys::matrix_four_eyes,
             missing,
         ),
         journey(
