@@ -26,6 +26,7 @@ mod m20261130_000016_bank_generation;
 mod m20261130_000017_covering_search_index;
 mod m20261130_000018_audit_log;
 mod m20261130_000019_matrix_review;
+mod m20261130_000020_product_changes;
 
 pub struct Migrator;
 
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000017_covering_search_index::Migration),
             Box::new(m20261130_000018_audit_log::Migration),
             Box::new(m20261130_000019_matrix_review::Migration),
+            Box::new(m20261130_000020_product_changes::Migration),
         ]
     }
 }

@@ -4,5 +4,6 @@
 pub mod catalog;
 pub mod desk;
 pub mod matrices;
+pub mod product_change;
 pub mod repricing;
 pub mod review;

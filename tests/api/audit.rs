@@ -10,6 +10,8 @@ use kombi::demo::seed::{DemoOptions, seed_demo};
 use kombi::domain::audit::{Action, Filter, Subject, changes};
 use kombi::domain::user::Role;
 use kombi::persistence::audit::{self, StoredEntry};
+use kombi::persistence::products;
+use rust_decimal_macros::dec;
 
 use crate::helpers::{PASSWORD, TestApp, spawn_app, spawn_app_client};
 
@@ -31,7 +33,7 @@ async fn entries(app: &TestApp, action: Action, subject: Subject) -> Vec<StoredE
 }
 
 #[tokio::test]
-async fn a_product_edit_is_recorded_with_each_changed_field_before_and_after() {
+async fn a_product_edit_applies_at_once_and_its_economics_once_finance_approves() {
     let app = demo_app().await;
     let manager = app.signed_in_as(Role::ProductManager).await;
     let edit = app
@@ -64,8 +66,12 @@ async fn a_product_edit_is_recorded_with_each_changed_field_before_and_after() {
         })
         .collect();
     for (name, value) in &mut form {
-        if name == "client_rate" {
-            *value = "0.0875".into();
+        match name.as_str() {
+            "client_rate" => *value = "0.0875".into(),
+            "ftp_rate" => *value = "0.155".into(),
+            "name" => *value = "Deposit Plus, renewed".into(),
+            "note" => *value = "Cheaper deposit for the spring campaign".into(),
+            _ => {}
         }
     }
     let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
@@ -76,7 +82,12 @@ async fn a_product_edit_is_recorded_with_each_changed_field_before_and_after() {
         "{}",
         saved.text().await.unwrap()
     );
+    assert_eq!(
+        crate::helpers::location(&saved),
+        "/catalog/DEP_PLUS?proposed=1"
+    );
 
+    // The name applies at once; the client rate and the funds' rate wait for finance.
     let found = entries(&app, Action::Changed, Subject::Product).await;
     assert_eq!(found.len(), 1);
     let entry = &found[0].entry;
@@ -85,10 +96,122 @@ async fn a_product_edit_is_recorded_with_each_changed_field_before_and_after() {
     assert_eq!(entry.origin, "127.0.0.1");
     let changed = changes(entry.before.as_ref(), entry.after.as_ref());
     assert_eq!(changed.len(), 1, "{changed:?}");
-    assert_eq!(changed[0].field, "client_rate");
-    assert_eq!(changed[0].after.as_deref(), Some("0.0875"));
-    assert_eq!(changed[0].before.as_deref(), Some("0.13"));
-    assert_ne!(changed[0].before, changed[0].after);
+    assert_eq!(changed[0].field, "name");
+    let live = |app: &TestApp| {
+        let db = app.db.clone();
+        async move {
+            let product = products::find(&db, "DEP_PLUS")
+                .await
+                .unwrap()
+                .unwrap()
+                .product;
+            (product.name, product.terms.client_rate)
+        }
+    };
+    assert_eq!(
+        live(&app).await,
+        ("Deposit Plus, renewed".into(), dec!(0.13))
+    );
+    let proposed = entries(&app, Action::Submitted, Subject::Product).await;
+    let proposal = changes(
+        proposed[0].entry.before.as_ref(),
+        proposed[0].entry.after.as_ref(),
+    );
+    let rate = proposal.iter().find(|c| c.field == "client_rate").unwrap();
+    assert_eq!(
+        (rate.before.as_deref(), rate.after.as_deref()),
+        (Some("0.13"), Some("0.0875"))
+    );
+    let page = app
+        .get("/catalog/DEP_PLUS?proposed=1")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Change awaiting approval"), "{page}");
+    assert!(
+        page.contains("id=\"change-effect\""),
+        "the funds' rate moves the published bundles (their client terms are frozen): {page}"
+    );
+    assert!(
+        !page.contains("/change/approve"),
+        "not approved by its maker"
+    );
+    let csrf = app.session_csrf("/catalog/DEP_PLUS").await;
+    let refused = app
+        .post_form("/catalog/DEP_PLUS/change/approve", &[("csrf_token", &csrf)])
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+
+    // While it waits, another change to the economics saves nothing.
+    let version = products::find(&app.db, "DEP_PLUS")
+        .await
+        .unwrap()
+        .unwrap()
+        .version
+        .to_string();
+    let mut second = form.clone();
+    for (name, value) in &mut second {
+        match name.as_str() {
+            "client_rate" => *value = "0.09".into(),
+            "name" => *value = "Deposit Plus, again".into(),
+            "version" => value.clone_from(&version),
+            _ => {}
+        }
+    }
+    let pairs: Vec<(&str, &str)> = second
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let busy = app.post_form("/catalog/DEP_PLUS", &pairs).await;
+    assert_eq!(busy.status(), StatusCode::CONFLICT);
+    assert!(
+        busy.text()
+            .await
+            .unwrap()
+            .contains("already awaiting approval")
+    );
+    assert_eq!(
+        live(&app).await,
+        ("Deposit Plus, renewed".into(), dec!(0.13)),
+        "nothing saved"
+    );
+
+    // Finance approves it: the catalog takes the new rate.
+    app.post_form("/signout", &[("csrf_token", &csrf)]).await;
+    let finance = app.signed_in_as(Role::Finance).await;
+    let overview = app.get("/finance").await.text().await.unwrap();
+    assert!(
+        overview.contains("/catalog/DEP_PLUS#pending-change"),
+        "{overview}"
+    );
+    let csrf = app.session_csrf("/catalog/DEP_PLUS").await;
+    let approved = app
+        .post_form(
+            "/catalog/DEP_PLUS/change/approve",
+            &[("csrf_token", &csrf), ("comment", "")],
+        )
+        .await;
+    assert_eq!(
+        crate::helpers::location(&approved),
+        "/catalog/DEP_PLUS?approved=1"
+    );
+    assert_eq!(
+        live(&app).await,
+        ("Deposit Plus, renewed".into(), dec!(0.0875))
+    );
+    let approval = entries(&app, Action::Approved, Subject::Product).await;
+    assert_eq!(approval[0].entry.actor.name(), finance);
+    let again = app
+        .post_form("/catalog/DEP_PLUS/change/approve", &[("csrf_token", &csrf)])
+        .await;
+    assert_eq!(
+        again.status(),
+        StatusCode::CONFLICT,
+        "nothing waits any more"
+    );
+    app.post_form("/signout", &[("csrf_token", &csrf)]).await;
+    app.sign_in(&manager, PASSWORD).await;
 
     // Saving the same values again changes nothing, and adds no entry.
     let csrf_form = app
@@ -102,9 +225,12 @@ async fn a_product_edit_is_recorded_with_each_changed_field_before_and_after() {
         .next()
         .and_then(|e| e.value().attr("value").map(str::to_owned))
         .unwrap();
+    let token = crate::helpers::csrf_from(&csrf_form).unwrap();
     for (name, value) in &mut form {
-        if name == "version" {
-            value.clone_from(&version);
+        match name.as_str() {
+            "version" => value.clone_from(&version),
+            "csrf_token" => value.clone_from(&token),
+            _ => {}
         }
     }
     let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();

@@ -1,4 +1,5 @@
-//! Four eyes on a matrix: a product manager submits a draft with the date it should take
+//! Four eyes on a matrix (and, with the same refusals, on a product's economics, see
+//! `product::change`): a product manager submits a draft with the date it should take
 //! effect; finance approves it (which publishes it) or rejects it with a comment (which makes
 //! it a draft again). A submitted version is frozen: it is neither a draft nor published.
 //! Nobody approves their own submission, and approval is refused while any blocking verdict
@@ -65,6 +66,8 @@ pub enum ReviewRefusal {
     },
     /// What stops the version being published (blocking verdicts, no cell, the date).
     Publish(PublishError),
+    /// A product's live figure is no longer what the proposed change started from.
+    Outdated,
 }
 
 impl ReviewRefusal {
@@ -76,6 +79,7 @@ impl ReviewRefusal {
             Self::CommentTooLong { max } => {
                 Message::new("review-comment-too-long").with("max", max)
             }
+            Self::Outdated => Message::new("review-outdated"),
             Self::Publish(PublishError::Blocked(_)) => Message::new("review-blocked"),
             Self::Publish(PublishError::Empty) => Message::new("matrix-publish-empty"),
             Self::Publish(PublishError::EffectiveBeforePrevious { previous }) => {

@@ -5,11 +5,15 @@
 //! how it earns money, which the compiler then makes us do everywhere.
 
 mod catalog;
+mod change;
 mod economics;
 mod figures;
 mod terms;
 
 pub use catalog::{CatalogProduct, ProductForm, ProductStatus, parse_decimal_input};
+pub use change::{
+    FigureChange, ProposedChange, REVIEWED_GROUPS, applied_at_once, reviewed_changes,
+};
 pub use economics::Economics;
 pub use figures::{Figure, FigureGroup, FigureUnit};
 pub use terms::{Terms, Usage};

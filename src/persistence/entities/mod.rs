@@ -19,6 +19,8 @@ pub mod offer;
 pub mod offer_opening;
 pub mod offer_position;
 pub mod product;
+pub mod product_change;
+pub mod product_change_figure;
 pub mod sales_point;
 pub mod segment;
 pub mod session;

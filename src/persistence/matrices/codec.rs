@@ -18,15 +18,15 @@ pub(super) const fn scale_of(figure: Figure) -> u32 {
     }
 }
 
-pub(super) fn figure_units(figure: Figure, value: Decimal, field: &str) -> Result<i64, StoreError> {
+pub(crate) fn figure_units(figure: Figure, value: Decimal, field: &str) -> Result<i64, StoreError> {
     Ok(to_units(value, scale_of(figure), field)?)
 }
 
-pub(super) fn figure_value(figure: Figure, units: i64) -> Decimal {
+pub(crate) fn figure_value(figure: Figure, units: i64) -> Decimal {
     from_units(units, scale_of(figure))
 }
 
-pub(super) fn figure(name: &str) -> Result<Figure, StoreError> {
+pub(crate) fn figure(name: &str) -> Result<Figure, StoreError> {
     Figure::from_name(name).ok_or_else(|| StoreError::Invalid(format!("unknown figure {name}")))
 }
 

@@ -6,7 +6,7 @@
 //! edit's transaction. So an edit of a published version, or of a draft someone else saved in
 //! between, changes nothing and says which it was.
 
-mod codec;
+pub(crate) mod codec;
 mod edit;
 mod read;
 mod review;

@@ -11,6 +11,8 @@ use crate::domain::audit::{Action, Fields, Subject, of as audit_of};
 use crate::domain::product::ProductForm;
 use crate::domain::validation::FieldError;
 use crate::persistence::{StoreError, audit, products};
+use crate::service::product_change::{self, Saved};
+use crate::service::review::ReviewFailure;
 use crate::web::error::WebError;
 use crate::web::identity::Identity;
 use crate::web::layout::{Layout, Section};
@@ -24,6 +26,9 @@ pub struct Submission {
     form: ProductForm,
     #[serde(default)]
     version: String,
+    /// For finance, when the economics or standalone terms change.
+    #[serde(default)]
+    note: String,
 }
 
 /// The form page in the common layout, with the companies a product may belong to.
@@ -157,7 +162,8 @@ pub async fn edit(
     render(&page)
 }
 
-/// `POST /catalog/{code}`: saves if nobody saved in between (optimistic locking).
+/// `POST /catalog/{code}`: saves if nobody saved in between (optimistic locking); a change to
+/// the economics or standalone terms waits for finance's approval, the rest applies at once.
 pub async fn update(
     state: web::Data<AppState>,
     identity: Identity,
@@ -165,42 +171,58 @@ pub async fn update(
     submission: web::Form<Submission>,
 ) -> Result<HttpResponse, WebError> {
     let code = path.into_inner().to_uppercase();
-    let Submission { mut form, version } = submission.into_inner();
+    let Submission {
+        mut form,
+        version,
+        note,
+    } = submission.into_inner();
     form.code.clone_from(&code);
     let version: i32 = version
         .trim()
         .parse()
         .map_err(|_| WebError::BadRequest(Message::new("error-version")))?;
+    let lang = identity.language;
     let (status, errors, alert) = match form.parse() {
-        Ok(product) => match audit::change(
-            &state.db,
-            identity
-                .author()
-                .entry(Action::Changed, Subject::Product, &code),
-            async |db| product_fields(db, &code).await,
-            async |db| products::update(db, &code, version, &product).await,
-        )
-        .await
-        {
-            Ok(()) => {
-                tracing::info!(user = ?identity.user.username, product = ?code, "product updated");
-                let location = format!("/catalog/{code}?saved=1");
-                return Ok(HttpResponse::SeeOther()
-                    .insert_header((header::LOCATION, location))
-                    .finish());
+        Ok(product) => {
+            let author = identity.author();
+            match product_change::save(&state.db, &code, version, &product, &note, &author).await {
+                Ok(saved) => {
+                    tracing::info!(user = ?identity.user.username, product = ?code, ?saved, "product saved");
+                    let done = match saved {
+                        Saved::Applied => "saved=1",
+                        Saved::Proposed => "proposed=1",
+                    };
+                    return Ok(HttpResponse::SeeOther()
+                        .insert_header((header::LOCATION, format!("/catalog/{code}?{done}")))
+                        .finish());
+                }
+                Err(ReviewFailure::Store(StoreError::Conflict {
+                    field: "version", ..
+                })) => (
+                    StatusCode::CONFLICT,
+                    Vec::new(),
+                    Some(lang.text("product-conflict")),
+                ),
+                Err(ReviewFailure::Store(StoreError::Conflict {
+                    field: "pending", ..
+                })) => (
+                    StatusCode::CONFLICT,
+                    Vec::new(),
+                    Some(lang.text("product-change-pending")),
+                ),
+                Err(ReviewFailure::Refused(refusal)) => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    Vec::new(),
+                    Some(lang.message(&refusal.message())),
+                ),
+                Err(ReviewFailure::Store(err)) => {
+                    (StatusCode::UNPROCESSABLE_ENTITY, field_errors(err)?, None)
+                }
             }
-            Err(StoreError::Conflict {
-                field: "version", ..
-            }) => (
-                StatusCode::CONFLICT,
-                Vec::new(),
-                Some(identity.language.text("product-conflict")),
-            ),
-            Err(err) => (StatusCode::UNPROCESSABLE_ENTITY, field_errors(err)?, None),
-        },
+        }
         Err(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
     };
-    let context = editing(identity.language, &code, version, alert);
+    let context = editing(lang, &code, version, alert);
     let page = page(&state, &identity, context, &form, &errors).await?;
     render_with(status, &page)
 }

@@ -51,6 +51,8 @@ pub struct FormPage {
     pub sections: Vec<FormSection>,
     /// Some field has an error: the summary at the top lists them.
     pub has_errors: bool,
+    /// An existing product: its economics and terms change through finance's approval.
+    pub editing: bool,
 }
 
 impl FormPage {
@@ -67,6 +69,7 @@ impl FormPage {
             "/catalog".to_string()
         };
         Self {
+            editing: context.editing,
             sections: sections(layout.lang, form, errors, companies, context.editing),
             heading: context.heading,
             action: context.action,

@@ -1,6 +1,7 @@
 //! A product's page: its standalone P&L line by line, the verdicts, and the recommended price.
 
 use crate::domain::message::Message;
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::Utc;
@@ -11,13 +12,14 @@ use crate::domain::product::{CatalogProduct, Figure, FigureUnit};
 use crate::domain::profitability::{Outcome, PositionBreakdown, ProductReview};
 use crate::domain::user::Role;
 use crate::i18n::Lang;
+use crate::persistence::product_changes;
 use crate::service;
 use crate::service::catalog::ReviewedProduct;
 use crate::web::error::WebError;
 use crate::web::format::{self, amount, money, percent, plain};
 use crate::web::identity::Identity;
 use crate::web::layout::{Layout, Section};
-use crate::web::pages::render;
+use crate::web::pages::render_with;
 use crate::web::state::AppState;
 
 #[derive(Deserialize)]
@@ -25,6 +27,27 @@ pub struct PointQuery {
     point: Option<String>,
     /// Just saved: the page confirms it.
     saved: Option<String>,
+    /// Saved, with a change to the economics or terms awaiting approval.
+    proposed: Option<String>,
+    approved: Option<String>,
+    rejected: Option<String>,
+    withdrawn: Option<String>,
+}
+
+impl PointQuery {
+    /// What the page confirms after a step.
+    fn done(&self) -> Option<&'static str> {
+        [
+            (&self.saved, "product-saved"),
+            (&self.proposed, "product-change-proposed"),
+            (&self.approved, "product-change-approved"),
+            (&self.rejected, "product-change-rejected"),
+            (&self.withdrawn, "product-change-withdrawn"),
+        ]
+        .into_iter()
+        .find(|(flag, _)| flag.is_some())
+        .map(|(_, key)| key)
+    }
 }
 
 /// One line of the P&L table, at standalone terms and at the market price.
@@ -68,7 +91,9 @@ struct ProductPage {
     recommended: String,
     review_error: Option<String>,
     inputs: Vec<(String, String)>,
-    saved: bool,
+    notice: Option<String>,
+    problem: Option<String>,
+    pending: Option<super::change::PendingView>,
     /// Live published matrix versions offering it: (segment, version, a pending change).
     in_matrices: Vec<(String, i32, bool)>,
 }
@@ -232,14 +257,36 @@ pub async fn show(
     path: web::Path<String>,
     query: web::Query<PointQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let code = path.into_inner();
+    let notice = query.done().map(|key| identity.language.text(key));
+    let shown = Shown {
+        point: query.point.as_deref(),
+        notice,
+        problem: None,
+        status: StatusCode::OK,
+    };
+    page(&state, &identity, &path, shown).await
+}
+
+/// What the product page shows besides the product: the point its costs are at, a notice
+/// after a step, a problem (a refused decision) with its status.
+pub struct Shown<'a> {
+    pub point: Option<&'a str>,
+    pub notice: Option<String>,
+    pub problem: Option<String>,
+    pub status: StatusCode,
+}
+
+/// The product page.
+pub async fn page(
+    state: &AppState,
+    identity: &Identity,
+    code: &str,
+    shown: Shown<'_>,
+) -> Result<HttpResponse, WebError> {
     let today = Utc::now().date_naive();
-    let reviewed =
-        service::catalog::review_product(&state.db, &code, query.point.as_deref(), today)
-            .await?
-            .ok_or_else(|| {
-                WebError::NotFound(Message::new("error-no-product").with("code", &code))
-            })?;
+    let reviewed = service::catalog::review_product(&state.db, code, shown.point, today)
+        .await?
+        .ok_or_else(|| WebError::NotFound(Message::new("error-no-product").with("code", code)))?;
     let ReviewedProduct {
         stored,
         points,
@@ -277,44 +324,53 @@ pub async fn show(
             Some(lang.engine_error(err)),
         ),
     };
-    render(&ProductPage {
-        layout: Layout::new(
-            format!("{} — {}", p.code, p.name),
-            Some(&identity),
-            Section::Catalog,
-        ),
-        code: p.code.clone(),
-        name: p.name.clone(),
-        kind: lang.text(p.kind.label_key()),
-        status: p.status.as_str(),
-        status_label: lang.text(match p.status {
-            crate::domain::product::ProductStatus::Active => "status-active",
-            crate::domain::product::ProductStatus::Suspended => "status-suspended",
-        }),
-        company: stored.company_name.clone(),
-        currency: p.currency.as_str().to_string(),
-        can_edit: identity.role() == Role::ProductManager,
-        points: points
-            .iter()
-            .enumerate()
-            .map(|(i, pt)| PointChoice {
-                code: pt.code.clone(),
-                name: pt.name.clone(),
-                selected: i == chosen,
-            })
-            .collect(),
-        price_parameter: p.price_parameter.as_str(),
-        market_price: shown_price(lang, p, p.market_price),
-        lines,
-        verdicts,
-        price,
-        recommended,
-        review_error,
-        inputs: inputs(lang, p),
-        saved: query.saved.is_some(),
-        in_matrices: in_matrices
-            .into_iter()
-            .map(|m| (m.segment, m.version, m.pending_change))
-            .collect(),
-    })
+    let pending = match product_changes::pending_for(&state.db, stored.id).await? {
+        Some(change) => Some(super::change::view(state, identity, p, &change).await?),
+        None => None,
+    };
+    render_with(
+        shown.status,
+        &ProductPage {
+            layout: Layout::new(
+                format!("{} — {}", p.code, p.name),
+                Some(identity),
+                Section::Catalog,
+            ),
+            code: p.code.clone(),
+            name: p.name.clone(),
+            kind: lang.text(p.kind.label_key()),
+            status: p.status.as_str(),
+            status_label: lang.text(match p.status {
+                crate::domain::product::ProductStatus::Active => "status-active",
+                crate::domain::product::ProductStatus::Suspended => "status-suspended",
+            }),
+            company: stored.company_name.clone(),
+            currency: p.currency.as_str().to_string(),
+            can_edit: identity.role() == Role::ProductManager,
+            points: points
+                .iter()
+                .enumerate()
+                .map(|(i, pt)| PointChoice {
+                    code: pt.code.clone(),
+                    name: pt.name.clone(),
+                    selected: i == chosen,
+                })
+                .collect(),
+            price_parameter: p.price_parameter.as_str(),
+            market_price: shown_price(lang, p, p.market_price),
+            lines,
+            verdicts,
+            price,
+            recommended,
+            review_error,
+            inputs: inputs(lang, p),
+            notice: shown.notice,
+            problem: shown.problem,
+            pending,
+            in_matrices: in_matrices
+                .into_iter()
+                .map(|m| (m.segment, m.version, m.pending_change))
+                .collect(),
+        },
+    )
 }

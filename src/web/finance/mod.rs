@@ -12,7 +12,7 @@ use super::layout::{Layout, Section};
 use super::pages::render;
 use super::state::AppState;
 use crate::domain::message::Message;
-use crate::persistence::{catalog, matrices};
+use crate::persistence::{catalog, matrices, product_changes};
 use crate::web::format;
 
 pub fn routes(table: &mut RouteTable) {
@@ -49,6 +49,8 @@ struct FinancePage {
     active_products: u64,
     suspended_products: u64,
     awaiting: Vec<AwaitingLine>,
+    /// Product changes awaiting approval: (product code, proposed by and when).
+    product_changes: Vec<(String, String)>,
 }
 
 impl FinancePage {
@@ -130,6 +132,18 @@ async fn overview(
             number: v.number,
         })
         .collect();
+    let product_changes = product_changes::all_pending(&state.db)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let by = format!(
+                "{}, {}",
+                c.submitted_by,
+                format::moment(lang, c.submitted_at)
+            );
+            (c.product, by)
+        })
+        .collect();
     render(&FinancePage {
         layout: Layout::new(
             identity.language.text("nav-finance"),
@@ -144,5 +158,6 @@ async fn overview(
         active_products,
         suspended_products,
         awaiting,
+        product_changes,
     })
 }

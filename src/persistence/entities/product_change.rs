@@ -1,0 +1,24 @@
+use sea_orm::entity::prelude::*;
+
+/// A proposed change to a product's economics or standalone terms: `pending` (one per
+/// product), then `approved`, `rejected` or `withdrawn`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "product_changes")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub product_id: i32,
+    pub status: String,
+    pub submitted_by_id: i32,
+    pub submitted_by: String,
+    pub submitted_at: DateTimeUtc,
+    pub note: Option<String>,
+    pub reviewed_by: Option<String>,
+    pub reviewed_at: Option<DateTimeUtc>,
+    pub review_comment: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
