@@ -27,6 +27,7 @@ mod m20261130_000017_covering_search_index;
 mod m20261130_000018_audit_log;
 mod m20261130_000019_matrix_review;
 mod m20261130_000020_product_changes;
+mod m20261130_000021_population_counts;
 
 pub struct Migrator;
 
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000018_audit_log::Migration),
             Box::new(m20261130_000019_matrix_review::Migration),
             Box::new(m20261130_000020_product_changes::Migration),
+            Box::new(m20261130_000021_population_counts::Migration),
         ]
     }
 }

@@ -10,6 +10,7 @@ pub mod matrix;
 pub mod message;
 pub mod money;
 pub mod offer;
+pub mod portfolio;
 pub mod product;
 pub mod profitability;
 pub mod segment;

@@ -18,6 +18,7 @@ pub mod import_runs;
 pub mod matrices;
 pub mod offers;
 pub mod paging;
+pub mod populations;
 pub mod product_changes;
 pub mod products;
 pub mod scaled;

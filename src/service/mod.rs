@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod desk;
 pub mod matrices;
+pub mod portfolio;
 pub mod product_change;
 pub mod repricing;
 pub mod review;

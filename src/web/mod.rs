@@ -9,6 +9,7 @@ pub mod assets;
 pub mod audit;
 pub mod auth;
 pub mod catalog;
+pub mod charts;
 pub mod clients;
 pub mod csrf;
 pub mod desk;

@@ -24,6 +24,7 @@ mod matrices_ui;
 mod money_storage;
 mod offers_api;
 mod openapi;
+mod portfolio;
 mod product_changes;
 mod security;
 mod segment_rules;

@@ -249,7 +249,7 @@ pub async fn matrix_four_eyes() -> Result<()> {
     browser.click("form[action='/signout'] button").await?;
 
     sign_in(&browser, &finance).await?;
-    browser.goto("/finance").await?;
+    browser.wait_for_path("/finance").await?;
     browser
         .click("a[href='/matrices/URBAN_MALE_35/versions/2/review']")
         .await?;
@@ -278,6 +278,7 @@ pub async fn matrix_four_eyes() -> Result<()> {
     browser.click("form[action='/signout'] button").await?;
 
     sign_in(&browser, &manager).await?;
+    browser.wait_for_path("/catalog").await?;
     browser.goto("/matrices/URBAN_MALE_35").await?;
     browser
         .wait_for_text("#rejection", "keep the rate at 14 %")
@@ -288,6 +289,7 @@ pub async fn matrix_four_eyes() -> Result<()> {
     browser.click("form[action='/signout'] button").await?;
 
     sign_in(&browser, &finance).await?;
+    browser.wait_for_path("/finance").await?;
     browser
         .goto("/matrices/URBAN_MALE_35/versions/2/review")
         .await?;
@@ -315,6 +317,44 @@ pub async fn matrix_four_eyes() -> Result<()> {
         "the reason: {trail}"
     );
     browser.screenshot("7-audit").await?;
+
+    // The portfolio now has the new version's figures, and its workbook agrees with the page.
+    browser.goto("/finance/dashboard").await?;
+    let bundle = "tr[data-segment='URBAN_MALE_35'][data-point='MSK-HO'][data-main='DEP_PLUS']";
+    let row = browser.text(bundle).await?;
+    assert!(row.contains("Published"), "{row}");
+    browser.find("figure.chart svg").await?;
+    browser.check_accessibility("portfolio dashboard").await?;
+    browser.screenshot("8-dashboard").await?;
+    let cells = browser
+        .driver
+        .find_all(thirtyfour::By::Css(format!("{bundle} td.num")))
+        .await?;
+    let projected_profit = cells.last().expect("figures").text().await?;
+    app.sign_in(&finance, PASSWORD).await;
+    let workbook = app.get("/finance/dashboard.xlsx").await.bytes().await?;
+    let mut book: calamine::Xlsx<_> =
+        calamine::Reader::new(std::io::Cursor::new(workbook.to_vec()))?;
+    let sheet = calamine::Reader::worksheet_range_at(&mut book, 0).expect("a sheet")?;
+    let exported = sheet
+        .rows()
+        .find(|r| {
+            r[0] == "URBAN_MALE_35"
+                && r[2] == "published"
+                && r[3] == "MSK-HO"
+                && r[4] == "DEP_PLUS"
+        })
+        .and_then(|r| calamine::DataType::get_float(&r[11]))
+        .expect("the bundle in the workbook");
+    let on_page: f64 = projected_profit
+        .trim_start_matches("RUB ")
+        .replace(',', "")
+        .parse()
+        .unwrap_or(f64::NAN);
+    assert!(
+        (exported - on_page).abs() < 0.005,
+        "{exported} in the workbook, {projected_profit} on the page"
+    );
     browser.quit().await
 }
 

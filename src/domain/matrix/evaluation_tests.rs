@@ -55,7 +55,7 @@ fn main_code(doc: &Document) -> String {
 }
 
 /// Evaluates `content` at one point with the worked example's catalog and bank.
-fn evaluate(content: &MatrixContent, costs: SalesPointCosts) -> Vec<PointEvaluation> {
+pub(crate) fn evaluate(content: &MatrixContent, costs: SalesPointCosts) -> Vec<PointEvaluation> {
     let doc = worked_example();
     let rates = ExchangeRates::new(Currency::RUB);
     let settings = settings(&doc);

@@ -35,7 +35,7 @@ pub use scope::{PointPlace, Scope};
 pub use version::{Cell, Draft, MatrixContent, PublishError, Published, in_force};
 
 #[cfg(test)]
-mod evaluation_tests;
+pub(crate) mod evaluation_tests;
 #[cfg(test)]
 mod link_tests;
 #[cfg(test)]

@@ -18,6 +18,7 @@ pub mod matrix_version;
 pub mod offer;
 pub mod offer_opening;
 pub mod offer_position;
+pub mod population_count;
 pub mod product;
 pub mod product_change;
 pub mod product_change_figure;

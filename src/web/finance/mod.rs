@@ -1,6 +1,8 @@
 //! Finance's overview: matrix versions awaiting approval, the bank's profitability targets and
 //! where the catalog stands.
 
+mod dashboard;
+
 use crate::web::access::FINANCE;
 use crate::web::routes::RouteTable;
 use actix_web::{HttpResponse, web};
@@ -16,7 +18,11 @@ use crate::persistence::{catalog, matrices, product_changes};
 use crate::web::format;
 
 pub fn routes(table: &mut RouteTable) {
-    table.get("/finance", FINANCE, overview);
+    table
+        .get("/finance", FINANCE, overview)
+        .get("/finance/dashboard", FINANCE, dashboard::show)
+        .get("/finance/dashboard.csv", FINANCE, dashboard::export_csv)
+        .get("/finance/dashboard.xlsx", FINANCE, dashboard::export_xlsx);
 }
 
 pub struct SettingLine {
