@@ -827,3 +827,30 @@ dashboard-none = None.
 dashboard-xlsx-large = Amounts of 10 trillion or more are written as text: a spreadsheet number cannot hold them exactly.
 dashboard-open = Open the portfolio dashboard
 portfolio-overflow = a projected figure is too large to compute
+what-if-title = What if
+what-if-note = Shift the bank's inputs and see the bundles next to today's figures, with the verdicts that change. Nothing live changes; a saved scenario is only the question, to ask again.
+what-if-scope = For
+what-if-whole-portfolio = the whole portfolio
+what-if-ftp_bp = FTP rates
+what-if-ftp-hint = basis points: 25 = +0.25 %
+what-if-usage = Usage in the bundle
+what-if-take_up = Take-up
+what-if-costs = Costs
+what-if-fees = Fees
+what-if-branch_cost = Branch cost per minute
+what-if-fraction-hint = a fraction: 0.10 = 10 % more, −0.10 = 10 % less
+what-if-points-hint = points added: 0.05 = five points
+what-if-show = Show
+what-if-outcome = Scenario and baseline
+what-if-baseline = Today
+what-if-scenario = Scenario
+what-if-name = Save as
+what-if-save = Save scenario
+what-if-saved = Saved scenarios:
+what-if-verdicts = Verdicts that change
+what-if-unblocked = no longer blocked
+what-if-below-minus-100 = cannot fall by more than 100 %
+what-if-ftp-range = at most 10,000 basis points either way
+what-if-name-required = Name the scenario (up to 80 characters) to save it.
+what-if-name-taken = A scenario named { $name } exists already: choose another name.
+dashboard-what-if = What if…

@@ -828,3 +828,30 @@ dashboard-none = Нет.
 dashboard-xlsx-large = Суммы от 10 триллионов записаны текстом: число в электронной таблице не хранит их точно.
 dashboard-open = Открыть панель портфеля
 portfolio-overflow = прогнозная сумма слишком велика для расчёта
+what-if-title = Что если
+what-if-note = Сдвиньте исходные данные банка и сравните комплекты с сегодняшними цифрами, с вердиктами, которые меняются. Действующие данные не меняются; сохранённый сценарий — это только вопрос, чтобы задать его снова.
+what-if-scope = Для
+what-if-whole-portfolio = всего портфеля
+what-if-ftp_bp = Ставки FTP
+what-if-ftp-hint = базисные пункты: 25 = +0,25 %
+what-if-usage = Использование в комплекте
+what-if-take_up = Подключение
+what-if-costs = Затраты
+what-if-fees = Комиссии
+what-if-branch_cost = Стоимость минуты в офисе
+what-if-fraction-hint = доля: 0,10 = на 10 % больше, −0,10 = на 10 % меньше
+what-if-points-hint = прибавка в пунктах: 0,05 = пять пунктов
+what-if-show = Показать
+what-if-outcome = Сценарий и сегодня
+what-if-baseline = Сегодня
+what-if-scenario = Сценарий
+what-if-name = Сохранить как
+what-if-save = Сохранить сценарий
+what-if-saved = Сохранённые сценарии:
+what-if-verdicts = Меняющиеся вердикты
+what-if-unblocked = больше не блокируется
+what-if-below-minus-100 = не может уменьшиться больше чем на 100 %
+what-if-ftp-range = не более 10 000 базисных пунктов в любую сторону
+what-if-name-required = Назовите сценарий (до 80 символов), чтобы сохранить его.
+what-if-name-taken = Сценарий с названием { $name } уже есть: выберите другое название.
+dashboard-what-if = Что если…

@@ -28,6 +28,7 @@ mod m20261130_000018_audit_log;
 mod m20261130_000019_matrix_review;
 mod m20261130_000020_product_changes;
 mod m20261130_000021_population_counts;
+mod m20261130_000022_scenarios;
 
 pub struct Migrator;
 
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000019_matrix_review::Migration),
             Box::new(m20261130_000020_product_changes::Migration),
             Box::new(m20261130_000021_population_counts::Migration),
+            Box::new(m20261130_000022_scenarios::Migration),
         ]
     }
 }

@@ -16,3 +16,4 @@ pub mod profitability;
 pub mod segment;
 pub mod user;
 pub mod validation;
+pub mod what_if;

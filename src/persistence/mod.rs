@@ -22,6 +22,7 @@ pub mod populations;
 pub mod product_changes;
 pub mod products;
 pub mod scaled;
+pub mod scenarios;
 pub mod segment_sql;
 pub mod segments;
 pub mod sessions;

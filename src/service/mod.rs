@@ -8,3 +8,4 @@ pub mod portfolio;
 pub mod product_change;
 pub mod repricing;
 pub mod review;
+pub mod what_if;

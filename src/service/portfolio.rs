@@ -134,14 +134,45 @@ pub async fn populations(
     Ok((counts, Some(at)))
 }
 
+/// What the dashboard is computed from: the bank, the versions shown, the client counts.
+pub struct Inputs {
+    pub bank: BankView,
+    pub versions: Vec<StoredVersion>,
+    pub counts: Vec<Population>,
+    pub counted_at: Option<DateTime<Utc>>,
+}
+
+/// Loads the dashboard's inputs as of `today`.
+///
+/// # Errors
+/// Database errors.
+pub async fn inputs(db: &DatabaseConnection, today: NaiveDate) -> Result<Inputs, StoreError> {
+    let (counts, counted_at) = populations(db, today).await?;
+    Ok(Inputs {
+        bank: BankView::load(db, today).await?,
+        versions: shown(matrices::published_everywhere(db, true).await?, today),
+        counts,
+        counted_at,
+    })
+}
+
 /// The dashboard as of `today`.
 ///
 /// # Errors
 /// Database errors.
 pub async fn dashboard(db: &DatabaseConnection, today: NaiveDate) -> Result<Dashboard, StoreError> {
-    let (counts, counted_at) = populations(db, today).await?;
-    let bank = BankView::load(db, today).await?;
-    let versions = shown(matrices::published_everywhere(db, true).await?, today);
+    Ok(compute(&inputs(db, today).await?))
+}
+
+/// The dashboard of `inputs` (no I/O: the what-if page computes shifted inputs with it too).
+pub fn compute(inputs: &Inputs) -> Dashboard {
+    let Inputs {
+        bank,
+        versions,
+        counts,
+        counted_at,
+    } = inputs;
+    let counted_at = *counted_at;
     let clients_at = |segment: &str, point: &str| {
         counts
             .iter()
@@ -157,7 +188,7 @@ pub async fn dashboard(db: &DatabaseConnection, today: NaiveDate) -> Result<Dash
     let mut by_product: BTreeMap<String, Decimal> = BTreeMap::new();
     let mut by_place: BTreeMap<(String, String), (Decimal, Decimal)> = BTreeMap::new();
     let mut losing: BTreeMap<String, Message> = BTreeMap::new();
-    for version in &versions {
+    for version in versions {
         let live = version.info.status == VersionStatus::Published;
         let segment = &version.info.segment;
         for point in bank.evaluate_version(version) {
@@ -228,7 +259,7 @@ pub async fn dashboard(db: &DatabaseConnection, today: NaiveDate) -> Result<Dash
         .map(|((segment, point), (revenue, profit))| (segment, point, margin(profit, revenue)))
         .collect();
     board.losing_alone = losing.into_iter().collect();
-    Ok(board)
+    board
 }
 
 /// Adds a bundle in force to the totals, its subsidies and each product's share of profit.

@@ -31,3 +31,4 @@ mod segment_rules;
 mod segment_sizes;
 mod segments_ui;
 mod users_admin;
+mod what_if;

@@ -339,10 +339,7 @@ pub async fn matrix_four_eyes() -> Result<()> {
     let exported = sheet
         .rows()
         .find(|r| {
-            r[0] == "URBAN_MALE_35"
-                && r[2] == "published"
-                && r[3] == "MSK-HO"
-                && r[4] == "DEP_PLUS"
+            r[0] == "URBAN_MALE_35" && r[2] == "published" && r[3] == "MSK-HO" && r[4] == "DEP_PLUS"
         })
         .and_then(|r| calamine::DataType::get_float(&r[11]))
         .expect("the bundle in the workbook");
@@ -355,6 +352,16 @@ pub async fn matrix_four_eyes() -> Result<()> {
         (exported - on_page).abs() < 0.005,
         "{exported} in the workbook, {projected_profit} on the page"
     );
+
+    // What if funds got 5 % cheaper? The deposit bundles would lose money.
+    browser.click("a[href='/finance/what-if']").await?;
+    browser.fill("#f-ftp_bp", "-500").await?;
+    browser.click("#what-if-form button").await?;
+    browser
+        .wait_for_text("#what-if-bundles", "the bundle loses")
+        .await?;
+    browser.check_accessibility("what if").await?;
+    browser.screenshot("9-what-if").await?;
     browser.quit().await
 }
 

@@ -23,6 +23,7 @@ pub mod product;
 pub mod product_change;
 pub mod product_change_figure;
 pub mod sales_point;
+pub mod scenario;
 pub mod segment;
 pub mod session;
 pub mod user;

@@ -11,7 +11,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::i18n::Lang;
 use crate::import::defused;
-use crate::service::portfolio::{BundleRow, Dashboard, dashboard};
+use crate::service::portfolio::{BundleRow, Dashboard, compute, inputs};
 use crate::web::charts;
 use crate::web::error::WebError;
 use crate::web::format::{integer, margin, moment, money, percent, plain};
@@ -87,7 +87,11 @@ fn row_view(lang: Lang, board_currency: crate::domain::money::Currency, r: &Bund
 
 async fn load(state: &AppState) -> Result<(Dashboard, crate::domain::money::Currency), WebError> {
     let today = Utc::now().date_naive();
-    let board = dashboard(&state.db, today).await?;
+    let loaded = inputs(&state.db, today).await?;
+    // The engine's work grows with the bank: off the async workers.
+    let board = web::block(move || compute(&loaded))
+        .await
+        .map_err(|e| WebError::Internal(e.into()))?;
     let currency = crate::persistence::catalog::bank_settings(&state.db)
         .await?
         .map_or(crate::domain::money::Currency::RUB, |b| {

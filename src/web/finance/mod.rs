@@ -2,6 +2,7 @@
 //! where the catalog stands.
 
 mod dashboard;
+mod what_if;
 
 use crate::web::access::FINANCE;
 use crate::web::routes::RouteTable;
@@ -22,7 +23,9 @@ pub fn routes(table: &mut RouteTable) {
         .get("/finance", FINANCE, overview)
         .get("/finance/dashboard", FINANCE, dashboard::show)
         .get("/finance/dashboard.csv", FINANCE, dashboard::export_csv)
-        .get("/finance/dashboard.xlsx", FINANCE, dashboard::export_xlsx);
+        .get("/finance/dashboard.xlsx", FINANCE, dashboard::export_xlsx)
+        .get("/finance/what-if", FINANCE, what_if::show)
+        .post("/finance/what-if/scenarios", FINANCE, what_if::save);
 }
 
 pub struct SettingLine {
