@@ -68,6 +68,77 @@ pub struct Dashboard {
     pub profit_by_product: Vec<(String, Decimal)>,
     /// Projected margin of each segment at each point, bundles in force.
     pub margin_by_segment_point: Vec<(String, String, Option<Decimal>)>,
+    /// Each active product alone at the first sales point: whether to keep or suspend it, and
+    /// its recommended price against the market.
+    pub products: Vec<ProductVerdict>,
+}
+
+/// A product reviewed alone (as its catalog page does, at the first sales point).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProductVerdict {
+    pub code: String,
+    pub name: String,
+    pub suspend: bool,
+    /// Keep or suspend, and why; the engine's error when it could not review it.
+    pub verdict: Message,
+    pub price: Option<Message>,
+}
+
+/// Every active product reviewed alone, suspension candidates first.
+fn product_verdicts(inputs: &Inputs) -> Vec<ProductVerdict> {
+    let bank = &inputs.bank;
+    let Some(point) = bank.points.first() else {
+        return Vec::new();
+    };
+    let valuation = crate::domain::profitability::Valuation {
+        rates: &bank.rates,
+        on: bank.today,
+    };
+    let in_bundle = |code: &str| {
+        inputs.versions.iter().any(|v| {
+            v.info.status == VersionStatus::Published
+                && v.content.cells.iter().any(|c| {
+                    c.product == code
+                        && c.patch.role != Some(crate::domain::matrix::Role::NotOffered)
+                })
+        })
+    };
+    let mut out: Vec<ProductVerdict> = bank
+        .products
+        .iter()
+        .filter(|p| p.status == crate::domain::product::ProductStatus::Active)
+        .map(|p| {
+            let review = crate::domain::profitability::review_catalog_product(
+                p,
+                &point.costs,
+                bank.settings.bundle.target_margin,
+                &valuation,
+                in_bundle(&p.code),
+            );
+            match review {
+                Ok(review) => {
+                    let last = review.verdicts.last();
+                    ProductVerdict {
+                        code: p.code.clone(),
+                        name: p.name.clone(),
+                        suspend: last.is_some_and(|v| v.reason == Reason::SuspensionRecommended),
+                        verdict: last
+                            .map_or_else(|| Message::new("dashboard-none"), |v| v.message.clone()),
+                        price: Some(review.price.explain(p.currency)),
+                    }
+                }
+                Err(err) => ProductVerdict {
+                    code: p.code.clone(),
+                    name: p.name.clone(),
+                    suspend: false,
+                    verdict: Message::new("portfolio-not-reviewed").with("error", err.to_string()),
+                    price: None,
+                },
+            }
+        })
+        .collect();
+    out.sort_by_key(|p| !p.suspend);
+    out
 }
 
 /// The versions the dashboard shows: per segment, the one in force today and the one in the
@@ -259,6 +330,7 @@ pub fn compute(inputs: &Inputs) -> Dashboard {
         .map(|((segment, point), (revenue, profit))| (segment, point, margin(profit, revenue)))
         .collect();
     board.losing_alone = losing.into_iter().collect();
+    board.products = product_verdicts(inputs);
     board
 }
 

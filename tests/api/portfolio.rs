@@ -131,6 +131,18 @@ async fn the_page_its_csv_and_its_workbook_agree_to_the_kopeck() {
     assert_eq!(row.revenue, Some(decimal("18968.00")));
     assert_eq!(row.profit, Some(decimal("11148.00")));
 
+    let (active, _) = kombi::persistence::catalog::product_counts(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(
+        board.products.len() as u64,
+        active,
+        "every active product reviewed alone"
+    );
+    let online = board.products.iter().find(|p| p.code == "ONLINE").unwrap();
+    assert!(!online.suspend, "losing alone, yet kept: it is in a bundle");
+    assert_eq!(online.verdict.key, "verdict-keep-in-bundle");
+
     let page = app.get("/finance/dashboard").await;
     assert_eq!(page.status(), StatusCode::OK);
     let html = page.text().await.unwrap();

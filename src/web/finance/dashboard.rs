@@ -49,6 +49,8 @@ struct DashboardPage {
     /// (product, where, why)
     subsidies: Vec<(String, String, String)>,
     losing_alone: Vec<(String, String)>,
+    /// (code, name, suspend, verdict, price)
+    products: Vec<(String, String, bool, String, String)>,
     /// Inline SVG drawn by `plotters` (its text escaped there).
     profit_chart: Option<String>,
     margin_chart: Option<String>,
@@ -152,6 +154,24 @@ pub async fn show(
             .losing_alone
             .iter()
             .map(|(p, m)| (p.clone(), lang.message(m)))
+            .collect(),
+        products: board
+            .products
+            .iter()
+            .map(|p| {
+                let price = p
+                    .price
+                    .as_ref()
+                    .map(|m| lang.message(m))
+                    .unwrap_or_default();
+                (
+                    p.code.clone(),
+                    p.name.clone(),
+                    p.suspend,
+                    lang.message(&p.verdict),
+                    price,
+                )
+            })
             .collect(),
         profit_chart,
         margin_chart,
