@@ -380,3 +380,4 @@ outcome-note-needed = say in a few words why the client declined
 outcome-unknown = { $value } is not an outcome: accepted all, accepted some or declined
 audit-unknown-code = { $value } is not one of the choices
 audit-period-reversed = the end of the period is before its start
+settings-positive = must be more than zero, got { $value }

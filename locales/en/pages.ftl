@@ -727,6 +727,8 @@ audit-subject-offer = offer
 audit-subject-client = client
 audit-subject-import = CRM import
 audit-subject-session = session
+audit-subject-settings = economics settings
+audit-subject-rate = exchange rate
 audit-export-xlsx = Export as Excel (XLSX)
 audit-xlsx-cut = Cut at 200,000 rows: the CSV export has every entry.
 
@@ -859,3 +861,34 @@ dashboard-products-hint = Each active product sold alone at the first sales poin
 dashboard-realised = realised against forecast
 dashboard-suspend = suspend
 portfolio-not-reviewed = not reviewed: { $error }
+settings-title = Economics settings
+settings-live = The bank is live: a change takes effect when a second finance user approves it.
+settings-not-live = The bank is not live yet (no matrix published): a change takes effect at once.
+settings-pending-title = Changes awaiting a second finance user
+settings-target = What
+settings-values = New values
+settings-approve = Approve
+settings-propose = Propose
+settings-fraction-hint = margins and rates as fractions: 0.15 = 15 %; lifetime in years
+settings-visit-limit = Visit limit, minutes (empty: none)
+settings-rates = Exchange rates
+settings-currency-label = Currency
+settings-on = From
+settings-rate = Rate in the reporting currency
+settings-none = none
+settings-done-applied = The change was saved and applies now.
+settings-done-proposed = The change awaits a second finance user's approval; the live values stay meanwhile.
+settings-done-approved = The change was approved and applies now.
+settings-done-rejected = The change was rejected; the live values stay.
+settings-currency = Give a currency as three letters (EUR).
+settings-date = Give the date the rate applies from (YYYY-MM-DD).
+settings-kind = Unknown kind of setting.
+settings-pending = A change to { $target } is already awaiting approval: approve or reject it first.
+settings-gone = This change is no longer awaiting approval: it was approved or rejected in the meantime.
+finance-open-settings = Economics settings
+finance-settings-pending = { $count ->
+    [one] One settings change awaits a second finance user.
+   *[other] { $count } settings changes await a second finance user.
+}
+settings-own = You proposed this change: another finance user must approve it.
+settings-note = Why

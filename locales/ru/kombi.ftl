@@ -381,3 +381,4 @@ outcome-note-needed = в двух словах укажите, почему кл
 outcome-unknown = { $value } — не результат: принял всё, принял часть или отказался
 audit-unknown-code = { $value } — нет среди вариантов
 audit-period-reversed = конец периода раньше его начала
+settings-positive = должно быть больше нуля, получено { $value }

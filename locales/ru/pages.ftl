@@ -728,6 +728,8 @@ audit-subject-offer = предложение
 audit-subject-client = клиент
 audit-subject-import = импорт CRM
 audit-subject-session = сеанс
+audit-subject-settings = экономические настройки
+audit-subject-rate = курс валюты
 audit-export-xlsx = Выгрузить в Excel (XLSX)
 audit-xlsx-cut = Обрезано на 200 000 строк: в выгрузке CSV есть все записи.
 
@@ -860,3 +862,35 @@ dashboard-products-hint = Каждый действующий продукт п�
 dashboard-realised = факт против прогноза
 dashboard-suspend = приостановить
 portfolio-not-reviewed = не рассчитан: { $error }
+settings-title = Экономические настройки
+settings-live = Банк работает: изменение вступает в силу, когда его утвердит второй сотрудник финансов.
+settings-not-live = Банк ещё не работает (ни одна матрица не опубликована): изменение вступает в силу сразу.
+settings-pending-title = Изменения, ждущие второго сотрудника финансов
+settings-target = Что
+settings-values = Новые значения
+settings-approve = Утвердить
+settings-propose = Предложить
+settings-fraction-hint = маржа и ставки долями: 0,15 = 15 %; срок в годах
+settings-visit-limit = Предел визита, минуты (пусто: нет)
+settings-rates = Курсы валют
+settings-currency-label = Валюта
+settings-on = С даты
+settings-rate = Курс в валюте отчётности
+settings-none = нет
+settings-done-applied = Изменение сохранено и действует.
+settings-done-proposed = Изменение ждёт утверждения вторым сотрудником финансов; до тех пор действуют прежние значения.
+settings-done-approved = Изменение утверждено и действует.
+settings-done-rejected = Изменение отклонено; действуют прежние значения.
+settings-currency = Укажите валюту тремя буквами (EUR).
+settings-date = Укажите дату, с которой действует курс (ГГГГ-ММ-ДД).
+settings-kind = Неизвестный вид настройки.
+settings-pending = Изменение { $target } уже ждёт утверждения: сначала утвердите или отклоните его.
+settings-gone = Это изменение уже не ждёт утверждения: за это время его утвердили или отклонили.
+finance-open-settings = Экономические настройки
+finance-settings-pending = { $count ->
+    [one] { $count } изменение настроек ждёт второго сотрудника финансов.
+    [few] { $count } изменения настроек ждут второго сотрудника финансов.
+   *[many] { $count } изменений настроек ждут второго сотрудника финансов.
+}
+settings-own = Это изменение предложили вы: утвердить его должен другой сотрудник финансов.
+settings-note = Причина

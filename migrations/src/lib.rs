@@ -29,6 +29,7 @@ mod m20261130_000019_matrix_review;
 mod m20261130_000020_product_changes;
 mod m20261130_000021_population_counts;
 mod m20261130_000022_scenarios;
+mod m20261130_000023_settings_changes;
 
 pub struct Migrator;
 
@@ -58,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000020_product_changes::Migration),
             Box::new(m20261130_000021_population_counts::Migration),
             Box::new(m20261130_000022_scenarios::Migration),
+            Box::new(m20261130_000023_settings_changes::Migration),
         ]
     }
 }

@@ -106,6 +106,8 @@ codes! {
         Client = "client",
         Import = "import",
         Session = "session",
+        Settings = "settings",
+        Rate = "rate",
     }
 }
 
@@ -145,6 +147,8 @@ impl Subject {
             Subject::Client => "audit-subject-client",
             Subject::Import => "audit-subject-import",
             Subject::Session => "audit-subject-session",
+            Subject::Settings => "audit-subject-settings",
+            Subject::Rate => "audit-subject-rate",
         }
     }
 }

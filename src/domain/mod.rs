@@ -14,6 +14,7 @@ pub mod portfolio;
 pub mod product;
 pub mod profitability;
 pub mod segment;
+pub mod settings_change;
 pub mod user;
 pub mod validation;
 pub mod what_if;

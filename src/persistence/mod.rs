@@ -26,6 +26,7 @@ pub mod scenarios;
 pub mod segment_sql;
 pub mod segments;
 pub mod sessions;
+pub mod settings_changes;
 pub mod tokens;
 pub mod users;
 

@@ -8,4 +8,5 @@ pub mod portfolio;
 pub mod product_change;
 pub mod repricing;
 pub mod review;
+pub mod settings;
 pub mod what_if;

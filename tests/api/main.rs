@@ -30,5 +30,6 @@ mod security;
 mod segment_rules;
 mod segment_sizes;
 mod segments_ui;
+mod settings;
 mod users_admin;
 mod what_if;

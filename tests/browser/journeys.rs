@@ -362,6 +362,18 @@ pub async fn matrix_four_eyes() -> Result<()> {
         .await?;
     browser.check_accessibility("what if").await?;
     browser.screenshot("9-what-if").await?;
+
+    // The bank is live: a new target margin waits for a second finance user.
+    browser.goto("/finance/settings").await?;
+    browser.fill("#f-target_margin", "0.18").await?;
+    browser.click("#bank-settings button").await?;
+    browser
+        .wait_for_text("main", "awaits a second finance user's approval")
+        .await?;
+    let pending = browser.text("#pending-settings").await?;
+    assert!(pending.contains("target_margin = 0.18"), "{pending}");
+    browser.check_accessibility("economics settings").await?;
+    browser.screenshot("10-settings").await?;
     browser.quit().await
 }
 

@@ -26,4 +26,5 @@ pub mod sales_point;
 pub mod scenario;
 pub mod segment;
 pub mod session;
+pub mod settings_change;
 pub mod user;

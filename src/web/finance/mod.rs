@@ -2,6 +2,7 @@
 //! where the catalog stands.
 
 mod dashboard;
+mod settings;
 mod what_if;
 
 use crate::web::access::FINANCE;
@@ -25,7 +26,11 @@ pub fn routes(table: &mut RouteTable) {
         .get("/finance/dashboard.csv", FINANCE, dashboard::export_csv)
         .get("/finance/dashboard.xlsx", FINANCE, dashboard::export_xlsx)
         .get("/finance/what-if", FINANCE, what_if::show)
-        .post("/finance/what-if/scenarios", FINANCE, what_if::save);
+        .post("/finance/what-if/scenarios", FINANCE, what_if::save)
+        .get("/finance/settings", FINANCE, settings::show)
+        .post("/finance/settings", FINANCE, settings::submit)
+        .post("/finance/settings/{id}/approve", FINANCE, settings::approve)
+        .post("/finance/settings/{id}/reject", FINANCE, settings::reject);
 }
 
 pub struct SettingLine {
@@ -60,6 +65,8 @@ struct FinancePage {
     awaiting: Vec<AwaitingLine>,
     /// Product changes awaiting approval: (product code, proposed by and when).
     product_changes: Vec<(String, String)>,
+    /// Settings changes awaiting a second finance user.
+    settings_pending: usize,
 }
 
 impl FinancePage {
@@ -168,5 +175,8 @@ async fn overview(
         suspended_products,
         awaiting,
         product_changes,
+        settings_pending: crate::persistence::settings_changes::pending(&state.db)
+            .await?
+            .len(),
     })
 }
