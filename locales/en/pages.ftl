@@ -892,3 +892,9 @@ finance-settings-pending = { $count ->
 }
 settings-own = You proposed this change: another finance user must approve it.
 settings-note = Why
+dashboard-chart-waterfall = From sold separately to sold as a bundle
+dashboard-separately = Sold separately
+dashboard-bundled = As a bundle
+dashboard-one-visit = One visit
+dashboard-per-client = { $currency } per client a year
+dashboard-waterfall-link = waterfall

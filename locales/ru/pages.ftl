@@ -894,3 +894,9 @@ finance-settings-pending = { $count ->
 }
 settings-own = Это изменение предложили вы: утвердить его должен другой сотрудник финансов.
 settings-note = Причина
+dashboard-chart-waterfall = От продажи по отдельности к продаже комплектом
+dashboard-separately = По отдельности
+dashboard-bundled = Комплектом
+dashboard-one-visit = Один визит
+dashboard-per-client = { $currency } на клиента в год
+dashboard-waterfall-link = каскад

@@ -104,5 +104,49 @@ pub fn margin(profit: Decimal, revenue: Decimal) -> Option<Decimal> {
         .flatten()
 }
 
+/// From "sold separately" to "sold as a bundle", for one client a year: the products' profits
+/// each sold alone (each bearing a visit), then each product's change inside the bundle (its
+/// bundle terms and usage, no visit of its own), the one visit the bundle bears, the package
+/// fee; the steps add up exactly to the bundle's profit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Waterfall {
+    pub separately: Decimal,
+    /// (product code or `visit` / `package`, change)
+    pub steps: Vec<(String, Decimal)>,
+    pub bundled: Decimal,
+}
+
+/// The waterfall of `result`; `None` when a product's profit alone is unknown.
+pub fn waterfall(result: &BundleResult) -> Option<Waterfall> {
+    let b = &result.breakdown;
+    let alone = |code: &str| {
+        result
+            .alone
+            .iter()
+            .find(|v| v.product.as_deref() == Some(code))
+            .and_then(|v| v.figures.iter().find(|f| f.name == "profit"))
+            .map(|f| f.value)
+    };
+    let mut separately = Decimal::ZERO;
+    let mut steps = Vec::new();
+    for (product, line) in result.products.iter().zip(&b.lines) {
+        let on_its_own = alone(&product.code)?;
+        separately = separately.checked_add(on_its_own)?;
+        steps.push((
+            product.code.clone(),
+            line.breakdown.profit.checked_sub(on_its_own)?,
+        ));
+    }
+    steps.push(("visit".to_owned(), -b.visit_total));
+    if !b.package_revenue.is_zero() {
+        steps.push(("package".to_owned(), b.package_revenue));
+    }
+    Some(Waterfall {
+        separately,
+        steps,
+        bundled: b.profit,
+    })
+}
+
 #[cfg(test)]
 mod tests;

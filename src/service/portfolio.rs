@@ -13,7 +13,7 @@ use sea_orm::{DatabaseConnection, TransactionTrait};
 use super::matrices::BankView;
 use crate::domain::matrix::{BundleResult, in_force};
 use crate::domain::message::Message;
-use crate::domain::portfolio::{margin, project, visit_shares};
+use crate::domain::portfolio::{Waterfall, margin, project, visit_shares, waterfall};
 use crate::domain::profitability::{Outcome, Reason};
 use crate::domain::segment::RankedSegment;
 use crate::persistence::matrices::{self, StoredVersion, VersionStatus};
@@ -71,7 +71,13 @@ pub struct Dashboard {
     /// Each active product alone at the first sales point: whether to keep or suspend it, and
     /// its recommended price against the market.
     pub products: Vec<ProductVerdict>,
+    /// From sold separately to sold as a bundle, per client a year, for the bundle in focus
+    /// (the first in force unless one is asked for): (segment, point, main) and its steps.
+    pub waterfall: Option<(BundleKey, Waterfall)>,
 }
+
+/// A bundle's place: segment, sales point, main product.
+pub type BundleKey = (String, String, String);
 
 /// A product reviewed alone (as its catalog page does, at the first sales point).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -232,11 +238,12 @@ pub async fn inputs(db: &DatabaseConnection, today: NaiveDate) -> Result<Inputs,
 /// # Errors
 /// Database errors.
 pub async fn dashboard(db: &DatabaseConnection, today: NaiveDate) -> Result<Dashboard, StoreError> {
-    Ok(compute(&inputs(db, today).await?))
+    Ok(compute(&inputs(db, today).await?, None))
 }
 
-/// The dashboard of `inputs` (no I/O: the what-if page computes shifted inputs with it too).
-pub fn compute(inputs: &Inputs) -> Dashboard {
+/// The dashboard of `inputs` (no I/O: the what-if page computes shifted inputs with it too),
+/// with the waterfall of the bundle in `focus` (the first in force when `None`).
+pub fn compute(inputs: &Inputs, focus: Option<&BundleKey>) -> Dashboard {
     let Inputs {
         bank,
         versions,
@@ -304,6 +311,15 @@ pub fn compute(inputs: &Inputs) -> Dashboard {
                         row.blocking.push(problem);
                     }
                     if live {
+                        let key = (segment.clone(), point.point.clone(), bundle.main.clone());
+                        let wanted = focus.is_none_or(|f| *f == key);
+                        let unset = board.waterfall.is_none();
+                        if wanted
+                            && (unset || focus.is_some())
+                            && let Some(fall) = waterfall(result)
+                        {
+                            board.waterfall = Some((key, fall));
+                        }
                         let place = by_place
                             .entry((segment.clone(), point.point.clone()))
                             .or_default();

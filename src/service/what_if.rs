@@ -92,8 +92,8 @@ pub fn run(mut inputs: Inputs, shifts: &Shifts, segment: Option<&str>) -> Result
     if let Some(segment) = segment {
         inputs.versions.retain(|v| v.info.segment == segment);
     }
-    let scenario = compute(&shifted(&inputs, shifts)?);
-    let baseline = compute(&inputs);
+    let scenario = compute(&shifted(&inputs, shifts)?, None);
+    let baseline = compute(&inputs, None);
     let key = |r: &BundleRow| {
         (
             r.segment.clone(),

@@ -87,17 +87,97 @@ pub fn bars(title: &str, rows: &[(String, Decimal)], unit: &str) -> Option<Strin
             .ok()?;
         root.present().ok()?;
     }
-    // Named for assistive technology; the title is escaped like the chart's own text.
+    Some(named(svg, title))
+}
+
+/// A waterfall: a first bar from zero (`start`), a floating bar per step (up blue, down red)
+/// from the running total, and a last bar from zero (`end`, which the steps reach exactly).
+pub fn waterfall(
+    title: &str,
+    start: (&str, Decimal),
+    steps: &[(String, Decimal)],
+    end: (&str, Decimal),
+    unit: &str,
+) -> Option<String> {
+    let value = |d: Decimal| d.to_f64().unwrap_or(0.0);
+    // (label, from, to) for every bar, in order.
+    let mut bars = vec![(start.0.to_owned(), 0.0, value(start.1))];
+    let mut running = start.1;
+    for (label, delta) in steps {
+        let next = running.checked_add(*delta)?;
+        bars.push((label.clone(), value(running), value(next)));
+        running = next;
+    }
+    bars.push((end.0.to_owned(), 0.0, value(end.1)));
+    let low = bars.iter().map(|b| b.1.min(b.2)).fold(0.0_f64, f64::min);
+    let high = bars.iter().map(|b| b.1.max(b.2)).fold(0.0_f64, f64::max);
+    let span = if high - low > 0.0 { high - low } else { 1.0 };
+    let (low, high) = (low - span * 0.05, high + span * 0.08);
+    let count = i32::try_from(bars.len()).ok()?;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (720, 320)).into_drawing_area();
+        root.fill(&WHITE).ok()?;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(12)
+            .x_label_area_size(40)
+            .y_label_area_size(80)
+            .build_cartesian_2d((0..count).into_segmented(), low..high)
+            .ok()?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(bars.len())
+            .x_label_formatter(&|x| match x {
+                SegmentValue::CenterOf(i) => usize::try_from(*i)
+                    .ok()
+                    .and_then(|i| bars.get(i))
+                    .map(|b| b.0.clone())
+                    .unwrap_or_default(),
+                _ => String::new(),
+            })
+            .y_label_formatter(&|v| tick(*v))
+            .label_style(("sans-serif", 12))
+            .y_desc(unit)
+            .draw()
+            .ok()?;
+        let last = bars.len() - 1;
+        chart
+            .draw_series(bars.iter().enumerate().map(|(i, (_, from, to))| {
+                let colour = if i == 0 || i == last {
+                    RGBColor(60, 72, 88)
+                } else if to >= from {
+                    RGBColor(31, 111, 178)
+                } else {
+                    RGBColor(196, 58, 49)
+                };
+                let i = i32::try_from(i).unwrap_or(0);
+                Rectangle::new(
+                    [
+                        (SegmentValue::Exact(i), *from),
+                        (SegmentValue::Exact(i + 1), *to),
+                    ],
+                    colour.filled(),
+                )
+            }))
+            .ok()?;
+        root.present().ok()?;
+    }
+    Some(named(svg, title))
+}
+
+/// The SVG with `title` as its accessible name (escaped like the chart's own text).
+fn named(svg: String, title: &str) -> String {
     let name = title
         .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;");
-    Some(svg.replacen(
+    svg.replacen(
         "<svg ",
         &format!("<svg role=\"img\" aria-label=\"{name}\" "),
         1,
-    ))
+    )
 }
 
 #[cfg(test)]
@@ -121,5 +201,25 @@ mod tests {
         assert!(!svg.contains("<script>"), "labels are escaped: {svg}");
         assert!(svg.contains("aria-label=\"a &quot;title&quot;\""));
         assert_eq!(bars("nothing", &[], ""), None);
+    }
+
+    #[test]
+    fn a_waterfall_has_a_bar_per_step_between_its_two_totals() {
+        let steps = vec![
+            ("DEP".to_owned(), dec!(-500)),
+            ("visit".to_owned(), dec!(-90)),
+        ];
+        let svg = waterfall(
+            "From separately to bundled",
+            ("separately", dec!(1000)),
+            &steps,
+            ("bundled", dec!(410)),
+            "RUB",
+        )
+        .unwrap();
+        for label in ["separately", "DEP", "visit", "bundled"] {
+            assert!(svg.contains(label), "{label}");
+        }
+        assert!(svg.contains("aria-label=\"From separately to bundled\""));
     }
 }

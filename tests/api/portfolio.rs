@@ -143,6 +143,24 @@ async fn the_page_its_csv_and_its_workbook_agree_to_the_kopeck() {
     assert!(!online.suspend, "losing alone, yet kept: it is in a bundle");
     assert_eq!(online.verdict.key, "verdict-keep-in-bundle");
 
+    let (_, fall) = board
+        .waterfall
+        .as_ref()
+        .expect("a waterfall for the first bundle in force");
+    let steps: Decimal = fall.steps.iter().map(|(_, d)| *d).sum();
+    assert_eq!(fall.separately + steps, fall.bundled);
+    let focused = app
+        .get("/finance/dashboard?segment=URBAN_MALE_35&point=MSK-HO&main=DEP_PLUS")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(focused.contains("id=\"waterfall\""));
+    assert!(
+        focused.contains("URBAN_MALE_35 · MSK-HO · DEP_PLUS"),
+        "the bundle in focus"
+    );
+
     let page = app.get("/finance/dashboard").await;
     assert_eq!(page.status(), StatusCode::OK);
     let html = page.text().await.unwrap();

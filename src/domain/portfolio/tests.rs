@@ -87,3 +87,15 @@ fn mains_without_a_share_split_what_the_others_leave() {
     two.extend(bundles);
     assert_eq!(visit_shares(&two), vec![dec!(0.5), dec!(0.5)]);
 }
+
+#[test]
+fn the_waterfall_goes_from_sold_separately_to_the_bundle_s_profit_exactly() {
+    let (result, _) = bundle(&with_take_up(Some(dec!(1))));
+    let fall = waterfall(&result).unwrap();
+    // The worked example's standalone profits: 3,270 + 2,870 + 4,045 − 154 + 474 + 628 + 122.40.
+    assert_eq!(fall.separately.round_dp(2), dec!(11255.40));
+    assert_eq!(fall.bundled.round_dp(2), dec!(11148.00));
+    let total: rust_decimal::Decimal = fall.steps.iter().map(|(_, v)| *v).sum();
+    assert_eq!(fall.separately + total, fall.bundled, "the steps add up");
+    assert_eq!(fall.steps.last().map(|(k, _)| k.as_str()), Some("visit"));
+}

@@ -11,7 +11,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::i18n::Lang;
 use crate::import::defused;
-use crate::service::portfolio::{BundleRow, Dashboard, compute, inputs};
+use crate::service::portfolio::{BundleKey, BundleRow, Dashboard, compute, inputs};
 use crate::web::charts;
 use crate::web::error::WebError;
 use crate::web::format::{integer, margin, moment, money, percent, plain};
@@ -54,6 +54,27 @@ struct DashboardPage {
     /// Inline SVG drawn by `plotters` (its text escaped there).
     profit_chart: Option<String>,
     margin_chart: Option<String>,
+    /// The bundle in focus, in words, and its waterfall.
+    waterfall_of: String,
+    waterfall_chart: Option<String>,
+}
+
+/// The bundle whose waterfall the page shows (`?segment=&point=&main=`).
+#[derive(serde::Deserialize)]
+pub struct Focus {
+    segment: Option<String>,
+    point: Option<String>,
+    main: Option<String>,
+}
+
+impl Focus {
+    fn key(&self) -> Option<BundleKey> {
+        Some((
+            self.segment.clone()?,
+            self.point.clone()?,
+            self.main.clone()?,
+        ))
+    }
 }
 
 fn status_key(status: &str) -> &'static str {
@@ -87,11 +108,14 @@ fn row_view(lang: Lang, board_currency: crate::domain::money::Currency, r: &Bund
     }
 }
 
-async fn load(state: &AppState) -> Result<(Dashboard, crate::domain::money::Currency), WebError> {
+async fn load(
+    state: &AppState,
+    focus: Option<BundleKey>,
+) -> Result<(Dashboard, crate::domain::money::Currency), WebError> {
     let today = Utc::now().date_naive();
     let loaded = inputs(&state.db, today).await?;
     // The engine's work grows with the bank: off the async workers.
-    let board = web::block(move || compute(&loaded))
+    let board = web::block(move || compute(&loaded, focus.as_ref()))
         .await
         .map_err(|e| WebError::Internal(e.into()))?;
     let currency = crate::persistence::catalog::bank_settings(&state.db)
@@ -106,9 +130,10 @@ async fn load(state: &AppState) -> Result<(Dashboard, crate::domain::money::Curr
 pub async fn show(
     state: web::Data<AppState>,
     identity: Identity,
+    focus: web::Query<Focus>,
 ) -> Result<HttpResponse, WebError> {
     let lang = identity.language;
-    let (board, currency) = load(&state).await?;
+    let (board, currency) = load(&state, focus.key()).await?;
     let unit = currency.as_str();
     let profit_chart = charts::bars(
         &lang.text("dashboard-chart-profit"),
@@ -123,6 +148,33 @@ pub async fn show(
         .filter_map(|(s, p, m)| m.map(|m| (format!("{s} · {p}"), m * Decimal::ONE_HUNDRED)))
         .collect();
     let margin_chart = charts::bars(&lang.text("dashboard-chart-margin"), &margins, "%");
+    let per_client = lang.message(
+        &crate::domain::message::Message::new("dashboard-per-client").with("currency", unit),
+    );
+    let (waterfall_of, waterfall_chart) = match &board.waterfall {
+        Some(((segment, point, main), fall)) => (
+            format!("{segment} · {point} · {main}"),
+            charts::waterfall(
+                &lang.text("dashboard-chart-waterfall"),
+                (&lang.text("dashboard-separately"), fall.separately),
+                &fall
+                    .steps
+                    .iter()
+                    .map(|(label, delta)| {
+                        let label = match label.as_str() {
+                            "visit" => lang.text("dashboard-one-visit"),
+                            "package" => lang.text("matrix-package-fee"),
+                            code => code.to_owned(),
+                        };
+                        (label, *delta)
+                    })
+                    .collect::<Vec<_>>(),
+                (&lang.text("dashboard-bundled"), fall.bundled),
+                &per_client,
+            ),
+        ),
+        None => (String::new(), None),
+    };
     render(&DashboardPage {
         layout: Layout::new(
             lang.text("dashboard-title"),
@@ -175,6 +227,8 @@ pub async fn show(
             .collect(),
         profit_chart,
         margin_chart,
+        waterfall_of,
+        waterfall_chart,
     })
 }
 
@@ -243,7 +297,7 @@ pub async fn export_csv(
     identity: Identity,
 ) -> Result<HttpResponse, WebError> {
     let lang = identity.language;
-    let (board, _) = load(&state).await?;
+    let (board, _) = load(&state, None).await?;
     let mut writer = csv::Writer::from_writer(Vec::new());
     let csv_error = |e: csv::Error| WebError::Internal(e.into());
     writer
@@ -278,7 +332,7 @@ pub async fn export_xlsx(
     identity: Identity,
 ) -> Result<HttpResponse, WebError> {
     let lang = identity.language;
-    let (board, _) = load(&state).await?;
+    let (board, _) = load(&state, None).await?;
     let titles = COLUMNS.map(|k| lang.text(k));
     let rows: Vec<Vec<Cell>> = board.rows.iter().map(|r| cells(lang, r)).collect();
     let sheet = lang.text("dashboard-title");
