@@ -7,6 +7,11 @@
 //!   figure held against the target of under 1 s on one core.
 //! - `repricing/engine_only`: the same evaluation on data already in memory.
 //!
+//! - `portfolio/page`, `portfolio/engine_only` (issue #14): finance's dashboard over the same
+//!   bank, as a page view computes it (kept client counts, the bank, every bundle in force and
+//!   in the making with its projection), and the computation alone. `KOMBI_BENCH_CLIENTS`
+//!   generates clients for the one-off count, timed once and printed.
+//!
 //! Throughput is in positions (products inside the evaluated bundles), so criterion prints
 //! positions per second for both, and the ratio shows what loading costs. The async work runs
 //! on a current-thread runtime: one core. Run with `cargo bench --bench matrices`.
@@ -21,6 +26,7 @@ use kombi::domain::product::{Figure, FigureGroup};
 use kombi::persistence::entities::{sales_point, segment};
 use kombi::persistence::{db, matrices, products};
 use kombi::service::matrices::BankView;
+use kombi::service::portfolio;
 use kombi::service::repricing::reprice;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -35,9 +41,18 @@ fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date")
 }
 
+/// Clients to generate (`KOMBI_BENCH_CLIENTS`, none by default): the portfolio's one-off
+/// client count scans them; re-pricing and the dashboard's page do not read them.
+fn clients() -> usize {
+    std::env::var("KOMBI_BENCH_CLIENTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
 /// The demo bank grown to the benchmark's size.
 async fn generated_bank(db: &DatabaseConnection) {
-    seed_demo(db, &DemoOptions { clients: 0 })
+    seed_demo(db, &DemoOptions { clients: clients() })
         .await
         .expect("demo bank");
     let points = (0..POINTS - 2).map(|i| sales_point::ActiveModel {
@@ -207,6 +222,39 @@ fn repricing(c: &mut Criterion) {
     });
     group.bench_function("engine_only", |b| {
         b.iter(|| black_box(reprice(&bank, black_box(&versions)).len()));
+    });
+    group.finish();
+
+    // Finance's dashboard over the same bank: the client counts once (kept afterwards), then
+    // what a page view does (load the kept counts and the bank, compute every bundle in force
+    // and in the making with its projection), and the computation alone.
+    let started = std::time::Instant::now();
+    let (counts, _) = runtime
+        .block_on(portfolio::populations(&db, day()))
+        .expect("counts");
+    eprintln!(
+        "client counts: {} clients in {} (segment, point) cells, counted in {:?}",
+        counts.iter().map(|p| p.clients).sum::<u64>(),
+        counts.len(),
+        started.elapsed()
+    );
+    let inputs = runtime
+        .block_on(portfolio::inputs(&db, day()))
+        .expect("inputs");
+    let board = portfolio::compute(&inputs, None);
+    eprintln!("dashboard: {} bundles", board.rows.len());
+    let mut group = c.benchmark_group("portfolio");
+    group.sample_size(10);
+    group.bench_function("page", |b| {
+        b.iter(|| {
+            let inputs = runtime
+                .block_on(portfolio::inputs(&db, day()))
+                .expect("inputs");
+            black_box(portfolio::compute(&inputs, None).rows.len())
+        });
+    });
+    group.bench_function("engine_only", |b| {
+        b.iter(|| black_box(portfolio::compute(black_box(&inputs), None).rows.len()));
     });
     group.finish();
 }

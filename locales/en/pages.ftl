@@ -898,3 +898,5 @@ dashboard-bundled = As a bundle
 dashboard-one-visit = One visit
 dashboard-per-client = { $currency } per client a year
 dashboard-waterfall-link = waterfall
+dashboard-segments = By segment, in force
+dashboard-all-segments = (every segment)

@@ -900,3 +900,5 @@ dashboard-bundled = Комплектом
 dashboard-one-visit = Один визит
 dashboard-per-client = { $currency } на клиента в год
 dashboard-waterfall-link = каскад
+dashboard-segments = По сегментам, действующие
+dashboard-all-segments = (все сегменты)

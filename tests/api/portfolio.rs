@@ -161,6 +161,18 @@ async fn the_page_its_csv_and_its_workbook_agree_to_the_kopeck() {
         "the bundle in focus"
     );
 
+    let one_segment = app
+        .get("/finance/dashboard?segment=SINGLE_PENSIONER")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(one_segment.contains("data-segment=\"SINGLE_PENSIONER\""));
+    assert!(
+        !one_segment.contains("data-segment=\"URBAN_MALE_35\""),
+        "one segment's bundles"
+    );
+
     let page = app.get("/finance/dashboard").await;
     assert_eq!(page.status(), StatusCode::OK);
     let html = page.text().await.unwrap();

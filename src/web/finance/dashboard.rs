@@ -46,6 +46,12 @@ struct DashboardPage {
     margin: String,
     counted_at: String,
     rows: Vec<RowView>,
+    /// Each segment's bundles in force, totalled: (code, bundles, revenue, profit, margin).
+    segments: Vec<(String, usize, String, String, String)>,
+    /// The segment whose bundles the table lists; empty for every segment.
+    shown_segment: String,
+    /// Every bundle fits one page.
+    all_fit: bool,
     /// (product, where, why)
     subsidies: Vec<(String, String, String)>,
     losing_alone: Vec<(String, String)>,
@@ -75,6 +81,38 @@ impl Focus {
             self.main.clone()?,
         ))
     }
+}
+
+/// Beyond this many bundles the table lists one segment at a time (the exports hold them all).
+const ROWS_ON_ONE_PAGE: usize = 300;
+
+/// Each segment's bundles in force, with their projected totals.
+fn segment_lines(
+    lang: Lang,
+    currency: crate::domain::money::Currency,
+    board: &Dashboard,
+) -> Vec<(String, usize, String, String, String)> {
+    let mut by_segment: std::collections::BTreeMap<&str, (usize, Decimal, Decimal)> =
+        std::collections::BTreeMap::new();
+    for row in board.rows.iter().filter(|r| r.status == "published") {
+        let entry = by_segment.entry(&row.segment).or_default();
+        entry.0 += 1;
+        entry.1 = entry.1.saturating_add(row.projected_revenue);
+        entry.2 = entry.2.saturating_add(row.projected_profit);
+    }
+    by_segment
+        .into_iter()
+        .map(|(code, (count, revenue, profit))| {
+            let m = crate::domain::portfolio::margin(profit, revenue);
+            (
+                code.to_owned(),
+                count,
+                money(lang, revenue, currency),
+                money(lang, profit, currency),
+                or_dash(m.map(|m| margin(lang, m))),
+            )
+        })
+        .collect()
 }
 
 fn status_key(status: &str) -> &'static str {
@@ -133,7 +171,14 @@ pub async fn show(
     focus: web::Query<Focus>,
 ) -> Result<HttpResponse, WebError> {
     let lang = identity.language;
+    let asked_segment = focus.segment.clone().filter(|s| !s.is_empty());
     let (board, currency) = load(&state, focus.key()).await?;
+    // A small bank's bundles fit one page; a large one's are read a segment at a time.
+    let shown_segment = asked_segment.or_else(|| {
+        (board.rows.len() > ROWS_ON_ONE_PAGE)
+            .then(|| board.rows.first().map(|r| r.segment.clone()))
+            .flatten()
+    });
     let unit = currency.as_str();
     let profit_chart = charts::bars(
         &lang.text("dashboard-chart-profit"),
@@ -192,8 +237,12 @@ pub async fn show(
         rows: board
             .rows
             .iter()
+            .filter(|r| shown_segment.as_deref().is_none_or(|s| r.segment == s))
             .map(|r| row_view(lang, currency, r))
             .collect(),
+        segments: segment_lines(lang, currency, &board),
+        shown_segment: shown_segment.clone().unwrap_or_default(),
+        all_fit: board.rows.len() <= ROWS_ON_ONE_PAGE,
         subsidies: board
             .subsidies
             .iter()
