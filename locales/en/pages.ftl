@@ -900,3 +900,5 @@ dashboard-per-client = { $currency } per client a year
 dashboard-waterfall-link = waterfall
 dashboard-segments = By segment, in force
 dashboard-all-segments = (every segment)
+dashboard-realised-title = Realised against forecast: take-up of each add-on
+dashboard-realised-none = No offer has been recorded at the desk yet.

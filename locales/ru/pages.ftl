@@ -902,3 +902,5 @@ dashboard-per-client = { $currency } на клиента в год
 dashboard-waterfall-link = каскад
 dashboard-segments = По сегментам, действующие
 dashboard-all-segments = (все сегменты)
+dashboard-realised-title = Факт против прогноза: подключение дополнительных продуктов
+dashboard-realised-none = На рабочем месте ещё не записано ни одного предложения.

@@ -539,6 +539,8 @@ pub async fn tallies(
 
 #[derive(FromQueryResult)]
 struct ProductTakeUp {
+    segment: String,
+    sales_point: String,
     product: String,
     product_name: String,
     offered: i64,
@@ -566,57 +568,98 @@ pub async fn take_up_by_product(
     db: &impl ConnectionTrait,
     filter: &ResultsFilter,
 ) -> Result<Vec<AddOnTakeUp>, StoreError> {
-    let rows: Vec<ProductTakeUp> = filtered(
+    Ok(take_up_rows(db, filter, false)
+        .await?
+        .into_iter()
+        .map(|(_, _, take_up)| take_up)
+        .collect())
+}
+
+/// Take-up per segment, sales point and add-on over the filtered offers, in one aggregate
+/// query: realised against the matrices' assumptions where they were offered.
+///
+/// # Errors
+/// Database errors only.
+pub async fn take_up_by_place(
+    db: &impl ConnectionTrait,
+    filter: &ResultsFilter,
+) -> Result<Vec<(String, String, AddOnTakeUp)>, StoreError> {
+    take_up_rows(db, filter, true).await
+}
+
+async fn take_up_rows(
+    db: &impl ConnectionTrait,
+    filter: &ResultsFilter,
+    by_place: bool,
+) -> Result<Vec<(String, String, AddOnTakeUp)>, StoreError> {
+    let mut select = filtered(
         offer_position::Entity::find().inner_join(offer::Entity),
         filter,
     )
     .filter(offer_position::Column::Role.eq(PositionRole::AddOn.as_str()))
-    .select_only()
-    .column(offer_position::Column::Product)
-    .expr_as(
-        Expr::cust("MAX(offer_positions.product_name)"),
-        "product_name",
-    )
-    .expr_as(Expr::cust("COUNT(*)"), "offered")
-    .expr_as(
-        Expr::cust("COALESCE(SUM(CASE WHEN offer_positions.accepted THEN 1 ELSE 0 END), 0)"),
-        "taken",
-    )
-    .expr_as(
-        Expr::cust("CAST(SUM(offer_positions.expected_take_up) AS BIGINT)"),
-        "expected_sum",
-    )
-    .expr_as(
-        Expr::cust("COUNT(offer_positions.expected_take_up)"),
-        "expected_count",
-    )
-    .expr_as(
-        Expr::cust(
-            "COALESCE(SUM(CASE WHEN offer_positions.accepted AND EXISTS (SELECT 1 FROM \
-                     offer_openings oo WHERE oo.offer_id = offer_positions.offer_id AND \
-                     oo.product = offer_positions.product) THEN 1 ELSE 0 END), 0)",
-        ),
-        "opened",
-    )
-    .group_by(offer_position::Column::Product)
-    .order_by_asc(offer_position::Column::Product)
-    .into_model()
-    .all(db)
-    .await?;
+    .select_only();
+    if by_place {
+        select = select
+            .expr_as(Expr::cust("offers.segment"), "segment")
+            .expr_as(Expr::cust("offers.sales_point"), "sales_point")
+            .group_by(Expr::cust("offers.segment"))
+            .group_by(Expr::cust("offers.sales_point"))
+            .order_by_asc(Expr::cust("offers.segment"))
+            .order_by_asc(Expr::cust("offers.sales_point"));
+    } else {
+        select = select
+            .expr_as(Expr::cust("''"), "segment")
+            .expr_as(Expr::cust("''"), "sales_point");
+    }
+    let rows: Vec<ProductTakeUp> = select
+        .column(offer_position::Column::Product)
+        .expr_as(
+            Expr::cust("MAX(offer_positions.product_name)"),
+            "product_name",
+        )
+        .expr_as(Expr::cust("COUNT(*)"), "offered")
+        .expr_as(
+            Expr::cust("COALESCE(SUM(CASE WHEN offer_positions.accepted THEN 1 ELSE 0 END), 0)"),
+            "taken",
+        )
+        .expr_as(
+            Expr::cust("CAST(SUM(offer_positions.expected_take_up) AS BIGINT)"),
+            "expected_sum",
+        )
+        .expr_as(
+            Expr::cust("COUNT(offer_positions.expected_take_up)"),
+            "expected_count",
+        )
+        .expr_as(
+            Expr::cust(
+                "COALESCE(SUM(CASE WHEN offer_positions.accepted AND EXISTS (SELECT 1 FROM \
+                         offer_openings oo WHERE oo.offer_id = offer_positions.offer_id AND \
+                         oo.product = offer_positions.product) THEN 1 ELSE 0 END), 0)",
+            ),
+            "opened",
+        )
+        .group_by(offer_position::Column::Product)
+        .order_by_asc(offer_position::Column::Product)
+        .into_model()
+        .all(db)
+        .await?;
     let count = |n: i64| u64::try_from(n).unwrap_or(0);
     Ok(rows
         .into_iter()
-        .map(|r| AddOnTakeUp {
-            product: r.product,
-            product_name: r.product_name,
-            opened: count(r.opened),
-            tally: Tally {
-                add_ons_offered: count(r.offered),
-                add_ons_taken: count(r.taken),
-                expected_take_up_sum: rate(r.expected_sum.unwrap_or(0)),
-                expected_take_up_count: count(r.expected_count),
-                ..Tally::default()
-            },
+        .map(|r| {
+            let take_up = AddOnTakeUp {
+                product: r.product,
+                product_name: r.product_name,
+                opened: count(r.opened),
+                tally: Tally {
+                    add_ons_offered: count(r.offered),
+                    add_ons_taken: count(r.taken),
+                    expected_take_up_sum: rate(r.expected_sum.unwrap_or(0)),
+                    expected_take_up_count: count(r.expected_count),
+                    ..Tally::default()
+                },
+            };
+            (r.segment, r.sales_point, take_up)
         })
         .collect())
 }

@@ -245,6 +245,33 @@ async fn the_page_its_csv_and_its_workbook_agree_to_the_kopeck() {
 }
 
 #[tokio::test]
+async fn realised_take_up_by_segment_and_point_adds_up_to_the_desk_s_results() {
+    use kombi::persistence::offers::{self, ResultsFilter};
+    let app = demo_app().await;
+    let all = ResultsFilter::default();
+    let by_place = offers::take_up_by_place(&app.db, &all).await.unwrap();
+    let by_product = offers::take_up_by_product(&app.db, &all).await.unwrap();
+    assert!(!by_place.is_empty(), "the demo records offers");
+    for product in &by_product {
+        let places = by_place
+            .iter()
+            .filter(|(_, _, t)| t.product == product.product);
+        let (offered, taken) = places.fold((0, 0), |(o, t), (_, _, p)| {
+            (o + p.tally.add_ons_offered, t + p.tally.add_ons_taken)
+        });
+        assert_eq!(
+            (offered, taken),
+            (product.tally.add_ons_offered, product.tally.add_ons_taken),
+            "{}",
+            product.product
+        );
+    }
+    app.signed_in_as(Role::Finance).await;
+    let html = app.get("/finance/dashboard").await.text().await.unwrap();
+    assert!(html.contains("id=\"realised\""), "{html}");
+}
+
+#[tokio::test]
 async fn only_finance_sees_the_portfolio() {
     for role in [Role::Advisor, Role::ProductManager, Role::Admin] {
         let app = spawn_app().await;

@@ -11,6 +11,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::i18n::Lang;
 use crate::import::defused;
+use crate::persistence::offers::{self, ResultsFilter};
 use crate::service::portfolio::{BundleKey, BundleRow, Dashboard, compute, inputs};
 use crate::web::charts;
 use crate::web::error::WebError;
@@ -52,6 +53,9 @@ struct DashboardPage {
     shown_segment: String,
     /// Every bundle fits one page.
     all_fit: bool,
+    /// Take-up realised at the desk against the matrices' assumption, per segment, point and
+    /// add-on: (segment, point, add-on, offered, taken, realised, assumed, below).
+    realised: Vec<RealisedLine>,
     /// (product, where, why)
     subsidies: Vec<(String, String, String)>,
     losing_alone: Vec<(String, String)>,
@@ -81,6 +85,53 @@ impl Focus {
             self.main.clone()?,
         ))
     }
+}
+
+pub struct RealisedLine {
+    pub segment: String,
+    pub point: String,
+    pub add_on: String,
+    pub offered: String,
+    pub taken: String,
+    pub realised: String,
+    pub assumed: String,
+    /// Realised under the assumption.
+    pub below: bool,
+}
+
+async fn realised(
+    state: &AppState,
+    lang: Lang,
+    segment: Option<&str>,
+) -> Result<Vec<RealisedLine>, WebError> {
+    let filter = ResultsFilter {
+        segment: segment.map(str::to_owned),
+        ..ResultsFilter::default()
+    };
+    let pct = |v: Option<Decimal>| or_dash(v.map(|v| percent(lang, v.round_dp(4))));
+    Ok(offers::take_up_by_place(&state.db, &filter)
+        .await?
+        .into_iter()
+        .map(|(segment, point, t)| RealisedLine {
+            segment,
+            point,
+            add_on: t.product_name,
+            offered: integer(
+                lang,
+                i64::try_from(t.tally.add_ons_offered).unwrap_or(i64::MAX),
+            ),
+            taken: integer(
+                lang,
+                i64::try_from(t.tally.add_ons_taken).unwrap_or(i64::MAX),
+            ),
+            realised: pct(t.tally.take_up()),
+            assumed: pct(t.tally.expected_take_up()),
+            below: matches!(
+                (t.tally.take_up(), t.tally.expected_take_up()),
+                (Some(r), Some(a)) if r < a
+            ),
+        })
+        .collect())
 }
 
 /// Beyond this many bundles the table lists one segment at a time (the exports hold them all).
@@ -243,6 +294,7 @@ pub async fn show(
         segments: segment_lines(lang, currency, &board),
         shown_segment: shown_segment.clone().unwrap_or_default(),
         all_fit: board.rows.len() <= ROWS_ON_ONE_PAGE,
+        realised: realised(&state, lang, shown_segment.as_deref()).await?,
         subsidies: board
             .subsidies
             .iter()
