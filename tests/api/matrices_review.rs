@@ -342,3 +342,26 @@ async fn a_submission_needs_a_cell_and_a_date_not_before_the_live_version() {
     );
     assert_eq!(version(&db, 2).await.info.status, VersionStatus::Draft);
 }
+
+#[tokio::test]
+async fn a_review_step_once_written_cannot_be_changed_or_deleted() {
+    use sea_orm::ConnectionTrait;
+    let (db, _guard) = demo().await;
+    let manager = author(&db, "manager").await;
+    let lock = draft_with_deposit_rate(&db, dec!(0.132)).await;
+    review::submit(&db, SEGMENT, (2, lock), today(), "first try", &manager)
+        .await
+        .unwrap();
+    for statement in [
+        "UPDATE matrix_reviews SET comment = 'rewritten'",
+        "DELETE FROM matrix_reviews",
+    ] {
+        assert!(
+            db.execute_unprepared(statement).await.is_err(),
+            "{statement} is refused"
+        );
+    }
+    let id = version(&db, 2).await.info.id;
+    let steps = matrices::reviews(&db, id).await.unwrap();
+    assert_eq!(steps[0].comment.as_deref(), Some("first try"));
+}
