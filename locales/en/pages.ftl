@@ -902,3 +902,5 @@ dashboard-segments = By segment, in force
 dashboard-all-segments = (every segment)
 dashboard-realised-title = Realised against forecast: take-up of each add-on
 dashboard-realised-none = No offer has been recorded at the desk yet.
+matrix-done-awaiting = A version of this segment is awaiting finance's approval: recall it to change it.
+matrix-done-existing = This segment already has a draft: here it is.

@@ -71,6 +71,27 @@ async fn managers_edit_finance_reads_and_advisors_are_refused() {
         !draft.contains("/versions/2/approve"),
         "not approved by its maker"
     );
+    let again = manager
+        .post_form(&format!("{MATRIX}/draft"), &[("csrf_token", &csrf)])
+        .await;
+    assert_eq!(
+        location(&again),
+        format!("{MATRIX}?version=2&done=existing"),
+        "the draft in the making, not a second one"
+    );
+    let created = kombi::persistence::audit::page(
+        &manager.db,
+        &kombi::domain::audit::Filter {
+            action: Some(kombi::domain::audit::Action::Created),
+            subject: Some(kombi::domain::audit::Subject::Matrix),
+            ..Default::default()
+        },
+        None,
+        10,
+    )
+    .await
+    .unwrap();
+    assert_eq!(created.len(), 1, "created once");
 }
 
 #[tokio::test]

@@ -134,6 +134,8 @@ fn done_key(done: &str) -> Option<&'static str> {
         "point" => "matrix-done-point",
         "package" => "matrix-done-package",
         "submitted" => "matrix-done-submitted",
+        "awaiting" => "matrix-done-awaiting",
+        "existing" => "matrix-done-existing",
         "recalled" => "matrix-done-recalled",
         "approved" => "matrix-done-approved",
         "withdrawn" => "matrix-done-withdrawn",
@@ -417,6 +419,18 @@ pub async fn start_draft(
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let segment = segment_or_404(&state, &path).await?;
+    // A version already in the making is shown, not created again (nor audited as created).
+    let versions = matrices::versions(&state.db, &segment.code).await?;
+    if let Some(making) = versions
+        .iter()
+        .find(|v| matches!(v.status, VersionStatus::Draft | VersionStatus::Submitted))
+    {
+        let done = match making.status {
+            VersionStatus::Submitted => "awaiting",
+            _ => "existing",
+        };
+        return Ok(back(&segment.code, making.number, done));
+    }
     let started = audit::audited(&state.db, async |db| {
         let info = matrices::start_draft(db, &segment.code, &identity.user.username).await?;
         let entry = created_entry(db, &identity, &segment.code, info.number).await?;
