@@ -60,3 +60,32 @@ pub fn is_unique_violation(err: &DbErr) -> bool {
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
     )
 }
+
+/// The signed-in user who takes a review step (submits, approves, rejects a change).
+#[derive(Clone, Copy, Debug)]
+pub struct Reviewer<'a> {
+    pub user_id: i32,
+    pub username: &'a str,
+}
+
+/// Runs `work` in a transaction of its own: committed when it succeeds, rolled back at once
+/// when it fails (so no connection holds the transaction's locks until the pool reuses it).
+///
+/// # Errors
+/// `work`'s error, or the database's on commit or rollback.
+pub async fn in_transaction<T, E: From<StoreError>>(
+    db: &impl sea_orm::TransactionTrait<Transaction = sea_orm::DatabaseTransaction>,
+    work: impl AsyncFnOnce(&sea_orm::DatabaseTransaction) -> Result<T, E>,
+) -> Result<T, E> {
+    let txn = db.begin().await.map_err(StoreError::from)?;
+    match work(&txn).await {
+        Ok(value) => {
+            txn.commit().await.map_err(StoreError::from)?;
+            Ok(value)
+        }
+        Err(err) => {
+            txn.rollback().await.map_err(StoreError::from)?;
+            Err(err)
+        }
+    }
+}

@@ -12,9 +12,9 @@ use sea_orm::{
     QueryOrder,
 };
 
-use super::StoreError;
 use super::entities::{product, product_change, product_change_figure};
 use super::matrices::codec::{figure, figure_units, figure_value};
+use super::{Reviewer, StoreError};
 use crate::domain::product::{FigureChange, ProposedChange};
 
 /// How a change ended, or that it still waits.
@@ -48,13 +48,6 @@ pub struct StoredChange {
     pub note: Option<String>,
 }
 
-/// Who acts on a change.
-#[derive(Clone, Copy, Debug)]
-pub struct Proposer<'a> {
-    pub user_id: i32,
-    pub username: &'a str,
-}
-
 /// Stores `changes` to product `product_id` as pending, proposed by `by`.
 ///
 /// # Errors
@@ -64,7 +57,7 @@ pub async fn propose(
     db: &impl ConnectionTrait,
     product_id: i32,
     changes: &[FigureChange],
-    by: Proposer<'_>,
+    by: Reviewer<'_>,
     note: Option<&str>,
 ) -> Result<i32, StoreError> {
     let row = product_change::ActiveModel {

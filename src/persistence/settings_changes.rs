@@ -11,9 +11,9 @@ use sea_orm::{
     QueryFilter, QueryOrder,
 };
 
-use super::StoreError;
 use super::entities::{bank_settings, exchange_rate, matrix_version, sales_point, settings_change};
 use super::scaled::{AMOUNT_SCALE, RATE_SCALE, to_units};
+use super::{Reviewer, StoreError};
 use crate::domain::settings_change::{SettingsChange, Target};
 
 /// A change waiting for approval, with who proposed it.
@@ -65,14 +65,14 @@ fn decode(row: &settings_change::Model) -> Result<SettingsChange, StoreError> {
     Ok(SettingsChange { target, values })
 }
 
-/// Stores `change` as pending, proposed by user `by_id` (`by`).
+/// Stores `change` as pending, proposed by `by`.
 ///
 /// # Errors
 /// `Conflict { field: "pending" }` while another change to the same target waits.
 pub async fn propose(
     db: &impl ConnectionTrait,
     change: &SettingsChange,
-    (by_id, by): (i32, &str),
+    by: Reviewer<'_>,
     note: Option<&str>,
 ) -> Result<i32, StoreError> {
     let row = settings_change::ActiveModel {
@@ -80,8 +80,8 @@ pub async fn propose(
         target: Set(change.target.key()),
         figures: Set(encode(change)),
         status: Set("pending".to_owned()),
-        submitted_by_id: Set(by_id),
-        submitted_by: Set(by.to_owned()),
+        submitted_by_id: Set(by.user_id),
+        submitted_by: Set(by.username.to_owned()),
         submitted_at: Set(Utc::now()),
         note: Set(note.map(str::to_owned)),
         ..Default::default()

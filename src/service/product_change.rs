@@ -4,19 +4,19 @@
 //! product manager) may withdraw it. Each step and its audit entries share one transaction.
 //! `effect` re-prices the published bundles that hold the product, live and as proposed.
 
-use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};
+use sea_orm::{DatabaseConnection, DatabaseTransaction};
 
 use super::matrices::BankView;
 use super::repricing::{RepricedBundle, reprice};
-use super::review::ReviewFailure;
-use crate::domain::audit::{Action, Actor, Author, Entry, Fields, Subject, of as audit_of};
+use super::review::{ReviewFailure, reviewer};
+use crate::domain::audit::{Action, Author, Entry, Fields, Subject, of as audit_of};
 use crate::domain::matrix::review_comment;
 use crate::domain::product::{
     CatalogProduct, FigureChange, ProposedChange, applied_at_once, reviewed_changes,
 };
-use crate::persistence::product_changes::{self, ChangeStatus, Proposer, StoredChange};
+use crate::persistence::product_changes::{self, ChangeStatus, StoredChange};
 use crate::persistence::products::{self, StoredProduct};
-use crate::persistence::{StoreError, audit, matrices};
+use crate::persistence::{StoreError, audit, in_transaction, matrices};
 
 /// What saving the product form did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,18 +25,6 @@ pub enum Saved {
     Applied,
     /// The rest applied; the economics or standalone terms await approval.
     Proposed,
-}
-
-fn proposer(author: &Author) -> Result<Proposer<'_>, StoreError> {
-    match &author.actor {
-        Actor::User { id, username } => Ok(Proposer {
-            user_id: *id,
-            username,
-        }),
-        _ => Err(StoreError::Invalid(
-            "a review step needs a signed-in user".into(),
-        )),
-    }
 }
 
 /// The changed figures, before and after, as the audit trail shows them.
@@ -48,22 +36,6 @@ fn figure_fields(changes: &[FigureChange]) -> (Fields, Fields) {
         after = after.with(c.figure.name(), c.after.normalize());
     }
     (before, after)
-}
-
-async fn finish<T>(
-    txn: DatabaseTransaction,
-    result: Result<T, ReviewFailure>,
-) -> Result<T, ReviewFailure> {
-    match result {
-        Ok(value) => {
-            txn.commit().await.map_err(StoreError::from)?;
-            Ok(value)
-        }
-        Err(err) => {
-            txn.rollback().await.map_err(StoreError::from)?;
-            Err(err)
-        }
-    }
 }
 
 async fn live(db: &DatabaseTransaction, code: &str) -> Result<StoredProduct, StoreError> {
@@ -89,32 +61,30 @@ pub async fn save(
     author: &Author,
 ) -> Result<Saved, ReviewFailure> {
     let note = review_comment(note, false)?;
-    let txn = db.begin().await.map_err(StoreError::from)?;
-    let result: Result<Saved, ReviewFailure> = async {
-        let current = live(&txn, code).await?;
+    in_transaction(db, async |txn| -> Result<Saved, ReviewFailure> {
+        let current = live(txn, code).await?;
         let changes = reviewed_changes(&current.product, proposed);
         let now = applied_at_once(&current.product, proposed);
-        products::update(&txn, code, version, &now).await?;
+        products::update(txn, code, version, &now).await?;
         let edit = author
             .entry(Action::Changed, Subject::Product, code)
             .before(audit_of::product(&current.product))
             .after(audit_of::product(&now));
-        audit::record(&txn, &edit).await?;
+        audit::record(txn, &edit).await?;
         if changes.is_empty() {
             return Ok(Saved::Applied);
         }
-        let by = proposer(author)?;
-        product_changes::propose(&txn, current.id, &changes, by, note.as_deref()).await?;
+        let by = reviewer(author)?;
+        product_changes::propose(txn, current.id, &changes, by, note.as_deref()).await?;
         let (before, after) = figure_fields(&changes);
         let entry = author
             .entry(Action::Submitted, Subject::Product, code)
             .before(before)
             .after(after.with_optional("comment", note.as_deref()));
-        audit::record(&txn, &entry).await?;
+        audit::record(txn, &entry).await?;
         Ok(Saved::Proposed)
-    }
-    .await;
-    finish(txn, result).await
+    })
+    .await
 }
 
 async fn pending(
@@ -149,16 +119,15 @@ pub async fn approve(
     comment: &str,
     author: &Author,
 ) -> Result<(), ReviewFailure> {
-    let by = proposer(author)?;
+    let by = reviewer(author)?;
     let comment = review_comment(comment, false)?;
-    let txn = db.begin().await.map_err(StoreError::from)?;
-    let result: Result<(), ReviewFailure> = async {
-        let current = live(&txn, code).await?;
-        let change = pending(&txn, &current).await?;
+    in_transaction(db, async |txn| -> Result<(), ReviewFailure> {
+        let current = live(txn, code).await?;
+        let change = pending(txn, &current).await?;
         let product = change.change.approve(by.user_id, &current.product)?;
-        products::update(&txn, code, current.version, &product).await?;
+        products::update(txn, code, current.version, &product).await?;
         product_changes::close(
-            &txn,
+            txn,
             change.id,
             ChangeStatus::Approved,
             by.username,
@@ -169,11 +138,10 @@ pub async fn approve(
         entry.after = entry
             .after
             .map(|f| f.with_optional("comment", comment.as_deref()));
-        audit::record(&txn, &entry).await?;
+        audit::record(txn, &entry).await?;
         Ok(())
-    }
-    .await;
-    finish(txn, result).await
+    })
+    .await
 }
 
 /// Ends the pending change of `code` without applying it: `Rejected` by finance (`comment`
@@ -188,25 +156,23 @@ pub async fn send_back(
     comment: &str,
     author: &Author,
 ) -> Result<(), ReviewFailure> {
-    let by = proposer(author)?;
-    let txn = db.begin().await.map_err(StoreError::from)?;
-    let result: Result<(), ReviewFailure> = async {
-        let current = live(&txn, code).await?;
-        let change = pending(&txn, &current).await?;
+    let by = reviewer(author)?;
+    in_transaction(db, async |txn| -> Result<(), ReviewFailure> {
+        let current = live(txn, code).await?;
+        let change = pending(txn, &current).await?;
         let (action, comment) = if status == ChangeStatus::Rejected {
             (Action::Rejected, Some(change.change.reject(comment)?))
         } else {
             (Action::Recalled, review_comment(comment, false)?)
         };
-        product_changes::close(&txn, change.id, status, by.username, comment.as_deref()).await?;
+        product_changes::close(txn, change.id, status, by.username, comment.as_deref()).await?;
         let mut entry = step_entry(author, action, code, &change);
         // Nothing changed in the catalog: the proposal is what ended.
         entry.after = Some(Fields::new().with_optional("comment", comment.as_deref()));
-        audit::record(&txn, &entry).await?;
+        audit::record(txn, &entry).await?;
         Ok(())
-    }
-    .await;
-    finish(txn, result).await
+    })
+    .await
 }
 
 /// One published bundle holding the product, live and with the change.

@@ -37,7 +37,7 @@ impl From<ReviewRefusal> for ReviewFailure {
 }
 
 /// Who reviews: only a signed-in user can (a command line has no review path).
-fn reviewer(author: &Author) -> Result<Reviewer<'_>, StoreError> {
+pub(super) fn reviewer(author: &Author) -> Result<Reviewer<'_>, StoreError> {
     match &author.actor {
         Actor::User { id, username } => Ok(Reviewer {
             user_id: *id,

@@ -2,15 +2,15 @@
 //! (a matrix published), it waits until a second finance user approves it. Every step is
 //! audited with the values before and after, in the transaction that makes it.
 
-use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};
+use sea_orm::{DatabaseConnection, DatabaseTransaction};
 
-use super::review::ReviewFailure;
-use crate::domain::audit::{Action, Actor, Author, Fields, Subject};
+use super::review::{ReviewFailure, reviewer};
+use crate::domain::audit::{Action, Author, Fields, Subject};
 use crate::domain::matrix::review_comment;
 use crate::domain::settings_change::{SettingsChange, Target};
 use crate::persistence::catalog::{bank_settings, exchange_rates, sales_points};
 use crate::persistence::settings_changes::{self, PendingChange};
-use crate::persistence::{StoreError, audit};
+use crate::persistence::{StoreError, audit, in_transaction};
 
 /// What submitting did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,15 +23,6 @@ fn subject(target: &Target) -> Subject {
     match target {
         Target::Rate { .. } => Subject::Rate,
         _ => Subject::Settings,
-    }
-}
-
-fn user(author: &Author) -> Result<(i32, &str), StoreError> {
-    match &author.actor {
-        Actor::User { id, username } => Ok((*id, username.as_str())),
-        _ => Err(StoreError::Invalid(
-            "a settings change needs a signed-in user".into(),
-        )),
     }
 }
 
@@ -90,22 +81,6 @@ async fn current(db: &DatabaseTransaction, target: &Target) -> Result<Fields, St
     })
 }
 
-async fn finish<T>(
-    txn: DatabaseTransaction,
-    result: Result<T, ReviewFailure>,
-) -> Result<T, ReviewFailure> {
-    match result {
-        Ok(value) => {
-            txn.commit().await.map_err(StoreError::from)?;
-            Ok(value)
-        }
-        Err(err) => {
-            txn.rollback().await.map_err(StoreError::from)?;
-            Err(err)
-        }
-    }
-}
-
 /// Applies `change` at once before the bank is live, or proposes it for approval after.
 ///
 /// # Errors
@@ -118,31 +93,29 @@ pub async fn submit(
     author: &Author,
 ) -> Result<Done, ReviewFailure> {
     let note = review_comment(note, false)?;
-    let by = user(author)?;
-    let txn = db.begin().await.map_err(StoreError::from)?;
-    let result: Result<Done, ReviewFailure> = async {
-        let before = current(&txn, &change.target).await?;
+    let by = reviewer(author)?;
+    in_transaction(db, async |txn| -> Result<Done, ReviewFailure> {
+        let before = current(txn, &change.target).await?;
         let object = change.target.key();
-        let live = settings_changes::bank_is_live(&txn).await?;
+        let live = settings_changes::bank_is_live(txn).await?;
         if !SettingsChange::needs_approval(live) {
-            settings_changes::apply(&txn, change).await?;
+            settings_changes::apply(txn, change).await?;
             let entry = author
                 .entry(Action::Changed, subject(&change.target), object)
                 .before(before)
                 .after(change.fields());
-            audit::record(&txn, &entry).await?;
+            audit::record(txn, &entry).await?;
             return Ok(Done::Applied);
         }
-        settings_changes::propose(&txn, change, by, note.as_deref()).await?;
+        settings_changes::propose(txn, change, by, note.as_deref()).await?;
         let entry = author
             .entry(Action::Submitted, subject(&change.target), object)
             .before(before)
             .after(change.fields().with_optional("comment", note.as_deref()));
-        audit::record(&txn, &entry).await?;
+        audit::record(txn, &entry).await?;
         Ok(Done::Proposed)
-    }
-    .await;
-    finish(txn, result).await
+    })
+    .await
 }
 
 async fn pending(txn: &DatabaseTransaction, id: i32) -> Result<PendingChange, StoreError> {
@@ -167,14 +140,13 @@ pub async fn approve(
     author: &Author,
 ) -> Result<(), ReviewFailure> {
     let comment = review_comment(comment, false)?;
-    let (approver, name) = user(author)?;
-    let txn = db.begin().await.map_err(StoreError::from)?;
-    let result: Result<(), ReviewFailure> = async {
-        let waiting = pending(&txn, id).await?;
-        SettingsChange::approve(approver, waiting.submitted_by_id)?;
-        let before = current(&txn, &waiting.change.target).await?;
-        settings_changes::apply(&txn, &waiting.change).await?;
-        settings_changes::close(&txn, id, "approved", name, comment.as_deref()).await?;
+    let by = reviewer(author)?;
+    in_transaction(db, async |txn| -> Result<(), ReviewFailure> {
+        let waiting = pending(txn, id).await?;
+        SettingsChange::approve(by.user_id, waiting.submitted_by_id)?;
+        let before = current(txn, &waiting.change.target).await?;
+        settings_changes::apply(txn, &waiting.change).await?;
+        settings_changes::close(txn, id, "approved", by.username, comment.as_deref()).await?;
         let target = &waiting.change.target;
         let entry = author
             .entry(Action::Approved, subject(target), target.key())
@@ -185,11 +157,10 @@ pub async fn approve(
                     .fields()
                     .with_optional("comment", comment.as_deref()),
             );
-        audit::record(&txn, &entry).await?;
+        audit::record(txn, &entry).await?;
         Ok(())
-    }
-    .await;
-    finish(txn, result).await
+    })
+    .await
 }
 
 /// Rejects pending change `id` with a reason; nothing applies.
@@ -203,19 +174,17 @@ pub async fn reject(
     author: &Author,
 ) -> Result<(), ReviewFailure> {
     let comment = review_comment(comment, true)?.unwrap_or_default();
-    let (_, name) = user(author)?;
-    let txn = db.begin().await.map_err(StoreError::from)?;
-    let result: Result<(), ReviewFailure> = async {
-        let waiting = pending(&txn, id).await?;
-        settings_changes::close(&txn, id, "rejected", name, Some(&comment)).await?;
+    let by = reviewer(author)?;
+    in_transaction(db, async |txn| -> Result<(), ReviewFailure> {
+        let waiting = pending(txn, id).await?;
+        settings_changes::close(txn, id, "rejected", by.username, Some(&comment)).await?;
         let target = &waiting.change.target;
         let entry = author
             .entry(Action::Rejected, subject(target), target.key())
             .before(waiting.change.fields())
             .after(Fields::new().with("comment", &comment));
-        audit::record(&txn, &entry).await?;
+        audit::record(txn, &entry).await?;
         Ok(())
-    }
-    .await;
-    finish(txn, result).await
+    })
+    .await
 }

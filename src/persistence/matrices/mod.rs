@@ -11,6 +11,7 @@ mod edit;
 mod read;
 mod review;
 
+pub use crate::persistence::Reviewer;
 pub use edit::{
     copy_matrix, copy_point, insert_published, save_cell, set_links, set_package_fee, start_draft,
     withdraw,
@@ -19,7 +20,7 @@ pub use read::{
     all_versions, find_version, frozen_terms_of, in_force_for, latest_published,
     products_in_published, published_everywhere, versions,
 };
-pub use review::{ReviewRecord, Reviewer, approve, recall_or_reject, reviews, submit, submitted};
+pub use review::{ReviewRecord, approve, recall_or_reject, reviews, submit, submitted};
 
 use chrono::{DateTime, NaiveDate, Utc};
 

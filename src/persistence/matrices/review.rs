@@ -15,15 +15,8 @@ use super::edit::{guard_status, mark_published};
 use super::read::info;
 use super::{VersionInfo, VersionStatus};
 use crate::domain::matrix::{Published, ReviewStep};
-use crate::persistence::StoreError;
 use crate::persistence::entities::{matrix_review, matrix_version, segment};
-
-/// Who takes a review step.
-#[derive(Clone, Copy, Debug)]
-pub struct Reviewer<'a> {
-    pub user_id: i32,
-    pub username: &'a str,
-}
+use crate::persistence::{Reviewer, StoreError, in_transaction};
 
 /// A step of a version's review, as the version page lists it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,23 +51,6 @@ async fn record(
     .insert(db)
     .await?;
     Ok(())
-}
-
-async fn in_transaction<T>(
-    db: &(impl ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>),
-    work: impl AsyncFnOnce(&DatabaseTransaction) -> Result<T, StoreError>,
-) -> Result<T, StoreError> {
-    let txn = db.begin().await?;
-    match work(&txn).await {
-        Ok(value) => {
-            txn.commit().await?;
-            Ok(value)
-        }
-        Err(err) => {
-            txn.rollback().await?;
-            Err(err)
-        }
-    }
 }
 
 /// Submits draft `version_id` (at `lock`) for approval, to take effect from `effective_from`.

@@ -203,15 +203,11 @@ async fn load(
 ) -> Result<(Dashboard, crate::domain::money::Currency), WebError> {
     let today = Utc::now().date_naive();
     let loaded = inputs(&state.db, today).await?;
+    let currency = loaded.bank.settings.reporting_currency;
     // The engine's work grows with the bank: off the async workers.
     let board = web::block(move || compute(&loaded, focus.as_ref()))
         .await
         .map_err(|e| WebError::Internal(e.into()))?;
-    let currency = crate::persistence::catalog::bank_settings(&state.db)
-        .await?
-        .map_or(crate::domain::money::Currency::RUB, |b| {
-            b.reporting_currency
-        });
     Ok((board, currency))
 }
 
