@@ -216,7 +216,8 @@ pub async fn send_back(
 
 /// A version side by side with the live one, as the approver reads it.
 pub struct Comparison {
-    /// The version in force today, else the latest published; `None` for a first version.
+    /// The version in force today (or, for the version in force itself, the one it replaced);
+    /// `None` for a first version.
     pub live: Option<StoredVersion>,
     pub diff: VersionDiff,
     /// Each bundle at each point for each main product, live and as submitted.
@@ -236,12 +237,22 @@ pub async fn compare(
     version: &StoredVersion,
 ) -> Result<Comparison, StoreError> {
     let segment = &version.info.segment;
+    let number = version.info.number;
     let in_force = matrices::in_force_for(db, std::slice::from_ref(segment), bank.today).await?;
-    let live = match in_force.into_iter().next() {
+    // The version in force, unless it is this one (once approved): then the one it replaced.
+    let live = match in_force.into_iter().find(|v| v.info.number != number) {
         Some(live) => Some(live),
-        None => matrices::latest_published(db, segment).await?,
-    }
-    .filter(|live| live.info.number != version.info.number);
+        None => {
+            let earlier = matrices::versions(db, segment)
+                .await?
+                .into_iter()
+                .find(|v| v.status == VersionStatus::Published && v.number < number);
+            match earlier {
+                Some(info) => matrices::find_version(db, segment, info.number).await?,
+                None => None,
+            }
+        }
+    };
     let proposed = bank.evaluate(&version.content, &BTreeMap::new());
     let (diff, bundles) = match &live {
         Some(live) => (

@@ -210,6 +210,13 @@ async fn a_losing_draft_is_rejected_with_a_reason_then_fixed_and_approved_by_som
         first,
         "version 1 is still there, unchanged"
     );
+    // Once approved, it is read against the version it replaced.
+    let bank = kombi::service::matrices::BankView::load(&db, today())
+        .await
+        .unwrap();
+    let compared = review::compare(&db, &bank, &second).await.unwrap();
+    assert_eq!(compared.live.map(|v| v.info.number), Some(1));
+    assert!(!compared.diff.cells.is_empty(), "the deposit's new rate");
     let again = review::approve(&db, SEGMENT, (2, lock + 1), "", &finance, today()).await;
     assert_eq!(conflict(again), "published");
 

@@ -259,7 +259,7 @@ async fn a_stale_save_keeps_what_was_typed_and_finance_refuses_a_losing_submissi
         html.contains("at MSK-HO, with DEP_PLUS as the main product: the bundle loses"),
         "{html}"
     );
-    assert!(html.contains("Changes against version 1 (live)"), "{html}");
+    assert!(html.contains("Changes against version 1"), "{html}");
     assert!(
         html.contains("Bundle terms · Client rate"),
         "the changed cell: {html}"

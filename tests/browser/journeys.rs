@@ -374,6 +374,26 @@ pub async fn matrix_four_eyes() -> Result<()> {
     assert!(pending.contains("target_margin = 0.18"), "{pending}");
     browser.check_accessibility("economics settings").await?;
     browser.screenshot("10-settings").await?;
+
+    // The same pages in Russian.
+    browser
+        .click("form[action='/settings/language'] button[value='ru']")
+        .await?;
+    browser
+        .wait_for_text("main", "Экономические настройки")
+        .await?;
+    browser.goto("/finance/dashboard").await?;
+    browser.wait_for_text("main", "Портфель").await?;
+    browser.check_accessibility("dashboard in Russian").await?;
+    browser.screenshot("11-dashboard-ru").await?;
+    browser
+        .goto("/matrices/URBAN_MALE_35/versions/2/review")
+        .await?;
+    browser
+        .wait_for_text("main", "История рассмотрения")
+        .await?;
+    browser.check_accessibility("review in Russian").await?;
+    browser.screenshot("12-review-ru").await?;
     browser.quit().await
 }
 
