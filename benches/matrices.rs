@@ -64,6 +64,8 @@ async fn generated_bank(db: &DatabaseConnection) {
         branch_cost_per_minute: Set(180_000 + i64::try_from(i).unwrap_or(0) * 1_000),
         visit_overhead_minutes: Set(150_000),
         visit_limit_minutes: Set(None),
+        active: Set(true),
+        product_kinds: Set("*".into()),
         ..Default::default()
     });
     sales_point::Entity::insert_many(points)

@@ -83,6 +83,15 @@ pub enum Command {
     /// Product matrices, for finance's scripts.
     #[command(subcommand)]
     Matrices(MatricesCommand),
+    /// The bank itself: `kombi bank init --name … --currency RUB`.
+    #[command(subcommand)]
+    Bank(crate::cli_setup::BankCommand),
+    /// Sales points: `add` one, or `import` a CSV list.
+    #[command(subcommand)]
+    SalesPoint(crate::cli_setup::SalesPointCommand),
+    /// Exchange rates: `import` a CSV file (date, currency, rate).
+    #[command(subcommand)]
+    Rates(crate::cli_setup::RatesCommand),
     /// Manage staff users.
     #[command(subcommand)]
     User(UserCommand),
@@ -260,6 +269,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("{size:>10}  {} ({})", segment.name, segment.code);
             }
             Ok(())
+        }
+        Some(Command::Bank(command)) => {
+            let db = open(&database_url, 2).await?;
+            crate::cli_setup::bank(&db, command).await
+        }
+        Some(Command::SalesPoint(command)) => {
+            let db = open(&database_url, 2).await?;
+            crate::cli_setup::sales_point(&db, command).await
+        }
+        Some(Command::Rates(command)) => {
+            let db = open(&database_url, 2).await?;
+            crate::cli_setup::rates(&db, command).await
         }
         Some(Command::Matrices(MatricesCommand::Evaluate { all_versions, json })) => {
             let db = open(&database_url, 2).await?;

@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod cli_import;
 pub mod cli_matrices;
+pub mod cli_setup;
 pub mod config;
 pub mod demo;
 pub mod domain;

@@ -21,6 +21,40 @@ pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Er
         .to_string())
 }
 
+/// A password for one first sign-in, to be replaced at once: four groups of four letters and
+/// digits without look-alikes (`k7mq-…`), about 82 random bits.
+pub fn one_time_password() -> crate::domain::user::NewPassword {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    let mut rng = rand::rng();
+    let text: String = (0..16)
+        .map(|i| {
+            let letter = ALPHABET[rand::Rng::random_range(&mut rng, 0..ALPHABET.len())] as char;
+            if i > 0 && i % 4 == 0 {
+                format!("-{letter}")
+            } else {
+                letter.to_string()
+            }
+        })
+        .collect();
+    crate::domain::user::NewPassword::generated(text)
+}
+
+/// Hashes a one-time password: argon2id with light settings (1 MiB, one pass). A guess at an
+/// 82-bit random secret is hopeless however fast the hash, and a heavy one would make an import
+/// of hundreds of staff take minutes. Verified like any other hash (its settings are in it).
+///
+/// # Errors
+/// Only if argon2 rejects its parameters, which these never are.
+pub fn hash_one_time_password(password: &str) -> Result<String, argon2::password_hash::Error> {
+    let mut salt_bytes = [0_u8; 16];
+    rand::rng().fill_bytes(&mut salt_bytes);
+    let salt = SaltString::encode_b64(&salt_bytes)?;
+    let params = Params::new(1024, 1, 1, None)?;
+    Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+        .hash_password(password.as_bytes(), &salt)?
+        .to_string())
+}
+
 /// Checks a password against a stored PHC hash; a malformed hash never matches.
 pub fn verify_password(password: &str, stored_hash: &str) -> bool {
     PasswordHash::new(stored_hash)
@@ -141,6 +175,19 @@ mod tests {
             "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ",
             &mut memory
         ));
+    }
+
+    #[test]
+    fn one_time_passwords_differ_and_verify_against_their_light_hash() {
+        let a = one_time_password();
+        let b = one_time_password();
+        assert_ne!(a.expose(), b.expose());
+        assert_eq!(a.expose().len(), 19);
+        let hash = hash_one_time_password(a.expose()).unwrap();
+        assert!(verify_password(a.expose(), &hash));
+        assert!(!verify_password(b.expose(), &hash));
+        let mut memory = Vec::new();
+        assert!(verify_password_in(a.expose(), &hash, &mut memory));
     }
 
     #[test]

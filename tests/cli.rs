@@ -310,3 +310,171 @@ fn matrices_evaluate_reprices_the_bank_and_fails_when_a_published_bundle_no_long
         String::from_utf8_lossy(&failing.stderr)
     );
 }
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn a_bank_is_set_up_by_script_alone_refusing_bad_input_field_by_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("bank.db").display());
+    let file = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    };
+
+    let no_bank = kombi(
+        &["sales-point", "import", &file("early.csv", "code\n")],
+        "",
+        &url,
+    );
+    assert!(!no_bank.status.success());
+    assert!(
+        stderr(&no_bank).contains("kombi bank init"),
+        "{}",
+        stderr(&no_bank)
+    );
+
+    let bad = kombi(
+        &["bank", "init", "--name", " ", "--currency", "roubles"],
+        "",
+        &url,
+    );
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("--name:"), "{}", stderr(&bad));
+    assert!(stderr(&bad).contains("--currency:") && stderr(&bad).contains("nothing was changed"));
+
+    let init = kombi(
+        &[
+            "bank",
+            "init",
+            "--name",
+            "Volga Savings Bank",
+            "--currency",
+            "RUB",
+        ],
+        "",
+        &url,
+    );
+    assert!(init.status.success(), "{}", stderr(&init));
+
+    let bad_point = kombi(
+        &[
+            "sales-point",
+            "add",
+            "--code",
+            "SAM-HO",
+            "--name",
+            "Head office",
+            "--city",
+            "Samara",
+            "--format",
+            "kiosk",
+            "--cost-per-minute",
+            "-3",
+            "--visit-overhead-minutes",
+            "15",
+        ],
+        "",
+        &url,
+    );
+    assert!(!bad_point.status.success());
+    assert!(
+        stderr(&bad_point).contains("--format:")
+            && stderr(&bad_point).contains("--cost-per-minute:")
+    );
+
+    let point = kombi(
+        &[
+            "sales-point",
+            "add",
+            "--code",
+            "SAM-HO",
+            "--name",
+            "Head office",
+            "--city",
+            "Samara",
+            "--format",
+            "head_office",
+            "--cost-per-minute",
+            "22.5",
+            "--visit-overhead-minutes",
+            "15",
+        ],
+        "",
+        &url,
+    );
+    assert!(point.status.success(), "{}", stderr(&point));
+
+    let bad_list = file(
+        "bad.csv",
+        "code,name,city,format,branch_cost_per_minute,visit_overhead_minutes\nTLT-1,Tolyatti,Tolyatti,branch,14,10\nTLT-2,,Tolyatti,branch,abc,10\n",
+    );
+    let refused = kombi(&["sales-point", "import", &bad_list], "", &url);
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("line 3, column \"name\""),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(stderr(&refused).contains("line 3, column \"branch_cost_per_minute\""));
+
+    let list = file(
+        "points.csv",
+        "code,name,city,format,branch_cost_per_minute,visit_overhead_minutes\nTLT-1,Tolyatti,Tolyatti,branch,14,10\n",
+    );
+    let imported = kombi(&["sales-point", "import", &list], "", &url);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert!(String::from_utf8_lossy(&imported.stdout).contains("1 added"));
+
+    let bad_rates = file("bad-rates.csv", "date,currency,rate\n2026-12-01,USD,0\n");
+    let refused = kombi(&["rates", "import", &bad_rates], "", &url);
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("line 2, column \"rate\""),
+        "{}",
+        stderr(&refused)
+    );
+    let rates = file("rates.csv", "date;currency;rate\n01.12.2026;USD;78,23\n");
+    let imported = kombi(&["rates", "import", &rates], "", &url);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+
+    // What the scripts did, as the database and the audit trail hold it.
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let db = kombi::persistence::db::connect(&url, 1).await.unwrap();
+        let points = kombi::persistence::catalog::sales_points(&db)
+            .await
+            .unwrap();
+        let codes: Vec<&str> = points.iter().map(|p| p.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            ["SAM-HO", "TLT-1"],
+            "the refused TLT-2 was not stored"
+        );
+        let entries = kombi::persistence::audit::page(
+            &db,
+            &kombi::domain::audit::Filter::default(),
+            None,
+            50,
+        )
+        .await
+        .unwrap();
+        let objects: Vec<&str> = entries.iter().map(|e| e.entry.object.as_str()).collect();
+        for object in [
+            "Volga Savings Bank",
+            "BANK",
+            "SAM-HO",
+            "TLT-1",
+            "USD@2026-12-01",
+        ] {
+            assert!(objects.contains(&object), "{object} audited: {objects:?}");
+        }
+        assert!(entries.iter().all(|e| matches!(
+            e.entry.actor,
+            kombi::domain::audit::Actor::OperatingSystem { .. }
+        )));
+    });
+}

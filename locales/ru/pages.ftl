@@ -719,6 +719,8 @@ audit-action-submitted = отправлено на утверждение
 audit-action-recalled = отозвано с утверждения
 audit-action-approved = утверждено
 audit-action-rejected = отклонено
+audit-action-deleted = удалено
+audit-action-reactivated = снова открыто
 audit-subject-product = продукт
 audit-subject-segment = сегмент
 audit-subject-matrix = матрица
@@ -730,6 +732,9 @@ audit-subject-import = импорт CRM
 audit-subject-session = сеанс
 audit-subject-settings = экономические настройки
 audit-subject-rate = курс валюты
+audit-subject-bank = банк
+audit-subject-company = компания группы
+audit-subject-point = точка продаж
 audit-export-xlsx = Выгрузить в Excel (XLSX)
 audit-xlsx-cut = Обрезано на 200 000 строк: в выгрузке CSV есть все записи.
 
@@ -906,3 +911,134 @@ dashboard-realised-title = Факт против прогноза: подклю�
 dashboard-realised-none = На рабочем месте ещё не записано ни одного предложения.
 matrix-done-awaiting = Версия этого сегмента ждёт утверждения финансами: отзовите её, чтобы изменить.
 matrix-done-existing = У этого сегмента уже есть черновик: вот он.
+
+# Настройка банка
+nav-bank = Банк
+nav-sales-points = Точки продаж
+setup-notice-title = Банк ещё не настроен до конца
+setup-notice-do = Сделать сейчас
+setup-missing-bank = У банка нет названия и валюты отчётности: их задаёт администратор.
+setup-missing-point = Нет ни одной открытой точки продаж: её добавляет администратор.
+setup-missing-product = В каталоге нет активных продуктов: их добавляет продуктовый менеджер.
+setup-missing-segment = Нет ни одного сегмента клиентов: его описывает продуктовый менеджер.
+setup-missing-matrix = Ни одна продуктовая матрица не опубликована, предложить клиенту нечего: матрицу готовит продуктовый менеджер, утверждают финансы.
+setup-form-problems = Некоторые поля нужно исправить: у каждого сказано, что не так.
+setup-title = Настройка банка
+setup-intro = Прежде чем рассчитывать продукты, Kombi нужны название банка, валюта отчётности и одна точка продаж. Всё это можно изменить позже; следующие точки можно добавить или загрузить списком.
+setup-bank = Банк
+bank-name = Название
+bank-currency = Валюта отчётности
+bank-currency-hint = Три буквы (RUB). В ней считается P&L каждого продукта; после расчёта продуктов её нельзя изменить.
+bank-legal-name = Полное наименование (печатается в предложениях)
+bank-address = Юридический адрес
+bank-tax-id = ИНН
+bank-licence = Банковская лицензия
+bank-phone = Телефон для клиентов
+setup-first-point = Первая точка продаж
+point-code = Код
+point-name = Название
+point-city = Город
+point-region = Регион
+point-format = Формат
+point-cost-per-minute = Стоимость минуты работы отделения
+point-visit-overhead = Накладное время визита, минут
+point-visit-limit = Предел визита, минут (пусто — без предела)
+setup-costs-note = Начальные затраты не требуют утверждения. После публикации первой матрицы их меняют финансы на странице экономических параметров, с утверждением вторым сотрудником финансов.
+setup-submit = Настроить банк
+bank-title = Банк
+bank-economics-note = Целевую маржу, срок жизни пакета и накладные расходы задают финансы на странице экономических параметров.
+bank-saved = Реквизиты банка сохранены.
+companies-title = Компании группы
+companies-note = Каждый продукт принадлежит одной компании группы: самому банку, страховщику, управляющей компании, брокеру.
+company-code = Код
+company-name = Название
+company-kind = Вид
+company-products = Продуктов
+company-add = Добавить компанию (или изменить по коду)
+company-save = Сохранить компанию
+company-saved = Компания сохранена.
+company-kind-bank = Банк
+company-kind-insurance = Страхование
+company-kind-funds = Управление активами
+company-kind-brokerage = Брокер
+company-kind-other = Другое
+format-head_office = Головной офис
+format-branch = Отделение
+format-credit_cash_office = Кредитно-кассовый офис
+format-operations_office = Операционный офис
+format-remote = Дистанционные продажи
+points-title = Точки продаж
+points-add = Добавить точку продаж
+points-none = Точек продаж пока нет: добавьте точку или загрузите список ниже.
+point-kinds = Какие виды продуктов может открывать
+point-state = Состояние
+point-active = открыта
+point-closed = закрыта
+points-all-kinds = все виды
+points-costs-finance = Банк работает: стоимость минуты и время визита меняют финансы на странице экономических параметров.
+points-import-title = Загрузить список точек продаж
+points-import-note = Файл CSV (или вставленный текст) со строкой заголовка: code, name, city, format, branch_cost_per_minute и visit_overhead_minutes обязательны; region, visit_limit_minutes и product_kinds («*» — все виды) — по желанию. Новые коды добавляются, известные обновляются. Одна ошибочная строка — и ничего не сохраняется: каждая ошибка указана со строкой и столбцом.
+setup-import-file = Файл
+setup-import-paste = Или вставьте текст
+setup-import-submit = Загрузить
+setup-import-missing = Выберите файл или вставьте его текст.
+setup-import-refused = Ничего не сохранено. Исправьте и загрузите снова:
+setup-at-line-column = Строка { $line }, столбец «{ $column }»
+setup-at-line = Строка { $line }
+points-done-set-up = Банк настроен, первая точка продаж создана. Добавьте другие точки или загрузите список, затем добавьте сотрудников на странице «Пользователи».
+points-done-added = Точка продаж { $code } добавлена.
+points-done-saved = Точка продаж { $code } сохранена.
+points-done-costs-kept = Банк работает, поэтому затраты { $codes } оставлены прежними: их меняют финансы с утверждением.
+points-done-deleted = Точка продаж { $code } удалена: её ничто не использовало.
+points-done-deactivated = Точка продаж { $code } закрыта: её клиенты, матрицы и предложения её сохраняют, новых предложений там не будет.
+points-done-reopened = Точка продаж { $code } снова открыта.
+points-done-imported = Загружено: добавлено { $added }, изменено { $updated }.
+point-new-title = Новая точка продаж
+point-is-closed = Эта точка продаж закрыта: там ничего не предлагается и не рассчитывается.
+point-code-hint = Заглавные латинские буквы, цифры, «-» или «_», например MSK-HO. Потом не меняется.
+point-close-title = Закрыть точку продаж
+point-close-unused = Точку пока ничто не использует: закрытие её удалит.
+point-close-used = При закрытии точка останется для записей, которые на неё ссылаются, но станет неактивной. Её используют:
+point-delete = Удалить точку
+point-deactivate = Закрыть точку
+point-reopen = Открыть точку снова
+staff-import-title = Загрузка сотрудников
+staff-import-note = Файл CSV (или вставленный текст) со строкой заголовка: username и role обязательны (advisor, product_manager, finance, admin); display_name и sales_point — по желанию, но консультанту нужна точка продаж. Каждый получает разовый пароль и при первом входе задаёт свой. Одна ошибочная строка — и никто не добавлен.
+staff-import-done = { $count ->
+    [one] Добавлен { $count } сотрудник.
+    [few] Добавлено { $count } сотрудника.
+   *[other] Добавлено { $count } сотрудников.
+}
+staff-import-hand-over = Передайте каждому его разовый пароль: он показан только на этой странице и должен быть изменён при первом входе.
+staff-username = Имя пользователя
+staff-one-time-password = Разовый пароль
+staff-print = Распечатайте страницу (Ctrl+P) или скопируйте пароли сейчас: повторно их не показать.
+users-import-link = Загрузить сотрудников из файла
+rates-title = Курсы валют
+rates-link = Курсы, действующие на любую дату, и загрузка файла курсов
+rates-in-force = Действующие курсы, { $currency } за единицу
+rates-on = На дату
+rates-show = Показать
+rates-none = К этой дате ни одного курса нет.
+rates-published = Установлен
+rates-pending-title = Курсы, ждущие утверждения
+rates-pending-others = { $count ->
+    [one] { $count } курс, предложенный другим сотрудником финансов, ждёт вашего утверждения.
+    [few] { $count } курса, предложенные другими сотрудниками финансов, ждут вашего утверждения.
+   *[other] { $count } курсов, предложенных другими сотрудниками финансов, ждут вашего утверждения.
+}
+rates-pending-own = { $count ->
+    [one] { $count } предложенный вами курс ждёт другого сотрудника финансов.
+    [few] { $count } предложенных вами курса ждут другого сотрудника финансов.
+   *[other] { $count } предложенных вами курсов ждут другого сотрудника финансов.
+}
+rates-approve-all = Утвердить все
+rates-pending-one-by-one = Или утвердите и отклоните их по одному на странице параметров
+rates-import-title = Загрузить курсы
+rates-import-not-live = Файл CSV со строкой заголовка: date (2026-12-01 или 01.12.2026), currency, rate и по желанию nominal (курс за столько единиц). Банк ещё не работает, поэтому курсы применяются сразу. Одна ошибочная строка — и ничего не сохраняется.
+rates-import-live = Файл CSV со строкой заголовка: date (2026-12-01 или 01.12.2026), currency, rate и по желанию nominal (курс за столько единиц). Банк работает: каждый курс ждёт утверждения вторым сотрудником финансов. Одна ошибочная строка — и ничего не сохраняется.
+rates-done-applied = Загружено курсов: { $count }; они действуют сразу.
+rates-done-proposed = Загружено курсов: { $count }; они ждут утверждения вторым сотрудником финансов.
+rates-done-approved = Утверждено курсов: { $count }; они действуют сразу.
+setup-not-ready = Пока показывать нечего: банк ещё не настроен до конца (выше сказано, чего не хватает и кто это добавляет).
+print-tax-id = ИНН

@@ -30,6 +30,7 @@ mod m20261130_000020_product_changes;
 mod m20261130_000021_population_counts;
 mod m20261130_000022_scenarios;
 mod m20261130_000023_settings_changes;
+mod m20261130_000024_bank_setup;
 
 pub struct Migrator;
 
@@ -60,6 +61,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000021_population_counts::Migration),
             Box::new(m20261130_000022_scenarios::Migration),
             Box::new(m20261130_000023_settings_changes::Migration),
+            Box::new(m20261130_000024_bank_setup::Migration),
         ]
     }
 }

@@ -2,11 +2,19 @@
 //! (`examples/worked-example.json`), so the demo reproduces it to the kopeck.
 
 /// A group company: (code, name).
-pub const COMPANIES: &[(&str, &str)] = &[
-    ("BANK", "Podmoskovye Demo Bank"),
-    ("INSURE", "Podmoskovye Insurance"),
-    ("FUNDS", "Podmoskovye Asset Management"),
+/// The demo group: code, name, kind.
+pub const COMPANIES: &[(&str, &str, &str)] = &[
+    ("BANK", "Podmoskovye Demo Bank", "bank"),
+    ("INSURE", "Podmoskovye Insurance", "insurance"),
+    ("FUNDS", "Podmoskovye Asset Management", "funds"),
 ];
+
+/// The demo bank's legal details, as the printed offer shows them (invented).
+pub const LEGAL_NAME: &str = "Podmoskovye Demo Bank (JSC)";
+pub const LEGAL_ADDRESS: &str = "1 Demo Street, Moscow 101000";
+pub const TAX_ID: &str = "7700000000";
+pub const LICENCE: &str = "Bank of Russia licence No. 0000 (demo)";
+pub const PHONE: &str = "+7 800 000-00-00";
 
 pub struct DemoSalesPoint {
     pub code: &'static str,

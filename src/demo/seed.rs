@@ -197,6 +197,11 @@ async fn seed_bank_settings(db: &impl ConnectionTrait) -> anyhow::Result<()> {
         verify_data_minutes: Set(amount("5", "verify_data_minutes")?),
         credit_decision_minutes: Set(amount("10", "credit_decision_minutes")?),
         offer_valid_days: Set(14),
+        legal_name: Set(crate::demo::bank::LEGAL_NAME.to_string()),
+        legal_address: Set(crate::demo::bank::LEGAL_ADDRESS.to_string()),
+        tax_id: Set(crate::demo::bank::TAX_ID.to_string()),
+        licence: Set(crate::demo::bank::LICENCE.to_string()),
+        phone: Set(crate::demo::bank::PHONE.to_string()),
         ..Default::default()
     })
     .exec(db)
@@ -205,11 +210,14 @@ async fn seed_bank_settings(db: &impl ConnectionTrait) -> anyhow::Result<()> {
 }
 
 async fn insert_companies(db: &impl ConnectionTrait) -> anyhow::Result<u64> {
-    let models = COMPANIES.iter().map(|(code, name)| company::ActiveModel {
-        code: Set((*code).to_string()),
-        name: Set((*name).to_string()),
-        ..Default::default()
-    });
+    let models = COMPANIES
+        .iter()
+        .map(|(code, name, kind)| company::ActiveModel {
+            code: Set((*code).to_string()),
+            name: Set((*name).to_string()),
+            kind: Set((*kind).to_string()),
+            ..Default::default()
+        });
     Ok(company::Entity::insert_many(models)
         .on_conflict(
             OnConflict::column(company::Column::Code)

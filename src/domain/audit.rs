@@ -91,6 +91,8 @@ codes! {
         Recalled = "recalled",
         Approved = "approved",
         Rejected = "rejected",
+        Deleted = "deleted",
+        Reactivated = "reactivated",
     }
 }
 
@@ -108,6 +110,9 @@ codes! {
         Session = "session",
         Settings = "settings",
         Rate = "rate",
+        Bank = "bank",
+        Company = "company",
+        SalesPoint = "point",
     }
 }
 
@@ -131,6 +136,8 @@ impl Action {
             Action::Recalled => "audit-action-recalled",
             Action::Approved => "audit-action-approved",
             Action::Rejected => "audit-action-rejected",
+            Action::Deleted => "audit-action-deleted",
+            Action::Reactivated => "audit-action-reactivated",
         }
     }
 }
@@ -149,6 +156,9 @@ impl Subject {
             Subject::Session => "audit-subject-session",
             Subject::Settings => "audit-subject-settings",
             Subject::Rate => "audit-subject-rate",
+            Subject::Bank => "audit-subject-bank",
+            Subject::Company => "audit-subject-company",
+            Subject::SalesPoint => "audit-subject-point",
         }
     }
 }

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use super::matrix::PointPlace;
 use super::money::Currency;
 use super::profitability::{BundleParams, SalesPointCosts};
+use super::setup::OpenableKinds;
 
 /// Bank-wide settings: the reporting currency and the economics every bundle is held to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,6 +52,10 @@ pub struct SalesPoint {
     pub format: String,
     /// What a visit costs here, in the reporting currency.
     pub costs: SalesPointCosts,
+    /// A deactivated point keeps its records; nothing new is offered or priced there.
+    pub active: bool,
+    /// The product kinds it can open.
+    pub opens: OpenableKinds,
 }
 
 impl SalesPoint {
@@ -63,6 +68,7 @@ impl SalesPoint {
                 format!("format:{}", self.format),
                 format!("region:{}", self.region),
             ],
+            opens: self.opens.clone(),
         }
     }
 }

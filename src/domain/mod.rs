@@ -15,6 +15,7 @@ pub mod product;
 pub mod profitability;
 pub mod segment;
 pub mod settings_change;
+pub mod setup;
 pub mod user;
 pub mod validation;
 pub mod what_if;

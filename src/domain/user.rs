@@ -153,6 +153,11 @@ impl NewPassword {
     }
 
     /// The demo users' password is deliberately weak and documented as demo-only.
+    /// A password Kombi made up itself (a one-time password), long and random by construction.
+    pub fn generated(text: String) -> Self {
+        Self(text)
+    }
+
     pub fn demo() -> Self {
         Self("demo".to_string())
     }

@@ -23,6 +23,7 @@ mod errors;
 mod mapping;
 mod plan;
 mod reader;
+pub mod reference;
 mod report;
 mod row;
 mod source;

@@ -13,6 +13,7 @@ use super::scaled::{amount, rate};
 use crate::domain::bank::{BankSettings, DeskSettings, SalesPoint};
 use crate::domain::money::{Currency, ExchangeRates};
 use crate::domain::profitability::{BundleParams, SalesPointCosts};
+use crate::domain::setup::OpenableKinds;
 
 /// One line of the catalog list.
 #[derive(Clone, Debug)]
@@ -157,8 +158,23 @@ pub async fn sales_points(db: &impl ConnectionTrait) -> Result<Vec<SalesPoint>, 
             city: row.city,
             region: row.region,
             format: row.format,
+            active: row.active,
+            // A stored list Kombi wrote itself; were it ever unreadable, the point opens
+            // nothing rather than everything.
+            opens: OpenableKinds::parse(&row.product_kinds)
+                .unwrap_or_else(|_| OpenableKinds::Only(Default::default())),
         })
         .collect())
+}
+
+/// The sales points that are open for business, by code.
+///
+/// # Errors
+/// Database errors only.
+pub async fn active_sales_points(db: &impl ConnectionTrait) -> Result<Vec<SalesPoint>, StoreError> {
+    let mut points = sales_points(db).await?;
+    points.retain(|p| p.active);
+    Ok(points)
 }
 
 /// What a visit costs at this point, in the reporting currency.

@@ -27,6 +27,7 @@ pub mod segment_sql;
 pub mod segments;
 pub mod sessions;
 pub mod settings_changes;
+pub mod setup;
 pub mod tokens;
 pub mod users;
 

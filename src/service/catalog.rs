@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::domain::bank::SalesPoint;
 use crate::domain::profitability::{EngineError, ProductReview, Valuation, review_catalog_product};
 use crate::persistence::StoreError;
-use crate::persistence::catalog::{bank_settings, exchange_rates, sales_points};
+use crate::persistence::catalog::{active_sales_points, bank_settings, exchange_rates};
 use crate::persistence::matrices::{frozen_terms_of, products_in_published};
 use crate::persistence::products::{self, StoredProduct};
 use sea_orm::ConnectionTrait;
@@ -49,7 +49,7 @@ pub async fn review_product(
     let bank = bank_settings(db)
         .await?
         .ok_or_else(|| StoreError::Invalid("the bank's settings are not set up".into()))?;
-    let points = sales_points(db).await?;
+    let points = active_sales_points(db).await?;
     let chosen = point
         .and_then(|code| points.iter().position(|p| p.code == code))
         .unwrap_or(0);

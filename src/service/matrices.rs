@@ -13,7 +13,7 @@ use crate::domain::money::ExchangeRates;
 use crate::domain::product::{CatalogProduct, ProductStatus, Terms};
 use crate::domain::profitability::Valuation;
 use crate::persistence::StoreError;
-use crate::persistence::catalog::{bank_settings, exchange_rates, sales_points};
+use crate::persistence::catalog::{active_sales_points, bank_settings, exchange_rates};
 use crate::persistence::matrices::{self, StoredVersion};
 use crate::persistence::products;
 
@@ -36,7 +36,7 @@ impl BankView {
             .ok_or_else(|| StoreError::Invalid("the bank's settings are not set up".into()))?;
         let rates = exchange_rates(db, settings.reporting_currency, today).await?;
         Ok(Self {
-            points: sales_points(db).await?,
+            points: active_sales_points(db).await?,
             products: products::all(db)
                 .await?
                 .into_iter()

@@ -9,4 +9,5 @@ pub mod product_change;
 pub mod repricing;
 pub mod review;
 pub mod settings;
+pub mod setup;
 pub mod what_if;

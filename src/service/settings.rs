@@ -188,3 +188,88 @@ pub async fn reject(
     })
     .await
 }
+
+/// Imports exchange rates: applied at once before the bank is live; once live, each is proposed
+/// for a second finance user, like a rate typed on the form. All rows or none.
+///
+/// # Errors
+/// `Store(Conflict { field: "pending" })` when a rate of the file already awaits approval;
+/// `Store(Invalid)` when the bank is live and the author is not a signed-in user (a script
+/// cannot propose: the command line says so).
+pub async fn import_rates(
+    db: &DatabaseConnection,
+    rates: &[(u64, crate::domain::setup::RateRow)],
+    note: &str,
+    author: &Author,
+) -> Result<Done, ReviewFailure> {
+    let note = review_comment(note, false)?;
+    in_transaction(db, async |txn| -> Result<Done, ReviewFailure> {
+        let live = settings_changes::bank_is_live(txn).await?;
+        let needs_approval = SettingsChange::needs_approval(live);
+        let by = if needs_approval {
+            Some(reviewer(author).map_err(|_| {
+                StoreError::Invalid(
+                    "the bank is live: exchange rates now wait for a second finance user's \
+                     approval; import the file on the web, signed in as finance"
+                        .into(),
+                )
+            })?)
+        } else {
+            None
+        };
+        for (_, row) in rates {
+            let change = row.change();
+            let before = current(txn, &change.target).await?;
+            let object = change.target.key();
+            let entry = match by {
+                None => {
+                    settings_changes::apply(txn, &change).await?;
+                    author.entry(Action::Imported, Subject::Rate, object)
+                }
+                Some(by) => {
+                    settings_changes::propose(txn, &change, by, note.as_deref()).await?;
+                    author.entry(Action::Submitted, Subject::Rate, object)
+                }
+            };
+            audit::record(txn, &entry.before(before).after(change.fields())).await?;
+        }
+        Ok(if needs_approval {
+            Done::Proposed
+        } else {
+            Done::Applied
+        })
+    })
+    .await
+}
+
+/// Approves every pending exchange rate another finance user proposed (an imported file's
+/// rates, say). Returns how many were approved.
+///
+/// # Errors
+/// Database errors; nothing is approved then.
+pub async fn approve_pending_rates(
+    db: &DatabaseConnection,
+    author: &Author,
+) -> Result<usize, ReviewFailure> {
+    let by = reviewer(author)?;
+    in_transaction(db, async |txn| -> Result<usize, ReviewFailure> {
+        let mut approved = 0;
+        for waiting in settings_changes::pending(txn).await? {
+            let target = &waiting.change.target;
+            if !matches!(target, Target::Rate { .. }) || waiting.submitted_by_id == by.user_id {
+                continue;
+            }
+            let before = current(txn, target).await?;
+            settings_changes::apply(txn, &waiting.change).await?;
+            settings_changes::close(txn, waiting.id, "approved", by.username, None).await?;
+            let entry = author
+                .entry(Action::Approved, Subject::Rate, target.key())
+                .before(before)
+                .after(waiting.change.fields());
+            audit::record(txn, &entry).await?;
+            approved += 1;
+        }
+        Ok(approved)
+    })
+    .await
+}

@@ -119,8 +119,21 @@ pub async fn guard(
             return Ok(req.into_response(response));
         }
     }
+    let mut identity = identity;
+    if !api {
+        match state.readiness.get(&state.db).await {
+            Ok(readiness) => identity.missing = readiness.missing_for(identity.role()),
+            // The notice is a help, not a gate: the page is served without it.
+            Err(err) => tracing::error!(error = %err, "cannot tell what the bank lacks"),
+        }
+    }
     req.extensions_mut().insert(identity);
-    Ok(next.call(req).await?.map_into_boxed_body())
+    let changing = csrf::is_state_changing(req.method());
+    let response = next.call(req).await?.map_into_boxed_body();
+    if changing {
+        state.readiness.forget();
+    }
+    Ok(response)
 }
 
 /// The signed-in user of the session cookie, if any (also used by the 404 page's layout).
@@ -132,6 +145,7 @@ pub async fn session_identity(req: &HttpRequest, state: &AppState) -> Option<Ide
             user: s.user,
             csrf_token: Some(s.csrf_token),
             origin: origin(req),
+            missing: Vec::new(),
         }),
         Err(err) => {
             tracing::error!(error = %err, "cannot read the session");
@@ -152,6 +166,7 @@ async fn bearer_identity(req: &HttpRequest, state: &AppState) -> Option<Identity
             user,
             csrf_token: None,
             origin: origin(req),
+            missing: Vec::new(),
         }),
         Err(err) => {
             tracing::error!(error = %err, "cannot check the API token");

@@ -243,7 +243,7 @@ pub async fn sign_in(
         super::account::PASSWORD_PAGE.to_string()
     } else {
         safe_next(&form.next)
-            .unwrap_or(home_for(user.role))
+            .unwrap_or(first_page(&state, user.role).await)
             .to_string()
     };
     let mut response = HttpResponse::SeeOther()
@@ -285,6 +285,19 @@ pub async fn sign_out(
         .add_removal_cookie(&cookie(&req, &state, SESSION_COOKIE, String::new()))
         .map_err(|e| WebError::Internal(e.into()))?;
     Ok(response)
+}
+
+/// Where a role starts: its home page, except an administrator of a bank not set up yet, who is
+/// led to the set-up.
+async fn first_page(state: &AppState, role: crate::domain::user::Role) -> &'static str {
+    if role != crate::domain::user::Role::Admin {
+        return home_for(role);
+    }
+    match state.readiness.get(&state.db).await {
+        Ok(readiness) if !readiness.bank => "/admin/setup",
+        Ok(readiness) if readiness.active_points == 0 => "/admin/sales-points",
+        _ => home_for(role),
+    }
 }
 
 #[cfg(test)]

@@ -23,6 +23,8 @@ pub struct Identity {
     pub language: Lang,
     /// The request's network address, for the audit trail.
     pub origin: String,
+    /// What the bank still lacks that this user should hear of (pages only).
+    pub missing: Vec<crate::domain::setup::Missing>,
 }
 
 /// The best of Kombi's languages for the request's `Accept-Language` header.

@@ -17,6 +17,8 @@ pub enum Section {
     Finance,
     Results,
     Users,
+    Bank,
+    SalesPoints,
     Audit,
     None,
 }
@@ -33,6 +35,8 @@ impl Section {
             Section::Finance => "nav-finance",
             Section::Results => "nav-results",
             Section::Users => "nav-users",
+            Section::Bank => "nav-bank",
+            Section::SalesPoints => "nav-sales-points",
             Section::Audit => "nav-audit",
             Section::None => "nav-home",
         }
@@ -48,6 +52,8 @@ impl Section {
             Section::Finance => "/finance",
             Section::Results => "/results",
             Section::Users => "/admin/users",
+            Section::Bank => "/admin/bank",
+            Section::SalesPoints => "/admin/sales-points",
             Section::Audit => "/audit",
             Section::None => "/",
         }
@@ -73,7 +79,12 @@ pub fn sections_for(role: Role) -> &'static [Section] {
             Section::Results,
             Section::Audit,
         ],
-        Role::Admin => &[Section::Users, Section::Audit],
+        Role::Admin => &[
+            Section::Users,
+            Section::Bank,
+            Section::SalesPoints,
+            Section::Audit,
+        ],
     }
 }
 
@@ -100,6 +111,15 @@ pub struct Layout {
     pub csrf_token: String,
     /// The language the page is written in.
     pub lang: Lang,
+    /// What the bank still lacks, each with who adds it (and where, for that user).
+    pub missing: Vec<MissingNotice>,
+}
+
+/// One line of the notice on every page of a bank not fully set up.
+pub struct MissingNotice {
+    pub text: String,
+    /// Where to add it, when the reader is the one who can.
+    pub href: Option<&'static str>,
 }
 
 /// The message key of a role's name.
@@ -137,6 +157,17 @@ impl Layout {
             nav,
             csrf_token: identity.map(|id| id.csrf().to_string()).unwrap_or_default(),
             lang,
+            missing: identity
+                .map(|id| {
+                    id.missing
+                        .iter()
+                        .map(|m| MissingNotice {
+                            text: lang.text(m.message_key()),
+                            href: (m.added_by() == id.role()).then_some(m.href()),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
         }
     }
 

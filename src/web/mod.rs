@@ -23,6 +23,7 @@ pub mod language;
 pub mod layout;
 pub mod matrices;
 pub mod pages;
+pub mod readiness;
 pub mod routes;
 pub mod segments;
 pub mod state;

@@ -127,3 +127,24 @@ pub async fn not_found(req: HttpRequest, state: web::Data<AppState>) -> HttpResp
         &Message::new("error-no-page"),
     )
 }
+
+#[derive(Template)]
+#[template(path = "errors/not_ready.html")]
+struct NotReadyPage {
+    layout: Layout,
+}
+
+/// A page that has nothing to show until the bank is set up: its title, and the notice of
+/// every page saying what is missing and who adds it.
+///
+/// # Errors
+/// Rendering errors only.
+pub fn not_ready(
+    identity: &Identity,
+    title_key: &'static str,
+    section: Section,
+) -> Result<HttpResponse, WebError> {
+    render(&NotReadyPage {
+        layout: Layout::new(identity.language.text(title_key), Some(identity), section),
+    })
+}

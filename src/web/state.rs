@@ -15,6 +15,8 @@ pub struct AppState {
     pub desk: crate::service::desk::DeskCache,
     /// The desk's views of client data recorded lately (one audit entry per visit).
     pub views: super::viewed::RecentViews,
+    /// What the bank still lacks, for every page's notice.
+    pub readiness: super::readiness::ReadinessCache,
 }
 
 impl AppState {
@@ -26,6 +28,7 @@ impl AppState {
             cookie_secure,
             desk: crate::service::desk::DeskCache::default(),
             views: super::viewed::RecentViews::default(),
+            readiness: super::readiness::ReadinessCache::default(),
         }
     }
 }

@@ -20,6 +20,8 @@ pub async fn sales_points(db: &impl ConnectionTrait) -> HashMap<String, i32> {
             branch_cost_per_minute: Set(250_000),
             visit_overhead_minutes: Set(150_000),
             visit_limit_minutes: Set(None),
+            active: Set(true),
+            product_kinds: Set("*".into()),
             ..Default::default()
         }
         .insert(db)

@@ -5,6 +5,7 @@ mod access;
 mod api;
 mod audit;
 mod auth;
+mod bank_setup;
 mod catalog;
 mod clients_api;
 mod clients_bulk;

@@ -45,6 +45,7 @@ async fn company(db: &impl ConnectionTrait) -> i32 {
     company::ActiveModel {
         code: Set("BANK".into()),
         name: Set("Bank".into()),
+        kind: Set("bank".into()),
         ..Default::default()
     }
     .insert(db)

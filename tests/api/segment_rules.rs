@@ -83,6 +83,8 @@ async fn stored(db: &DatabaseConnection, generated: &[Client]) {
             branch_cost_per_minute: Set(250_000),
             visit_overhead_minutes: Set(150_000),
             visit_limit_minutes: Set(None),
+            active: Set(true),
+            product_kinds: Set("*".into()),
             ..Default::default()
         }
         .insert(db)

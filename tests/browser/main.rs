@@ -5,6 +5,7 @@
 
 mod browser;
 mod journeys;
+mod setup_journey;
 
 #[allow(dead_code)]
 #[path = "../api/helpers.rs"]
@@ -73,6 +74,11 @@ fn main() {
         journey(
             "advisor_offers_a_combined_product_in_one_visit",
             journeys::advisor_offers_a_combined_product,
+            missing,
+        ),
+        journey(
+            "bank_set_up_from_an_empty_database",
+            setup_journey::bank_set_up_from_an_empty_database,
             missing,
         ),
         journey(

@@ -71,7 +71,7 @@ fn every_code_reads_back_and_unknown_codes_do_not() {
         assert_eq!(Subject::parse(subject.code()), Some(*subject));
         assert!(subject.message_key().ends_with(subject.code()));
     }
-    assert_eq!(Action::parse("deleted"), None);
+    assert_eq!(Action::parse("vanished"), None);
     assert_eq!(Subject::parse(""), None);
 }
 

@@ -32,6 +32,8 @@ fn point(code: &str, costs: SalesPointCosts) -> SalesPoint {
         region: "Moscow".into(),
         format: "ho".into(),
         costs,
+        active: true,
+        opens: crate::domain::setup::OpenableKinds::All,
     }
 }
 

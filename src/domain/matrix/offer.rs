@@ -66,7 +66,8 @@ pub fn combined_product(
     Ok(bundle_at_point(content, &at_point, main))
 }
 
-/// Every catalog product's cell at `place`, resolved once for all the point's bundles.
+/// Every catalog product's cell at `place`, resolved once for all the point's bundles; products
+/// of a kind the point cannot open are left out.
 ///
 /// # Errors
 /// When cells reaching `place` disagree (see [`resolve`]).
@@ -98,6 +99,7 @@ pub fn resolve_point_cached<'a>(
 ) -> Result<Vec<(CatalogEntry<'a>, Arc<ResolvedCell>)>, ResolveError> {
     catalog
         .iter()
+        .filter(|entry| place.opens.allows(entry.kind))
         .map(|entry| {
             let reaching: Vec<usize> = (content.cells.iter().enumerate())
                 .filter(|(_, c)| c.product == entry.code && c.scope.applies_to(place))

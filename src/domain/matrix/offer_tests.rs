@@ -15,6 +15,7 @@ pub(crate) fn head_office() -> PointPlace {
     PointPlace {
         code: "MSK-HO".into(),
         groups: vec!["format:ho".into()],
+        opens: crate::domain::setup::OpenableKinds::All,
     }
 }
 

@@ -70,9 +70,11 @@ impl Scope {
     }
 }
 
-/// A sales point as the matrix sees it: its code and the groups it belongs to.
+/// A sales point as the matrix sees it: its code, the groups it belongs to, and the product
+/// kinds it can open (a product of another kind is not offered there, whatever the cells say).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PointPlace {
     pub code: String,
     pub groups: Vec<String>,
+    pub opens: crate::domain::setup::OpenableKinds,
 }

@@ -11,6 +11,7 @@ fn place(code: &str, groups: &[&str]) -> PointPlace {
     PointPlace {
         code: code.into(),
         groups: groups.iter().map(|g| (*g).to_owned()).collect(),
+        opens: crate::domain::setup::OpenableKinds::All,
     }
 }
 

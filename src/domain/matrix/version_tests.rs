@@ -77,6 +77,7 @@ fn a_new_draft_copies_the_published_version_and_leaves_it_unchanged() {
         let at = PointPlace {
             code: "MSK-HO".into(),
             groups: Vec::new(),
+            opens: crate::domain::setup::OpenableKinds::All,
         };
         resolve(&v.content().cells_of("CC_GRACE"), &at)
             .unwrap()

@@ -100,6 +100,17 @@ impl ExchangeRates {
             })
     }
 
+    /// The rate in force on `on` for every currency the table knows a rate of by then, by
+    /// currency.
+    pub fn in_force(&self, on: NaiveDate) -> Vec<RateEntry> {
+        let currencies: std::collections::BTreeSet<Currency> =
+            self.rates.keys().map(|(currency, _)| *currency).collect();
+        currencies
+            .into_iter()
+            .filter_map(|currency| self.rate_to_reporting(currency, on).ok())
+            .collect()
+    }
+
     /// Converts `money` into `to` with the rates that apply on `on` (crossing through the
     /// reporting currency when neither side is it). Full precision: no rounding.
     ///
@@ -142,6 +153,23 @@ mod tests {
         rates.insert(day(5), Currency::USD, dec!(92.5)).unwrap();
         rates.insert(day(5), Currency::EUR, dec!(100)).unwrap();
         rates
+    }
+
+    #[test]
+    fn the_rates_in_force_on_a_day_are_each_currency_s_latest_by_then() {
+        let on_4th: Vec<_> = table()
+            .in_force(day(4))
+            .into_iter()
+            .map(|e| (e.currency, e.date, e.rate))
+            .collect();
+        assert_eq!(
+            on_4th,
+            [(Currency::USD, day(3), dec!(90))],
+            "EUR is not quoted yet"
+        );
+        let on_9th = table().in_force(day(9));
+        assert_eq!(on_9th.len(), 2);
+        assert!(on_9th.iter().all(|e| e.date == day(5)));
     }
 
     #[test]

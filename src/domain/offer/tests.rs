@@ -61,6 +61,8 @@ fn bank() -> Bank {
             visit_overhead_minutes: dec!(15),
             visit_limit_minutes: None,
         },
+        active: true,
+        opens: crate::domain::setup::OpenableKinds::All,
     };
     Bank {
         doc,

@@ -21,6 +21,12 @@ pub struct Model {
     /// Minutes, scale 4.
     pub credit_decision_minutes: i64,
     pub offer_valid_days: i32,
+    /// Legal details printed on the offer.
+    pub legal_name: String,
+    pub legal_address: String,
+    pub tax_id: String,
+    pub licence: String,
+    pub phone: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

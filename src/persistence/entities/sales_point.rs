@@ -15,6 +15,10 @@ pub struct Model {
     pub branch_cost_per_minute: i64,
     pub visit_overhead_minutes: i64,
     pub visit_limit_minutes: Option<i64>,
+    /// Deactivated points stay for the records that name them; nothing new is offered there.
+    pub active: bool,
+    /// `*` for every kind, else kind names separated by commas.
+    pub product_kinds: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

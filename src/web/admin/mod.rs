@@ -1,6 +1,11 @@
 //! User administration, for administrators.
 
+mod bank;
+mod points;
+
+pub use points::{receive_small_file, row_messages};
 mod sessions;
+mod staff;
 mod user;
 
 use chrono::Utc;
@@ -26,8 +31,23 @@ use crate::security::hash_password;
 
 pub fn routes(table: &mut RouteTable) {
     table
+        .get("/admin/setup", ADMINS, bank::setup_form)
+        .post("/admin/setup", ADMINS, bank::setup)
+        .get("/admin/bank", ADMINS, bank::show)
+        .post("/admin/bank", ADMINS, bank::update)
+        .post("/admin/companies", ADMINS, bank::save_company)
+        .get("/admin/sales-points", ADMINS, points::list)
+        .get("/admin/sales-points/new", ADMINS, points::new_form)
+        .post("/admin/sales-points/new", ADMINS, points::create)
+        .post("/admin/sales-points/import", ADMINS, points::import)
+        .get("/admin/sales-points/{code}", ADMINS, points::show)
+        .post("/admin/sales-points/{code}", ADMINS, points::update)
+        .post("/admin/sales-points/{code}/close", ADMINS, points::close)
+        .post("/admin/sales-points/{code}/reopen", ADMINS, points::reopen)
         .get("/admin/users", ADMINS, list)
         .post("/admin/users", ADMINS, create)
+        .get("/admin/users/import", ADMINS, staff::form)
+        .post("/admin/users/import", ADMINS, staff::import)
         .get("/admin/users/{id}", ADMINS, user::show)
         .post("/admin/users/{id}", ADMINS, user::update)
         .post("/admin/users/{id}/password", ADMINS, user::reset_password)

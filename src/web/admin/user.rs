@@ -45,9 +45,11 @@ async fn page(
     notice: Option<String>,
 ) -> Result<UserPage, WebError> {
     let lang = identity.language;
+    // Open points, and the user's own even if it has closed (so the form shows it).
     let points = catalog::sales_points(&state.db)
         .await?
         .into_iter()
+        .filter(|p| p.active || user.home_sales_point.as_deref() == Some(p.code.as_str()))
         .map(|p| {
             let selected = user.home_sales_point.as_deref() == Some(p.code.as_str());
             (p.code, p.name, selected)

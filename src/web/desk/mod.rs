@@ -155,7 +155,7 @@ async fn index(
     // The point switch is for the start of the day: the search's own pages (asked for at
     // every keystroke) do without the list of points.
     let points = if q.is_empty() {
-        crate::persistence::catalog::sales_points(&state.db)
+        crate::persistence::catalog::active_sales_points(&state.db)
             .await?
             .into_iter()
             .map(|p| (p.code, p.name))
@@ -192,7 +192,7 @@ async fn switch_point(
     form: web::Form<PointForm>,
 ) -> Result<HttpResponse, WebError> {
     let code = form.point.trim();
-    let known = crate::persistence::catalog::sales_points(&state.db)
+    let known = crate::persistence::catalog::active_sales_points(&state.db)
         .await?
         .into_iter()
         .any(|p| p.code == code);

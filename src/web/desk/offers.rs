@@ -78,6 +78,8 @@ struct PrintPage {
     lang: Lang,
     id: i32,
     bank: String,
+    /// The legal lines under the bank's name (legal name, address, tax id, licence, phone).
+    legal: Vec<String>,
     client: String,
     offered_on: String,
     valid_until: String,
@@ -279,6 +281,24 @@ pub async fn print(
         .await?
         .map(|s| s.name)
         .unwrap_or_default();
+    let legal = crate::persistence::setup::bank_details(&state.db)
+        .await?
+        .map(|b| {
+            let tax_id = (!b.legal.tax_id.is_empty())
+                .then(|| format!("{} {}", lang.text("print-tax-id"), b.legal.tax_id));
+            [
+                Some(b.legal.legal_name),
+                Some(b.legal.address),
+                tax_id,
+                Some(b.legal.licence),
+                Some(b.legal.phone),
+            ]
+            .into_iter()
+            .flatten()
+            .filter(|line| !line.is_empty())
+            .collect()
+        })
+        .unwrap_or_default();
     let mut positions = positions(&state, &offer, lang).await?;
     positions.retain(|p| p.in_bundle);
     let saving = r.separate_fees_per_year - r.fees_per_year;
@@ -286,6 +306,7 @@ pub async fn print(
         lang,
         id: offer.id,
         bank,
+        legal,
         client: r.client_name.clone(),
         offered_on: date(lang, r.offered_on),
         valid_until: date(lang, r.valid_until),

@@ -217,6 +217,12 @@ pub async fn show(
     identity: Identity,
     focus: web::Query<Focus>,
 ) -> Result<HttpResponse, WebError> {
+    if crate::persistence::catalog::bank_settings(&state.db)
+        .await?
+        .is_none()
+    {
+        return crate::web::pages::not_ready(&identity, "dashboard-title", Section::Finance);
+    }
     let lang = identity.language;
     let asked_segment = focus.segment.clone().filter(|s| !s.is_empty());
     let (board, currency) = load(&state, focus.key()).await?;
@@ -393,6 +399,12 @@ pub async fn export_csv(
     state: web::Data<AppState>,
     identity: Identity,
 ) -> Result<HttpResponse, WebError> {
+    if crate::persistence::catalog::bank_settings(&state.db)
+        .await?
+        .is_none()
+    {
+        return crate::web::pages::not_ready(&identity, "dashboard-title", Section::Finance);
+    }
     let lang = identity.language;
     let (board, _) = load(&state, None).await?;
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -428,6 +440,12 @@ pub async fn export_xlsx(
     state: web::Data<AppState>,
     identity: Identity,
 ) -> Result<HttpResponse, WebError> {
+    if crate::persistence::catalog::bank_settings(&state.db)
+        .await?
+        .is_none()
+    {
+        return crate::web::pages::not_ready(&identity, "dashboard-title", Section::Finance);
+    }
     let lang = identity.language;
     let (board, _) = load(&state, None).await?;
     let titles = COLUMNS.map(|k| lang.text(k));

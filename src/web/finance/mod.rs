@@ -2,6 +2,7 @@
 //! where the catalog stands.
 
 mod dashboard;
+mod rates;
 mod settings;
 mod what_if;
 
@@ -27,6 +28,9 @@ pub fn routes(table: &mut RouteTable) {
         .get("/finance/dashboard.xlsx", FINANCE, dashboard::export_xlsx)
         .get("/finance/what-if", FINANCE, what_if::show)
         .post("/finance/what-if/scenarios", FINANCE, what_if::save)
+        .get("/finance/rates", FINANCE, rates::show)
+        .post("/finance/rates/import", FINANCE, rates::import)
+        .post("/finance/rates/approve", FINANCE, rates::approve_pending)
         .get("/finance/settings", FINANCE, settings::show)
         .post("/finance/settings", FINANCE, settings::submit)
         .post("/finance/settings/{id}/approve", FINANCE, settings::approve)

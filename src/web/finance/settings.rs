@@ -163,7 +163,10 @@ fn target(lang: Lang, form: &BTreeMap<String, String>) -> Result<Target, String>
 }
 
 /// What a refused step says, as the page's problems and status.
-fn problems(lang: Lang, failure: ReviewFailure) -> Result<(Vec<String>, StatusCode), WebError> {
+pub(super) fn problems(
+    lang: Lang,
+    failure: ReviewFailure,
+) -> Result<(Vec<String>, StatusCode), WebError> {
     Ok(match failure {
         ReviewFailure::Refused(refusal) => (
             vec![lang.message(&refusal.message())],

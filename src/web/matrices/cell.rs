@@ -190,10 +190,12 @@ fn inherited(loaded: &Loaded) -> crate::domain::matrix::ResolvedCell {
         Scope::AllPoints => PointPlace {
             code: String::new(),
             groups: Vec::new(),
+            opens: crate::domain::setup::OpenableKinds::All,
         },
         Scope::Group(name) => PointPlace {
             code: String::new(),
             groups: vec![name.clone()],
+            opens: crate::domain::setup::OpenableKinds::All,
         },
         Scope::Point(code) => (loaded.bank.points.iter())
             .find(|p| &p.code == code)
@@ -201,6 +203,7 @@ fn inherited(loaded: &Loaded) -> crate::domain::matrix::ResolvedCell {
                 || PointPlace {
                     code: code.clone(),
                     groups: Vec::new(),
+                    opens: crate::domain::setup::OpenableKinds::All,
                 },
                 |p| p.place(),
             ),

@@ -133,6 +133,7 @@ fn points_place_any() -> crate::domain::matrix::PointPlace {
     crate::domain::matrix::PointPlace {
         code: String::new(),
         groups: Vec::new(),
+        opens: crate::domain::setup::OpenableKinds::All,
     }
 }
 
