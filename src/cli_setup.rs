@@ -63,13 +63,14 @@ pub struct PointArgs {
     /// head_office, branch, credit_cash_office, operations_office or remote.
     #[arg(long)]
     pub format: String,
-    /// In the reporting currency.
-    #[arg(long)]
+    /// In the reporting currency. (Figures may start with `-`, so that a negative one is
+    /// refused with its field named rather than read as a flag.)
+    #[arg(long, allow_hyphen_values = true)]
     pub cost_per_minute: String,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub visit_overhead_minutes: String,
     /// Empty or absent: no limit.
-    #[arg(long, default_value = "")]
+    #[arg(long, default_value = "", allow_hyphen_values = true)]
     pub visit_limit_minutes: String,
     /// `*` for every kind, else kinds separated by commas.
     #[arg(long, default_value = "*")]
