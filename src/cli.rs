@@ -337,11 +337,32 @@ pub fn os_author() -> Author {
     let name = ["USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
+        .or_else(user_of_this_process)
         .unwrap_or_else(|| "unknown".to_owned());
     Author {
         actor: Actor::OperatingSystem { name },
         origin: "command line".to_owned(),
     }
+}
+
+/// The name of the user this process runs as, from the system's user list (cron jobs and
+/// containers often run without `USER` set).
+#[cfg(unix)]
+fn user_of_this_process() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata("/proc/self").ok()?.uid();
+    let users = std::fs::read_to_string("/etc/passwd").ok()?;
+    users.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        let id: u32 = fields.nth(1)?.parse().ok()?;
+        (id == uid).then(|| name.to_owned())
+    })
+}
+
+#[cfg(not(unix))]
+fn user_of_this_process() -> Option<String> {
+    None
 }
 
 /// `kombi evaluate FILE`: the report on stdout; every problem on stderr, named by field.

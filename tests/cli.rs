@@ -5,6 +5,10 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+#[allow(dead_code)]
+#[path = "api/helpers.rs"]
+mod helpers;
+
 fn kombi(args: &[&str], stdin: &str, database_url: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kombi"))
         .args(args)
@@ -315,10 +319,13 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// On the backend under test (a schema of its own on PostgreSQL when `TEST_DATABASE_URL` is
+/// set): the "another fresh database, through the CLI alone".
 #[test]
 fn a_bank_is_set_up_by_script_alone_refusing_bad_input_field_by_field() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let (_, url, _database) = runtime.block_on(helpers::fresh_database());
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("bank.db").display());
     let file = |name: &str, text: &str| {
         let path = dir.path().join(name);
         std::fs::write(&path, text).unwrap();
@@ -442,7 +449,6 @@ fn a_bank_is_set_up_by_script_alone_refusing_bad_input_field_by_field() {
     assert!(imported.status.success(), "{}", stderr(&imported));
 
     // What the scripts did, as the database and the audit trail hold it.
-    let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
         let db = kombi::persistence::db::connect(&url, 1).await.unwrap();
         let points = kombi::persistence::catalog::sales_points(&db)

@@ -423,3 +423,74 @@ async fn rates_are_imported_at_once_before_the_bank_is_live_and_shown_in_force_o
             .any(|e| e.entry.subject == Subject::Rate && e.entry.object == "USD@2026-12-03")
     );
 }
+
+#[tokio::test]
+async fn once_the_bank_is_live_an_administrator_edits_a_point_but_its_costs_stay_finance_s() {
+    let app = spawn_app().await;
+    kombi::demo::seed::seed_demo(&app.db, &kombi::demo::seed::DemoOptions { clients: 0 })
+        .await
+        .unwrap();
+    assert!(
+        kombi::persistence::settings_changes::bank_is_live(&app.db)
+            .await
+            .unwrap(),
+        "the demo bank has published matrices"
+    );
+    app.signed_in_as(Role::Admin).await;
+    let page = app
+        .get("/admin/sales-points/MSK-HO")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !page.contains("name=\"branch_cost_per_minute\""),
+        "costs are read-only"
+    );
+    let before = sales_points(&app.db).await.unwrap();
+    let head_office = before.iter().find(|p| p.code == "MSK-HO").unwrap();
+    let csrf = csrf_from(&page).unwrap();
+
+    let saved = app
+        .post_form(
+            "/admin/sales-points/MSK-HO",
+            &[
+                ("csrf_token", csrf.as_str()),
+                ("name", "Head office, Moscow (Tverskaya)"),
+                ("city", "Moscow"),
+                ("region", "Moscow"),
+                ("format", "head_office"),
+                ("branch_cost_per_minute", "1"),
+                ("visit_overhead_minutes", "1"),
+                ("kinds", "deposit"),
+                ("kinds", "current_account"),
+            ],
+        )
+        .await;
+
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let after = sales_points(&app.db).await.unwrap();
+    let changed = after.iter().find(|p| p.code == "MSK-HO").unwrap();
+    assert_eq!(changed.name, "Head office, Moscow (Tverskaya)");
+    assert_eq!(changed.costs, head_office.costs, "the live costs stay");
+    assert!(
+        !changed
+            .opens
+            .allows(kombi::domain::product::ProductKind::CreditCard)
+    );
+    // A point with clients and offers is closed, never deleted.
+    let closed = app
+        .post_form(
+            "/admin/sales-points/MSK-HO/close",
+            &[("csrf_token", csrf.as_str())],
+        )
+        .await;
+    assert!(location(&closed).contains("done=deactivated"));
+    assert!(
+        sales_points(&app.db)
+            .await
+            .unwrap()
+            .iter()
+            .any(|p| p.code == "MSK-HO" && !p.active)
+    );
+}

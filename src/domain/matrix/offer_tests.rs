@@ -120,3 +120,59 @@ fn only_a_main_product_candidate_gets_a_combined_product() {
     let unknown = combined_product(&example_matrix(), &catalog, &head_office(), "NOPE");
     assert!(unknown.unwrap().is_none());
 }
+
+#[test]
+fn a_point_that_cannot_open_a_kind_is_never_offered_it() {
+    use crate::domain::product::ProductKind;
+    use crate::domain::setup::OpenableKinds;
+    let doc = worked_example();
+    let catalog: Vec<CatalogEntry<'_>> = doc
+        .products
+        .iter()
+        .zip(&doc.standalone)
+        .map(|(spec, sale)| CatalogEntry {
+            code: &spec.code,
+            kind: spec.kind,
+            currency: spec.currency,
+            economics: &spec.economics,
+            terms: &sale.terms,
+            usage: &sale.usage,
+        })
+        .collect();
+    let main = &doc.products[doc.bundle[doc.bundle_main].0].code;
+    let main_kind = doc.products[doc.bundle[doc.bundle_main].0].kind;
+    let everywhere = combined_product(&example_matrix(), &catalog, &head_office(), main)
+        .unwrap()
+        .unwrap();
+    let dropped_kind = everywhere
+        .iter()
+        .map(|p| p.kind)
+        .find(|k| *k != main_kind)
+        .expect("the example has add-ons");
+    let small_office = PointPlace {
+        opens: OpenableKinds::from_kinds(
+            ProductKind::ALL.into_iter().filter(|k| *k != dropped_kind),
+        ),
+        ..head_office()
+    };
+
+    let there = combined_product(&example_matrix(), &catalog, &small_office, main)
+        .unwrap()
+        .expect("the main product is still offered");
+
+    assert!(there.iter().all(|p| p.kind != dropped_kind));
+    assert_eq!(
+        there.len(),
+        everywhere.iter().filter(|p| p.kind != dropped_kind).count()
+    );
+    let no_main = PointPlace {
+        opens: OpenableKinds::from_kinds(ProductKind::ALL.into_iter().filter(|k| *k != main_kind)),
+        ..head_office()
+    };
+    assert!(
+        combined_product(&example_matrix(), &catalog, &no_main, main)
+            .unwrap()
+            .is_none(),
+        "a main product the point cannot open is no bundle there"
+    );
+}
