@@ -18,9 +18,11 @@
 //! - `age >= n` becomes `birth_date <= cutoff(n)`, the last birth date that has turned `n` by
 //!   `today`: the same day `n` years back, or 28 February when that would be 29 February (a
 //!   leap-day baby turns a year older on 1 March in common years, as `Client::age_on` says).
-//! - `monthly_income` is stored in units of 1/10,000. A threshold with more decimals is rounded
-//!   the way that keeps the comparison exact on whole units: `> 1.00005` is `> 10000` units,
-//!   `>= 1.00005` is `>= 10001`.
+//! - `monthly_income` is stored floored to units of 1/10,000, beside the exact text the CRM sent
+//!   (`monthly_income_exact`). An income compares exactly, at any number of decimals: first by
+//!   its units, then, where the units are equal, by its digits beyond the fourth decimal
+//!   (`stored::income`), so `monthly_income > 14.8909` holds for 14.890999999999998 as the
+//!   in-memory evaluation says.
 //! - Custom attributes: see [`custom`].
 //! - Backends: PostgreSQL, and SQLite for everything else (Kombi compiles no other driver).
 //!
@@ -189,7 +191,7 @@ impl Sql {
             Attribute::Age => self.age(op, whole(value)),
             Attribute::DataAgeDays => self.data_age(op, whole(value)),
             Attribute::MonthlyIncome => match value {
-                Value::Number(amount) => income(op, *amount),
+                Value::Number(amount) => income(op, *amount, self.postgres),
                 other => compare(column("monthly_income"), op, bind(other)),
             },
             Attribute::HomeSalesPoint => {

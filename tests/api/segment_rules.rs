@@ -35,6 +35,13 @@ const RULES: &[&str] = &[
     "age between 18 and 25 and (employment = student or has tag \"night_life\")",
     "not monthly_income >= 100000",
     "monthly_income > 150000.00005 or children >= 2",
+    // Incomes compared exactly, at the cut of the stored units and beyond it.
+    "monthly_income > 14.8909",
+    "monthly_income = 14.890999999999998",
+    "monthly_income >= 14.890999999999998 and monthly_income < 14.8910000000000000000001",
+    "monthly_income != 14.8909 and monthly_income <= 14.89100000000000000000000001",
+    "not monthly_income < 123456789012345.6789012345678",
+    "monthly_income = 150000.00005 or monthly_income = 0",
     "age = 44 or age > 64 or not age >= 1",
     "loyalty_tier in [gold, platinum] or preferred_contact = \"sms\"",
     "not salary_project = \"EMP-0001\" or salary_project > 5",
@@ -51,6 +58,19 @@ const RULES: &[&str] = &[
 /// date after `today`, and a numeric (or not quite numeric) custom attribute.
 fn generated_clients() -> Vec<Client> {
     let scores = ["7.50", "-0", "0012", "abc", "12", "1234567890123456"];
+    // At the stored units' cut (four decimals) and far beyond it, up to 28 significant digits.
+    let incomes = [
+        "14.890999999999998",
+        "14.8909",
+        "14.89090000000000000000000001",
+        "14.891",
+        "14.8910000000000000000000000",
+        "150000.00005",
+        "150000.0000499999999999999999",
+        "0",
+        "123456789012345.6789012345678",
+        "123456789012345.6789012345677",
+    ];
     generate_clients(CLIENTS, SEED, today())
         .enumerate()
         .map(|(i, mut client)| {
@@ -59,6 +79,10 @@ fn generated_clients() -> Vec<Client> {
             }
             if i % 97 == 0 {
                 client.birth_date = Some(today() + Days::new(30));
+            }
+            if i % 5 == 0 {
+                let income = incomes[(i / 5) % incomes.len()];
+                client.monthly_income = Some(income.parse().unwrap());
             }
             if i % 7 == 0 {
                 let score = scores[(i / 7) % scores.len()];

@@ -121,17 +121,18 @@ fn age_on_the_twenty_ninth_of_february_counts_from_the_twenty_eighth_in_common_y
 }
 
 #[test]
-fn income_thresholds_with_more_than_four_decimals_round_toward_the_right_unit() {
-    let units = |rule: &str| values_text(&select(rule, DbBackend::Sqlite).1);
-    assert!(units("monthly_income > 1.00005").contains("BigInt(Some(10000))"));
-    assert!(units("monthly_income >= 1.00005").contains("BigInt(Some(10001))"));
-    assert!(units("monthly_income <= 1.00005").contains("BigInt(Some(10000))"));
-    assert!(units("monthly_income < 1.00005").contains("BigInt(Some(10001))"));
-    assert!(units("monthly_income = 150000.5").contains("BigInt(Some(1500005000))"));
-    let (never, _) = select("monthly_income = 1.00005", DbBackend::Sqlite);
+fn an_income_threshold_is_split_into_its_units_and_the_digits_beyond_the_fourth_decimal() {
+    let values = |rule: &str| values_text(&select(rule, DbBackend::Sqlite).1);
+    let shown = values("monthly_income > 14.890999999999998");
+    assert!(shown.contains("BigInt(Some(148909))"), "{shown}");
+    assert!(shown.contains("999999999980000000000000"), "{shown}");
+    let shown = values("monthly_income = 150000.5");
+    assert!(shown.contains("BigInt(Some(1500005000))"), "{shown}");
+    assert!(shown.contains(&"0".repeat(24)), "{shown}");
+    let (postgres, _) = select("monthly_income <= 1.00005", DbBackend::Postgres);
     assert!(
-        never.ends_with(r#""clients"."monthly_income" <> "clients"."monthly_income""#),
-        "{never}"
+        postgres.contains("strpos(") && postgres.contains(r#"COLLATE "C""#),
+        "{postgres}"
     );
     let (huge, _) = select(
         "monthly_income < 99999999999999999999999",
@@ -140,6 +141,11 @@ fn income_thresholds_with_more_than_four_decimals_round_toward_the_right_unit() 
     assert!(
         huge.ends_with(r#""clients"."monthly_income" = "clients"."monthly_income""#),
         "{huge}"
+    );
+    let (negative, _) = select("monthly_income < -1", DbBackend::Sqlite);
+    assert!(
+        negative.ends_with(r#""clients"."monthly_income" <> "clients"."monthly_income""#),
+        "{negative}"
     );
 }
 
