@@ -30,6 +30,9 @@ pub(super) struct Plan {
     pub(super) default_income_currency: Option<String>,
     /// The import's date, for checks that depend on it (no birth date after it).
     pub(super) today: NaiveDate,
+    /// Numbers use a decimal comma (a `;` or tab separated file): custom numbers are stored
+    /// with a point.
+    pub(super) decimal_comma: bool,
 }
 
 impl Plan {
@@ -111,6 +114,7 @@ impl Plan {
             list_separator: options.list_separator.clone(),
             default_income_currency: options.default_income_currency.clone(),
             today: chrono::Utc::now().date_naive(),
+            decimal_comma: false,
         })
     }
 

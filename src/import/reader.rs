@@ -85,9 +85,13 @@ impl<R: Read> ImportReader<R> {
         if header.iter().all(|name| name.trim().is_empty()) {
             return Err(ImportError::Empty);
         }
+        let mut plan = Plan::new(header, mapping)?;
+        // In a `,` file a comma inside a cell is quoted text; in a `;` or tab file it is the
+        // decimal separator, as Russian and European spreadsheets write numbers.
+        plan.decimal_comma = delimiter != b',';
         Ok(Self {
             csv,
-            plan: Plan::new(header, mapping)?,
+            plan,
             record,
             first_seen: HashMap::new(),
             id_hasher: RandomState::new(),

@@ -138,7 +138,7 @@ impl Plan {
                     Ok(())
                 } else {
                     origins.push((key.clone(), position));
-                    add_attribute(&mut draft.custom_attributes, key, value)
+                    add_attribute(&mut draft.custom_attributes, key, &self.custom_value(value))
                 }
             }
         }
@@ -152,6 +152,19 @@ impl Plan {
             (Some(separator), None) => text.split(separator).collect(),
             _ => text.split(self.list_separator.as_str()).collect(),
         }
+    }
+
+    /// A custom attribute's value as stored: in a file whose decimal separator is the comma
+    /// (`;` or tab separated), a number written with one (`106,025`, `1 234,5`) is stored with
+    /// a point, exactly, so rules compare it as the number it is; anything else as it came.
+    fn custom_value<'a>(&self, value: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.decimal_comma
+            && value.contains(',')
+            && let Ok(number) = super::cells::decimal(value)
+        {
+            return std::borrow::Cow::Owned(number);
+        }
+        std::borrow::Cow::Borrowed(value)
     }
 
     /// Parses a packed `key=value|key=value` cell into the draft's custom attributes.
@@ -172,7 +185,7 @@ impl Plan {
             })?;
             let key = key.trim();
             origins.push((key.to_owned(), position));
-            add_attribute(&mut draft.custom_attributes, key, value)?;
+            add_attribute(&mut draft.custom_attributes, key, &self.custom_value(value))?;
         }
         Ok(())
     }

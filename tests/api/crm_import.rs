@@ -193,3 +193,37 @@ async fn a_name_that_lengthens_when_lower_cased_is_stored_and_found() {
     assert_eq!(found.clients.len(), 1);
     assert_eq!(found.clients[0].crm_id, "LONG-1");
 }
+
+/// A `;` file with decimal commas: a custom numeric column counts as numbers (it was stored as
+/// the text `106,025`, which no numeric rule ever matched), on both databases.
+#[tokio::test]
+async fn a_decimal_comma_custom_column_is_counted_as_numbers() {
+    let (db, _url, _guard) = fresh_database().await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("extract.csv");
+    let scores = ["106,025", "105,9", "106", "1 200,5", "n/a", ""];
+    let mut text = String::from("\u{feff}client;name;score\n");
+    for (i, score) in scores.iter().enumerate() {
+        text.push_str(&format!("C-{i};Client {i};{score}\n"));
+    }
+    std::fs::write(&path, text).unwrap();
+    let mapping =
+        Mapping::from_toml("[columns]\nclient = \"crm_id\"\nname = \"full_name\"\n").unwrap();
+    let (report, _) = import_file(&db, &path, &mapping, |_| {}).await.unwrap();
+    assert_eq!(report.imported, 6);
+
+    let today = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let count = |rule: &str| {
+        let rule = kombi::domain::segment::SegmentRule::parse(rule).unwrap();
+        let db = db.clone();
+        async move {
+            kombi::persistence::segments::count_matching(&db, &rule, today)
+                .await
+                .unwrap()
+        }
+    };
+    // Counted independently from the file: 106.025, 106, 1200.5 are above 105.95.
+    assert_eq!(count("score > 105.95").await, 3);
+    assert_eq!(count("score = 106.025").await, 1);
+    assert_eq!(count("score < 106").await, 1);
+}

@@ -235,6 +235,30 @@ fn unmapped_columns_become_custom_attributes_and_ignored_ones_do_not() {
 }
 
 #[test]
+fn a_decimal_comma_file_stores_custom_numbers_with_a_point_and_a_comma_file_keeps_text() {
+    let semicolons = "\u{feff}Client ID;Full name;Date of birth;Sex;Monthly income;Loyalty;Score;Debt;Note\n\
+                      C1;I I;;;1 234,5;;106,025;1 500,75;a,b\n";
+    let client = only_client(semicolons, &example());
+    assert_eq!(
+        client.monthly_income,
+        Some(rust_decimal_macros::dec!(1234.5))
+    );
+    let custom = &client.custom_attributes;
+    assert_eq!(custom["score"], "106.025", "the file's decimal comma");
+    assert_eq!(custom["debt"], "1500.75");
+    assert_eq!(
+        custom["note"], "a,b",
+        "text that is not a number stays as it came"
+    );
+    let commas = "Client ID,Full name,Date of birth,Sex,Monthly income,Loyalty,Score\nC1,I I,,,,,\"106,025\"\n";
+    assert_eq!(
+        only_client(commas, &example()).custom_attributes["score"],
+        "106,025",
+        "in a comma-separated file a quoted comma is not a decimal separator"
+    );
+}
+
+#[test]
 fn blank_custom_cells_record_nothing() {
     let text =
         "Client ID;Full name;Date of birth;Sex;Monthly income;Loyalty;Branch\nC1;I I;;;;;  \n";
