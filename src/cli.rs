@@ -73,9 +73,14 @@ pub enum Command {
         /// Column mapping (TOML, see docs/CRM_IMPORT.md); default: Kombi's canonical columns.
         #[arg(long)]
         mapping: Option<std::path::PathBuf>,
-        /// Write every rejected row (line, column, reason) to this CSV file.
+        /// Write every rejected row (line, column, reason) to this CSV file (all of them: they
+        /// are kept in memory until written).
         #[arg(long)]
         errors_csv: Option<std::path::PathBuf>,
+        /// Exit with an error when more than N rows were rejected (the good rows are stored
+        /// all the same). Without it, only an import where every row was rejected fails.
+        #[arg(long, value_name = "N")]
+        max_rejected: Option<u64>,
     },
     /// Client segments, for scripts.
     #[command(subcommand)]
@@ -201,10 +206,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             file,
             mapping,
             errors_csv,
+            max_rejected,
         }) => {
             let db = open(&database_url, 2).await?;
-            crate::cli_import::import_crm(&db, &file, mapping.as_deref(), errors_csv.as_deref())
-                .await
+            crate::cli_import::import_crm(
+                &db,
+                &file,
+                mapping.as_deref(),
+                errors_csv.as_deref(),
+                max_rejected,
+            )
+            .await
         }
         Some(Command::GenerateCrm {
             clients,

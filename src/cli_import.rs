@@ -9,18 +9,21 @@ use sea_orm::DatabaseConnection;
 use crate::domain::audit::{Action, Subject};
 use crate::import::Mapping;
 use crate::persistence::audit;
-use crate::persistence::crm_import::import_file;
+use crate::persistence::crm_import::import_file_keeping;
 
 /// Errors printed on the terminal; the rest go to `--errors-csv`.
 const ERRORS_SHOWN: usize = 20;
 
 /// # Errors
-/// An unreadable mapping or file, a file that cannot be imported at all, a database failure.
+/// An unreadable mapping or file, a file that cannot be imported at all, a database failure;
+/// and, after the rows that were good are stored, every row rejected, or more than
+/// `max_rejected`.
 pub async fn import_crm(
     db: &DatabaseConnection,
     file: &Path,
     mapping: Option<&Path>,
     errors_csv: Option<&Path>,
+    max_rejected: Option<u64>,
 ) -> anyhow::Result<()> {
     let mapping = match mapping {
         Some(path) => {
@@ -35,7 +38,7 @@ pub async fn import_crm(
         ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {msg} ({eta} left)")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let (report, progress) = import_file(db, file, &mapping, |p| {
+    let (report, progress) = import_file_keeping(db, file, &mapping, errors_csv.is_some(), |p| {
         bar.set_length(p.bytes_total);
         bar.set_position(p.bytes_read);
         bar.set_message(format!("{} rows, {} skipped", p.rows, p.skipped));
@@ -72,6 +75,18 @@ pub async fn import_crm(
         std::fs::write(path, report.to_csv())
             .with_context(|| format!("writing {}", path.display()))?;
         println!("Rejected rows written to {}", path.display());
+    }
+    // A script must see a failed import fail.
+    if report.rows > 0 && report.imported == 0 {
+        anyhow::bail!("every row of {} was rejected", file.display());
+    }
+    if let Some(limit) = max_rejected
+        && report.skipped > limit
+    {
+        anyhow::bail!(
+            "{} rows were rejected, more than --max-rejected {limit}",
+            report.skipped
+        );
     }
     Ok(())
 }

@@ -484,3 +484,82 @@ fn a_bank_is_set_up_by_script_alone_refusing_bad_input_field_by_field() {
         )));
     });
 }
+
+#[test]
+fn import_crm_fails_when_every_row_or_too_many_are_rejected_and_writes_every_rejection() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("crm.db").display());
+    let mapping = dir.path().join("mapping.toml");
+    std::fs::write(
+        &mapping,
+        "[columns]\nid = \"crm_id\"\nname = \"full_name\"\nborn = \"birth_date\"\n",
+    )
+    .unwrap();
+    let mapping = mapping.display().to_string();
+    let mut text = String::from("id,name,born\nGOOD-1,Anna,1990-05-01\n");
+    for i in 0..1_205 {
+        text.push_str(&format!("BAD-{i},Boris,31.02.1990\n"));
+    }
+    let file = dir.path().join("extract.csv");
+    std::fs::write(&file, &text).unwrap();
+    let file = file.display().to_string();
+    let errors = dir.path().join("errors.csv").display().to_string();
+
+    let some_bad = kombi(
+        &[
+            "import-crm",
+            &file,
+            "--mapping",
+            &mapping,
+            "--errors-csv",
+            &errors,
+        ],
+        "",
+        &url,
+    );
+    assert!(some_bad.status.success(), "{}", stderr(&some_bad));
+    let written = std::fs::read_to_string(&errors).unwrap();
+    assert_eq!(
+        written.lines().count(),
+        1 + 1_205,
+        "a header and every rejected row, not the first thousand"
+    );
+
+    let too_many = kombi(
+        &[
+            "import-crm",
+            &file,
+            "--mapping",
+            &mapping,
+            "--max-rejected",
+            "10",
+        ],
+        "",
+        &url,
+    );
+    assert!(!too_many.status.success());
+    assert!(
+        stderr(&too_many).contains("more than --max-rejected 10"),
+        "{}",
+        stderr(&too_many)
+    );
+
+    let all_bad_file = dir.path().join("all-bad.csv");
+    std::fs::write(&all_bad_file, "id,name,born\nBAD-X,Boris,31.02.1990\n").unwrap();
+    let all_bad = kombi(
+        &[
+            "import-crm",
+            &all_bad_file.display().to_string(),
+            "--mapping",
+            &mapping,
+        ],
+        "",
+        &url,
+    );
+    assert!(!all_bad.status.success());
+    assert!(
+        stderr(&all_bad).contains("every row"),
+        "{}",
+        stderr(&all_bad)
+    );
+}

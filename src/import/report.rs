@@ -22,6 +22,9 @@ pub struct ImportReport {
     pub errors: Vec<RowError>,
     /// Errors beyond those kept.
     pub errors_not_kept: u64,
+    /// Keep every error, not only the first [`ImportReport::MAX_ERRORS`] (the command line's
+    /// `--errors-csv`, which promises them all; a person asked for the file).
+    pub keep_all: bool,
 }
 
 impl ImportReport {
@@ -51,7 +54,7 @@ impl ImportReport {
         self.rows += 1;
         self.skipped += 1;
         for error in errors {
-            if self.errors.len() < Self::MAX_ERRORS {
+            if self.keep_all || self.errors.len() < Self::MAX_ERRORS {
                 self.errors.push(error);
             } else {
                 self.errors_not_kept += 1;

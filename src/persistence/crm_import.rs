@@ -159,6 +159,21 @@ pub async fn import_file(
     mapping: &Mapping,
     on_progress: impl FnMut(&Progress),
 ) -> Result<(ImportReport, Progress), ImportFailure> {
+    import_file_keeping(db, path, mapping, false, on_progress).await
+}
+
+/// [`import_file`], keeping every row error in the report when `keep_all_errors` (not only
+/// the first [`ImportReport::MAX_ERRORS`]).
+///
+/// # Errors
+/// As [`import_file`].
+pub async fn import_file_keeping(
+    db: &DatabaseConnection,
+    path: &Path,
+    mapping: &Mapping,
+    keep_all_errors: bool,
+    on_progress: impl FnMut(&Progress),
+) -> Result<(ImportReport, Progress), ImportFailure> {
     let open_error = |source| ImportFailure::Open {
         path: path.display().to_string(),
         source,
@@ -188,6 +203,7 @@ pub async fn import_file(
         reader,
         bytes_read,
         bytes_total,
+        keep_all_errors,
     };
     let outcome = write_all(db, input, points, mapping, initial_load, on_progress).await;
     if initial_load {
@@ -220,6 +236,7 @@ struct Input<R: std::io::Read> {
     reader: ImportReader<R>,
     bytes_read: Arc<AtomicU64>,
     bytes_total: u64,
+    keep_all_errors: bool,
 }
 
 async fn write_all<R: std::io::Read + Send + 'static>(
@@ -234,6 +251,7 @@ async fn write_all<R: std::io::Read + Send + 'static>(
         reader,
         bytes_read,
         bytes_total,
+        keep_all_errors,
     } = input;
     let mut writer = match db.get_database_backend() {
         DbBackend::Postgres => Writer::Copy {
@@ -250,7 +268,10 @@ async fn write_all<R: std::io::Read + Send + 'static>(
         writer.copy_stamp(),
     );
 
-    let mut report = ImportReport::new();
+    let mut report = ImportReport {
+        keep_all: keep_all_errors,
+        ..ImportReport::new()
+    };
     let mut progress = Progress {
         bytes_total,
         ..Progress::default()
