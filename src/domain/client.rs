@@ -37,7 +37,9 @@ pub const VERIFICATION_VALID_DAYS: i64 = 365;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Client {
     pub crm_id: CrmId,
-    /// Trimmed, 1..=200 characters. Surname first, as in the CRM ("Ivanov Sergei Petrovich").
+    /// Trimmed, at most 200 characters; empty when the extract has no names (anonymised data):
+    /// pages then show the CRM id ([`Client::name_or_id`]). Surname first, as in the CRM
+    /// ("Ivanov Sergei Petrovich").
     pub full_name: String,
     /// `+` and 8..=15 digits (`+79161234567`), however the CRM wrote it; see
     /// [`normalize_phone`].
@@ -99,6 +101,15 @@ impl ClientErrors {
 }
 
 impl Client {
+    /// What pages call the client: the name, or the CRM id for a client without one.
+    pub fn name_or_id(&self) -> &str {
+        if self.full_name.is_empty() {
+            self.crm_id.as_str()
+        } else {
+            &self.full_name
+        }
+    }
+
     /// Full years of age on `today`; `None` without a birth date or before it.
     ///
     /// Someone born on 29 February turns a year older on 1 March in common years: a year of

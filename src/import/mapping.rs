@@ -34,7 +34,7 @@ mod options;
 mod parse;
 mod write;
 
-use super::canonical::{ADDED_COLUMNS, CANONICAL_COLUMNS};
+use super::canonical::CANONICAL_COLUMNS;
 
 pub use super::cells::DateFormat;
 pub use super::target::{Field, Target};
@@ -157,8 +157,9 @@ impl Mapping {
     }
 
     /// The columns of [`super::canonical::CANONICAL_COLUMNS`] onto the fields of the same
-    /// name; the packed `custom` column onto [`Field::CustomAttributes`]. The columns of
-    /// [`super::canonical::ADDED_COLUMNS`] are optional, so files written before them still read.
+    /// name; the packed `custom` column onto [`Field::CustomAttributes`]. Only `crm_id` is
+    /// required: a file with some of Kombi's own columns imports without a mapping, the others
+    /// unknown (and files written before a column was added still read).
     #[must_use]
     pub fn canonical() -> Self {
         let columns = CANONICAL_COLUMNS
@@ -172,7 +173,11 @@ impl Mapping {
             columns,
             values: Vec::new(),
             options: Options {
-                optional: ADDED_COLUMNS.iter().map(|&c| c.to_owned()).collect(),
+                optional: CANONICAL_COLUMNS
+                    .iter()
+                    .filter(|&&c| c != "crm_id")
+                    .map(|&c| c.to_owned())
+                    .collect(),
                 ..Options::default()
             },
         }

@@ -361,7 +361,7 @@ impl DeskBank {
         let who = Recording {
             request_key,
             crm_id: client.crm_id.as_str(),
-            client_name: &client.full_name,
+            client_name: client.name_or_id(),
             advisor_id: advisor.id,
             advisor_name: &advisor.display_name,
             sales_point: &self.point.code,

@@ -6,7 +6,8 @@ use reqwest::multipart::{Form, Part};
 use crate::clients_store::sales_points;
 use crate::helpers::{TestApp, location, spawn_app};
 
-const EXTRACT: &str = "Client ID;Name;Sex\nS-1;Ivanov Ivan; Male\nS-2;Petrova Anna;F\nS-3;;M\n";
+const EXTRACT: &str =
+    "Client ID;Name;Sex\nS-1;Ivanov Ivan; Male\nS-2;Petrova Anna;F\nS-3;Bad\u{7}Name;M\n";
 const MAPPING: &str = r#"
 [columns]
 "Client ID" = "crm_id"
@@ -353,7 +354,7 @@ mod import_report {
             &app,
             &csrf,
             "b.csv",
-            file(&["A-1,Ivanova Anna", "A-2,Petrov Ivan Olegovich", "A-3,"]),
+            file(&["A-1,Ivanova Anna", "A-2,Petrov Ivan Olegovich", "A 3,"]),
         )
         .await;
         assert!(

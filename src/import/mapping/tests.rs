@@ -189,8 +189,14 @@ fn optional_columns_must_be_mapped_ones() {
 }
 
 #[test]
-fn the_canonical_mapping_reads_files_without_the_phone_column() {
+fn the_canonical_mapping_needs_only_the_crm_id() {
     let canonical = Mapping::canonical();
-    assert_eq!(canonical.options().optional, ["phone"]);
+    let optional = &canonical.options().optional;
+    assert!(
+        optional.iter().any(|c| c == "phone"),
+        "files older than the phone column read"
+    );
+    assert!(optional.iter().any(|c| c == "full_name"));
+    assert!(!optional.iter().any(|c| c == "crm_id"));
     assert_eq!(canonical.source_column("phone"), Some("phone"));
 }

@@ -292,3 +292,20 @@ fn a_bad_custom_value_names_its_column() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn a_file_with_some_of_kombi_s_own_columns_needs_no_mapping() {
+    let text = "crm_id,birth_date,gender,monthly_income,income_currency\nC1,1980-02-03,male,120000.50,RUB\n";
+    let client = only_client(text, &Mapping::canonical());
+    assert_eq!(client.crm_id.as_str(), "C1");
+    assert_eq!(
+        client.monthly_income,
+        Some(rust_decimal_macros::dec!(120000.50))
+    );
+    assert_eq!(client.employment, None, "a missing column is unknown");
+    let without_ids = ImportReader::new(
+        &b"full_name,gender\nAnna,female\n"[..],
+        &Mapping::canonical(),
+    );
+    assert!(without_ids.is_err(), "without crm_id the file is refused");
+}

@@ -42,7 +42,7 @@ fn an_id_first_seen_on_a_skipped_row_still_makes_a_duplicate() {
 
 #[test]
 fn every_problem_of_a_row_is_reported_in_column_order_under_its_source_column() {
-    let text = format!("{HEADER}\nC 1,,1990-13-01,x,-5,\n");
+    let text = format!("{HEADER}\nC 1,Bad\u{7}Name,1990-13-01,x,-5,\n");
     let errors = only_errors(&text, &example());
     let columns: Vec<Option<&str>> = errors.iter().map(|e| e.column.as_deref()).collect();
     assert_eq!(
@@ -59,7 +59,10 @@ fn every_problem_of_a_row_is_reported_in_column_order_under_its_source_column() 
         errors[0].reason.to_string().contains("' ' at position 2"),
         "{errors:?}"
     );
-    assert_eq!(errors[1].reason.to_string(), "is required");
+    assert!(
+        errors[1].reason.to_string().contains("control character"),
+        "{errors:?}"
+    );
     assert_eq!(errors[4].reason.to_string(), "must not be negative, got -5");
     assert!(errors.iter().all(|e| e.line == 2));
 }
@@ -97,7 +100,7 @@ fn blank_rows_are_not_rows() {
 
 #[test]
 fn the_report_adds_up_what_the_reader_yields() {
-    let text = format!("{HEADER}\nC1,Ivanov Ivan,,,,\nC2,,,,,\nC3,Sidorov Sidor,bad,x,,\n");
+    let text = format!("{HEADER}\nC1,Ivanov Ivan,,,,\nC2,,bad,,,\nC3,Sidorov Sidor,bad,x,,\n");
     let mut reader = ImportReader::new(text.as_bytes(), &example()).unwrap();
     let mut report = ImportReport::new();
     let mut imported = Vec::new();
@@ -115,7 +118,8 @@ fn the_report_adds_up_what_the_reader_yields() {
     );
     let csv = report.to_csv();
     assert!(
-        csv.starts_with("line,column,reason\n3,Full name,is required\n4,Date of birth,"),
+        csv.starts_with("line,column,reason\n3,Date of birth,")
+            && csv.contains("\n4,Date of birth,"),
         "{csv}"
     );
 }

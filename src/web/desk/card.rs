@@ -181,10 +181,14 @@ pub(super) async fn client_card(
         None => (String::new(), Vec::new(), lang.text("desk-no-point")),
     };
     render(&ClientPage {
-        layout: Layout::new(client.full_name.clone(), Some(&identity), Section::Desk),
+        layout: Layout::new(
+            client.name_or_id().to_owned(),
+            Some(&identity),
+            Section::Desk,
+        ),
         facts: facts(&client, today, lang),
         crm_id: client.crm_id.as_str().to_string(),
-        full_name: client.full_name.clone(),
+        full_name: client.name_or_id().to_owned(),
         proposal_href: format!("{}/proposal", card_href(client.crm_id.as_str())),
         stale: client.data_is_stale(today),
         consent: client.consent_to_offers,

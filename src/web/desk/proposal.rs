@@ -170,9 +170,13 @@ async fn respond(
     let lang = identity.language;
     let (client, context) = load_client(state, identity, crm_id, "proposal").await?;
     let mut page = ProposalPage {
-        layout: Layout::new(client.full_name.clone(), Some(identity), Section::Desk),
+        layout: Layout::new(
+            client.name_or_id().to_owned(),
+            Some(identity),
+            Section::Desk,
+        ),
         crm_id: client.crm_id.as_str().to_owned(),
-        full_name: client.full_name.clone(),
+        full_name: client.name_or_id().to_owned(),
         card_href: card_href(client.crm_id.as_str()),
         refusal: String::new(),
         errors: outcome.errors,

@@ -32,7 +32,7 @@ fn blank_optional_fields_are_not_recorded() {
 fn every_invalid_field_is_reported_with_its_name() {
     let draft = ClientDraft {
         crm_id: "CRM 1".into(),
-        full_name: "  ".into(),
+        full_name: "Bad\u{7}Name".into(),
         birth_date: "31.12.1990".into(),
         gender: "x".into(),
         monthly_income: "-5".into(),
@@ -68,7 +68,7 @@ fn every_invalid_field_is_reported_with_its_name() {
             .message_for("full_name")
             .map(ToString::to_string)
             .as_deref(),
-        Some("is required")
+        Some("must not contain the control character '\\u{7}'")
     );
 }
 
@@ -365,4 +365,16 @@ fn a_number_in_no_known_form_is_refused_on_the_phone_field() {
         assert_eq!(message.key, "phone-malformed");
         assert!(message.to_string().contains(raw), "{message}");
     }
+}
+
+#[test]
+fn a_client_without_a_name_is_shown_by_crm_id() {
+    let draft = ClientDraft {
+        crm_id: "A-17".into(),
+        full_name: "   ".into(),
+        ..Default::default()
+    };
+    let client = draft.parse(test_today()).unwrap();
+    assert_eq!(client.full_name, "");
+    assert_eq!(client.name_or_id(), "A-17");
 }
