@@ -56,8 +56,9 @@ pub async fn import_crm(
     audit::record(db, &entry).await?;
 
     println!(
-        "{}: {} rows read, {} imported ({} new or changed, the rest unchanged), {} skipped.",
+        "{} ({}): {} rows read, {} imported ({} new or changed, the rest unchanged), {} skipped.",
         file.display(),
+        report.encoding.unwrap_or("UTF-8"),
         report.rows,
         report.imported,
         progress.written,

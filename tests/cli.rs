@@ -563,3 +563,32 @@ fn import_crm_fails_when_every_row_or_too_many_are_rejected_and_writes_every_rej
         stderr(&all_bad)
     );
 }
+
+#[test]
+fn a_windows_1251_extract_imports_with_its_cyrillic_names_and_says_its_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("cp1251.db").display());
+    let text = "crm_id;full_name;gender;city\nR-1;Иванов Иван Петрович;male;Новосибирск\nR-2;Щукина Ёлка Юрьевна;female;Тверь\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+    let file = dir.path().join("export-1251.csv");
+    std::fs::write(&file, &bytes).unwrap();
+
+    let imported = kombi(&["import-crm", &file.display().to_string()], "", &url);
+
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    let out = String::from_utf8_lossy(&imported.stdout);
+    assert!(
+        out.contains("(windows-1251)") && out.contains("2 imported"),
+        "{out}"
+    );
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let db = kombi::persistence::db::connect(&url, 1).await.unwrap();
+        let client = kombi::persistence::clients::load(&db, "R-2")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(client.full_name, "Щукина Ёлка Юрьевна");
+        assert_eq!(client.city.as_deref(), Some("Тверь"));
+    });
+}

@@ -68,6 +68,8 @@ pub struct Options {
     pub optional: Vec<String>,
     /// Currency of incomes whose row gives none (three upper-case letters).
     pub default_income_currency: Option<String>,
+    /// The file's text encoding (`windows-1251` …); detected when not given.
+    pub encoding: Option<String>,
 }
 
 impl Default for Options {
@@ -81,6 +83,7 @@ impl Default for Options {
             ignore: Vec::new(),
             optional: Vec::new(),
             default_income_currency: None,
+            encoding: None,
         }
     }
 }

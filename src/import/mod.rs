@@ -19,6 +19,7 @@
 
 pub mod canonical;
 mod cells;
+pub mod encoding;
 mod errors;
 mod mapping;
 mod plan;

@@ -24,6 +24,7 @@ use std::iter::FusedIterator;
 
 use csv::{ByteRecord, ReaderBuilder, Terminator};
 
+use super::encoding::Decoded;
 use super::errors::{ImportError, RowError, RowErrors};
 use super::mapping::Mapping;
 use super::plan::Plan;
@@ -43,7 +44,9 @@ pub struct ImportStats {
 /// Reads clients from a CSV extract with a [`Mapping`]; an iterator of one
 /// `Result<Client, RowErrors>` per record.
 pub struct ImportReader<R: Read> {
-    csv: csv::Reader<Source<R>>,
+    csv: csv::Reader<Source<Decoded<R>>>,
+    /// The file's text encoding, as named by the mapping or detected.
+    encoding: &'static encoding_rs::Encoding,
     plan: Plan,
     record: ByteRecord,
     /// Hash of each CRM id seen → line of its first occurrence.
@@ -64,6 +67,12 @@ impl<R: Read> ImportReader<R> {
     /// unclear, a mapped column missing from the header, … A header without rows is not an
     /// error: the iterator is then empty.
     pub fn new(reader: R, mapping: &Mapping) -> Result<Self, ImportError> {
+        let named = mapping
+            .options()
+            .encoding
+            .as_deref()
+            .and_then(super::encoding::by_label);
+        let (reader, encoding) = super::encoding::decoded(reader, named)?;
         let (header_line, source) = source::open(reader)?;
         let delimiter = match mapping.options().delimiter.byte() {
             Some(byte) => byte,
@@ -91,6 +100,7 @@ impl<R: Read> ImportReader<R> {
         plan.decimal_comma = delimiter != b',';
         Ok(Self {
             csv,
+            encoding,
             plan,
             record,
             first_seen: HashMap::new(),
@@ -99,6 +109,11 @@ impl<R: Read> ImportReader<R> {
             delimiter,
             finished: false,
         })
+    }
+
+    /// The file's text encoding (`UTF-8`, `windows-1251` …), named by the mapping or detected.
+    pub fn encoding(&self) -> &'static str {
+        self.encoding.name()
     }
 
     /// The rows counted so far; final once the iterator has ended.

@@ -22,6 +22,8 @@ pub struct ImportReport {
     pub errors: Vec<RowError>,
     /// Errors beyond those kept.
     pub errors_not_kept: u64,
+    /// The text encoding the file was read in (`UTF-8`, `windows-1251` …), once known.
+    pub encoding: Option<&'static str>,
     /// Keep every error, not only the first [`ImportReport::MAX_ERRORS`] (the command line's
     /// `--errors-csv`, which promises them all; a person asked for the file).
     pub keep_all: bool,

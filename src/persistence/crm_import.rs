@@ -200,6 +200,7 @@ pub async fn import_file_keeping(
         false
     };
     let input = Input {
+        encoding: reader.encoding(),
         reader,
         bytes_read,
         bytes_total,
@@ -237,6 +238,7 @@ struct Input<R: std::io::Read> {
     bytes_read: Arc<AtomicU64>,
     bytes_total: u64,
     keep_all_errors: bool,
+    encoding: &'static str,
 }
 
 async fn write_all<R: std::io::Read + Send + 'static>(
@@ -252,6 +254,7 @@ async fn write_all<R: std::io::Read + Send + 'static>(
         bytes_read,
         bytes_total,
         keep_all_errors,
+        encoding,
     } = input;
     let mut writer = match db.get_database_backend() {
         DbBackend::Postgres => Writer::Copy {
@@ -270,6 +273,7 @@ async fn write_all<R: std::io::Read + Send + 'static>(
 
     let mut report = ImportReport {
         keep_all: keep_all_errors,
+        encoding: Some(encoding),
         ..ImportReport::new()
     };
     let mut progress = Progress {

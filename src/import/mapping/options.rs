@@ -21,6 +21,7 @@ pub(super) struct RawOptions {
     ignore: Vec<Spanned<String>>,
     optional: Vec<Spanned<String>>,
     default_income_currency: Option<Spanned<String>>,
+    encoding: Option<Spanned<String>>,
 }
 
 /// The options, with where each `optional` entry is in the text (checked against the columns
@@ -104,6 +105,19 @@ pub(super) fn options(raw: RawOptions, problems: &mut Problems<'_>) -> ReadOptio
                 "options.default_income_currency",
                 message,
             );
+        }
+    }
+    if let Some(label) = raw.encoding {
+        match crate::import::encoding::by_label(label.get_ref()) {
+            Some(encoding) => options.encoding = Some(encoding.name().to_owned()),
+            None => problems.add(
+                Some(label.span().start),
+                "options.encoding",
+                format!(
+                    "{:?} is not a text encoding (e.g. \"utf-8\", \"windows-1251\", \"koi8-r\")",
+                    label.get_ref()
+                ),
+            ),
         }
     }
     ReadOptions {

@@ -44,6 +44,9 @@ pub(super) fn to_toml(mapping: &Mapping) -> String {
             Value::String(currency.clone()),
         );
     }
+    if let Some(encoding) = &o.encoding {
+        options.insert("encoding".into(), Value::String(encoding.clone()));
+    }
     let mut root = Table::new();
     root.insert("columns".into(), Value::Table(columns));
     if !values.is_empty() {
