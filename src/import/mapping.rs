@@ -47,6 +47,8 @@ pub struct Mapping {
     /// Per target, the value map as written: source spelling → canonical spelling.
     values: Vec<(Target, Vec<(String, String)>)>,
     options: Options,
+    /// Source column → the product code it says the client holds (a flag or a count).
+    holdings: Vec<(String, String)>,
 }
 
 /// The `[options]` table.
@@ -174,6 +176,7 @@ impl Mapping {
             .collect();
         Self {
             columns,
+            holdings: Vec::new(),
             values: Vec::new(),
             options: Options {
                 optional: CANONICAL_COLUMNS
@@ -184,6 +187,11 @@ impl Mapping {
                 ..Options::default()
             },
         }
+    }
+
+    /// Source column → product code, for extracts with a column per product held.
+    pub fn holdings(&self) -> &[(String, String)] {
+        &self.holdings
     }
 
     /// Source column → target, in the mapping's order.

@@ -15,6 +15,8 @@ pub(super) enum Slot {
     Skip,
     Field(Field, ValueLookup),
     Custom(String, ValueLookup),
+    /// A column that says whether the client holds this product: a flag or a count.
+    Holding(String),
 }
 
 /// Everything the row converter needs, worked out once per file.
@@ -79,6 +81,14 @@ impl Plan {
                     Slot::Custom(key.clone(), lookup(target))
                 }
             };
+        }
+        for (source, code) in mapping.holdings() {
+            let source = name(source);
+            match columns.iter().position(|c| *c == source) {
+                Some(position) => slots[position] = Slot::Holding(code.clone()),
+                None if optional.contains(&source) => {}
+                None => missing.push(source),
+            }
         }
         if !missing.is_empty() {
             return Err(ImportError::MissingColumns {

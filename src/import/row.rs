@@ -116,6 +116,12 @@ impl Plan {
     ) -> Result<(), Message> {
         match slot {
             Slot::Skip => Ok(()),
+            Slot::Holding(code) => {
+                if holds(text)? && !draft.products_held.contains(code) {
+                    draft.products_held.push(code.clone());
+                }
+                Ok(())
+            }
             Slot::Field(field, lookup) => match field.kind() {
                 Kind::List => {
                     let items = self
@@ -270,10 +276,36 @@ fn scalar(kind: Kind, text: &str, date_format: &DateFormat) -> Result<String, Me
     }
 }
 
+/// Whether a holding column's cell says the client holds the product: a yes (`1`, `yes`,
+/// `true`, `y`, `да`, `x`) or a count above zero; a no (`0`, `no`, `false`, `n`, `нет`, blank)
+/// or a zero count says not.
+fn holds(text: &str) -> Result<bool, Message> {
+    let cell = text.trim().to_lowercase();
+    match cell.as_str() {
+        "" | "0" | "no" | "false" | "n" | "нет" | "-" => return Ok(false),
+        "1" | "yes" | "true" | "y" | "да" | "x" => return Ok(true),
+        _ => {}
+    }
+    match super::cells::decimal(&cell)
+        .ok()
+        .and_then(|n| n.parse::<rust_decimal::Decimal>().ok())
+    {
+        Some(count) if !count.is_sign_negative() => Ok(!count.is_zero()),
+        _ => Err(Message::new("import-not-a-holding").with("text", format!("{text:?}"))),
+    }
+}
+
 fn set_list(draft: &mut ClientDraft, field: Field, items: Vec<String>) {
     match field {
         Field::LifestyleTags => draft.lifestyle_tags = items,
-        Field::ProductsHeld => draft.products_held = items,
+        // Columns per product may have added some already.
+        Field::ProductsHeld => {
+            for item in items {
+                if !draft.products_held.contains(&item) {
+                    draft.products_held.push(item);
+                }
+            }
+        }
         _ => {}
     }
 }

@@ -52,6 +52,17 @@ struct RawMapping {
     values: Pairs<Pairs<Spanned<String>>>,
     #[serde(default)]
     options: RawOptions,
+    #[serde(default)]
+    products_held: RawHoldings,
+}
+
+/// `[products_held] from_columns = { APERSAUT = "CAR_INSURANCE" }`: a column per product, a
+/// flag or a count.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHoldings {
+    #[serde(default)]
+    from_columns: Pairs<Spanned<String>>,
 }
 
 /// Collects problems with their lines.
@@ -120,11 +131,13 @@ pub(super) fn from_toml(text: &str) -> Result<Mapping, MappingError> {
         }
     }
     let values = values(raw.values, &options, &mut problems);
+    let holdings = holdings(raw.products_held, &columns, &options, &mut problems);
     if problems.found.is_empty() {
         Ok(Mapping {
             columns,
             values,
             options,
+            holdings,
         })
     } else {
         Err(MappingError(problems.found))
@@ -173,7 +186,8 @@ fn columns(
             },
         }
     }
-    for required in [Field::CrmId, Field::FullName] {
+    // Names are optional (anonymised extracts have none); the id is not.
+    for required in [Field::CrmId] {
         if !columns.iter().any(|(_, t)| *t == Target::Field(required)) {
             problems.add(
                 None,
@@ -183,6 +197,39 @@ fn columns(
         }
     }
     columns
+}
+
+/// Columns that each say whether the client holds one product (a flag, or a count above zero).
+fn holdings(
+    raw: RawHoldings,
+    columns: &[(String, Target)],
+    options: &Options,
+    problems: &mut Problems<'_>,
+) -> Vec<(String, String)> {
+    let mut holdings: Vec<(String, String)> = Vec::new();
+    for (source, code) in raw.from_columns.0 {
+        let here = key("products_held.from_columns", &source);
+        let span = Some(code.span().start);
+        if source.trim().is_empty() {
+            problems.add(span, &here, "the column name is blank");
+            continue;
+        }
+        let taken = columns
+            .iter()
+            .any(|(c, _)| same_column(c, &source, options))
+            || holdings
+                .iter()
+                .any(|(c, _)| same_column(c, &source, options));
+        if taken {
+            problems.add(span, &here, "the column is mapped twice");
+            continue;
+        }
+        match crate::domain::code::Code::parse(code.get_ref(), "CAR_INSURANCE") {
+            Ok(code) => holdings.push((source, code.into_string())),
+            Err(e) => problems.add(span, &here, e.to_string()),
+        }
+    }
+    holdings
 }
 
 /// Value maps. A map for a field no column fills is allowed (it does nothing): a bank may

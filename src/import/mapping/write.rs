@@ -53,5 +53,14 @@ pub(super) fn to_toml(mapping: &Mapping) -> String {
         root.insert("values".into(), Value::Table(values));
     }
     root.insert("options".into(), Value::Table(options));
+    if !mapping.holdings().is_empty() {
+        let mut from_columns = Table::new();
+        for (column, code) in mapping.holdings() {
+            from_columns.insert(column.clone(), Value::String(code.clone()));
+        }
+        let mut held = Table::new();
+        held.insert("from_columns".into(), Value::Table(from_columns));
+        root.insert("products_held".into(), Value::Table(held));
+    }
     toml::to_string(&root).expect("a table of strings, booleans and arrays always serialises")
 }

@@ -309,3 +309,28 @@ fn a_file_with_some_of_kombi_s_own_columns_needs_no_mapping() {
     );
     assert!(without_ids.is_err(), "without crm_id the file is refused");
 }
+
+#[test]
+fn products_held_come_from_a_column_per_product_as_flags_or_counts() {
+    let mapping = Mapping::from_toml(
+        "[columns]\nid = \"crm_id\"\nheld = \"products_held\"\n\
+         [products_held]\nfrom_columns = { APERSAUT = \"CAR_INSURANCE\", AWAPART = \"THIRD_PARTY\", ALEVEN = \"LIFE\" }\n",
+    )
+    .unwrap();
+    assert_eq!(
+        Mapping::from_toml(&mapping.to_toml()).unwrap(),
+        mapping,
+        "saved and read back"
+    );
+    let text = "id,held,APERSAUT,AWAPART,ALEVEN\nC1,DEP_PLUS,2,0,yes\nC2,,0,нет,\nC3,,1,maybe,0\n";
+    let (rows, _) = read_all(text.as_bytes(), &mapping);
+    let held = |i: usize| {
+        let mut held = rows[i].as_ref().unwrap().products_held.clone();
+        held.sort();
+        held
+    };
+    assert_eq!(held(0), ["CAR_INSURANCE", "DEP_PLUS", "LIFE"]);
+    assert!(held(1).is_empty());
+    let errors = rows[2].as_ref().unwrap_err().errors();
+    assert_eq!(errors[0].column.as_deref(), Some("AWAPART"), "{errors:?}");
+}
