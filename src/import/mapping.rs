@@ -49,6 +49,43 @@ pub struct Mapping {
     options: Options,
     /// Source column → the product code it says the client holds (a flag or a count).
     holdings: Vec<(String, String)>,
+    /// Units of numeric columns.
+    scales: Vec<Scale>,
+}
+
+/// A numeric column's unit: each value is multiplied by `factor`, then divided by `divide_by`
+/// (a yearly income in thousands into a monthly income: 1000 and 12), in exact decimals; a
+/// quotient that does not end is cut at the 28 significant digits a decimal holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scale {
+    pub column: String,
+    pub factor: rust_decimal::Decimal,
+    pub divide_by: rust_decimal::Decimal,
+}
+
+impl Scale {
+    /// `value` (as a cell reads, decimal comma allowed) in the target's unit.
+    ///
+    /// # Errors
+    /// A value that is not a number, or that overflows.
+    pub fn apply(&self, value: &str) -> Result<String, crate::domain::message::Message> {
+        let text = super::cells::decimal(value)?;
+        if text.is_empty() {
+            return Ok(text);
+        }
+        let number: rust_decimal::Decimal = text.parse().map_err(|_| {
+            crate::domain::message::Message::new("import-not-an-amount")
+                .with("text", format!("{value:?}"))
+        })?;
+        number
+            .checked_mul(self.factor)
+            .and_then(|n| n.checked_div(self.divide_by))
+            .map(|n| n.normalize().to_string())
+            .ok_or_else(|| {
+                crate::domain::message::Message::new("import-too-many-digits")
+                    .with("text", format!("{value:?}"))
+            })
+    }
 }
 
 /// The `[options]` table.
@@ -177,6 +214,7 @@ impl Mapping {
         Self {
             columns,
             holdings: Vec::new(),
+            scales: Vec::new(),
             values: Vec::new(),
             options: Options {
                 optional: CANONICAL_COLUMNS
@@ -187,6 +225,11 @@ impl Mapping {
                 ..Options::default()
             },
         }
+    }
+
+    /// The unit of each scaled column.
+    pub fn scales(&self) -> &[Scale] {
+        &self.scales
     }
 
     /// Source column → product code, for extracts with a column per product held.

@@ -32,6 +32,8 @@ pub(super) struct Plan {
     pub(super) default_income_currency: Option<String>,
     /// The import's date, for checks that depend on it (no birth date after it).
     pub(super) today: NaiveDate,
+    /// The unit of each scaled column, by position.
+    pub(super) scales: Vec<Option<crate::import::mapping::Scale>>,
     /// Numbers use a decimal comma (a `;` or tab separated file): custom numbers are stored
     /// with a point.
     pub(super) decimal_comma: bool,
@@ -116,6 +118,16 @@ impl Plan {
             let target = Target::Custom(key.clone());
             slots[position] = Slot::Custom(key, lookup(&target));
         }
+        let scales = columns
+            .iter()
+            .map(|c| {
+                mapping
+                    .scales()
+                    .iter()
+                    .find(|s| name(&s.column) == *c)
+                    .cloned()
+            })
+            .collect();
         Ok(Self {
             slots,
             columns,
@@ -124,6 +136,7 @@ impl Plan {
             list_separator: options.list_separator.clone(),
             default_income_currency: options.default_income_currency.clone(),
             today: chrono::Utc::now().date_naive(),
+            scales,
             decimal_comma: false,
         })
     }

@@ -74,6 +74,20 @@ impl Plan {
                 problems.push((Some(position), Message::new("import-not-utf8")));
                 continue;
             };
+            let scaled;
+            let text = match self.scales.get(position).and_then(Option::as_ref) {
+                Some(scale) => match scale.apply(text) {
+                    Ok(value) => {
+                        scaled = value;
+                        scaled.as_str()
+                    }
+                    Err(message) => {
+                        problems.push((Some(position), message));
+                        continue;
+                    }
+                },
+                None => text,
+            };
             if let Err(message) = self.fill(slot, text, position, &mut draft, &mut origins) {
                 problems.push((Some(position), message));
             }

@@ -54,6 +54,28 @@ struct RawMapping {
     options: RawOptions,
     #[serde(default)]
     products_held: RawHoldings,
+    #[serde(default)]
+    scale: Pairs<Spanned<RawScale>>,
+}
+
+/// `[scale] "Income, k/yr" = { factor = 1000, divide_by = 12 }`: a numeric column's unit.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScale {
+    factor: Option<RawNumber>,
+    divide_by: Option<RawNumber>,
+}
+
+/// A whole number, or any decimal written as text (`"0.001"`): a TOML float would pass
+/// through binary floating point.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawNumber {
+    Whole(i64),
+    Text(String),
+    /// Read only to be refused with a message.
+    #[allow(dead_code)]
+    Float(f64),
 }
 
 /// `[products_held] from_columns = { APERSAUT = "CAR_INSURANCE" }`: a column per product, a
@@ -132,12 +154,14 @@ pub(super) fn from_toml(text: &str) -> Result<Mapping, MappingError> {
     }
     let values = values(raw.values, &options, &mut problems);
     let holdings = holdings(raw.products_held, &columns, &options, &mut problems);
+    let scales = scales(raw.scale, &columns, &mut problems);
     if problems.found.is_empty() {
         Ok(Mapping {
             columns,
             values,
             options,
             holdings,
+            scales,
         })
     } else {
         Err(MappingError(problems.found))
@@ -197,6 +221,74 @@ fn columns(
         }
     }
     columns
+}
+
+/// Units of numeric columns: each value times `factor`, divided by `divide_by`.
+fn scales(
+    raw: Pairs<Spanned<RawScale>>,
+    columns: &[(String, Target)],
+    problems: &mut Problems<'_>,
+) -> Vec<super::Scale> {
+    let mut scales = Vec::new();
+    for (source, scale) in raw.0 {
+        let here = key("scale", &source);
+        let span = Some(scale.span().start);
+        let numeric = columns
+            .iter()
+            .find(|(c, _)| *c == source)
+            .is_none_or(|(_, t)| {
+                matches!(t, Target::Field(Field::MonthlyIncome) | Target::Custom(_))
+            });
+        if !numeric {
+            problems.add(
+                span,
+                &here,
+                "only the income and custom attributes can be scaled",
+            );
+            continue;
+        }
+        let scale = scale.into_inner();
+        let number = |raw: Option<RawNumber>, name: &str, problems: &mut Problems<'_>| {
+            let value = match raw {
+                None => return Some(rust_decimal::Decimal::ONE),
+                Some(RawNumber::Whole(n)) => rust_decimal::Decimal::from(n),
+                Some(RawNumber::Text(text)) => match text.trim().parse() {
+                    Ok(n) => n,
+                    Err(_) => {
+                        problems.add(
+                            span,
+                            &format!("{here}.{name}"),
+                            format!("{text:?} is not a number"),
+                        );
+                        return None;
+                    }
+                },
+                Some(RawNumber::Float(_)) => {
+                    problems.add(
+                        span,
+                        &format!("{here}.{name}"),
+                        "write a fraction as text (\"0.001\"), so it stays exact",
+                    );
+                    return None;
+                }
+            };
+            if value <= rust_decimal::Decimal::ZERO {
+                problems.add(span, &format!("{here}.{name}"), "must be more than zero");
+                return None;
+            }
+            Some(value)
+        };
+        let factor = number(scale.factor, "factor", problems);
+        let divide_by = number(scale.divide_by, "divide_by", problems);
+        if let (Some(factor), Some(divide_by)) = (factor, divide_by) {
+            scales.push(super::Scale {
+                column: source,
+                factor,
+                divide_by,
+            });
+        }
+    }
+    scales
 }
 
 /// Columns that each say whether the client holds one product (a flag, or a count above zero).

@@ -53,6 +53,22 @@ pub(super) fn to_toml(mapping: &Mapping) -> String {
         root.insert("values".into(), Value::Table(values));
     }
     root.insert("options".into(), Value::Table(options));
+    if !mapping.scales().is_empty() {
+        let mut scales = Table::new();
+        for scale in mapping.scales() {
+            let mut unit = Table::new();
+            unit.insert(
+                "factor".into(),
+                Value::String(scale.factor.normalize().to_string()),
+            );
+            unit.insert(
+                "divide_by".into(),
+                Value::String(scale.divide_by.normalize().to_string()),
+            );
+            scales.insert(scale.column.clone(), Value::Table(unit));
+        }
+        root.insert("scale".into(), Value::Table(scales));
+    }
     if !mapping.holdings().is_empty() {
         let mut from_columns = Table::new();
         for (column, code) in mapping.holdings() {

@@ -334,3 +334,38 @@ fn products_held_come_from_a_column_per_product_as_flags_or_counts() {
     let errors = rows[2].as_ref().unwrap_err().errors();
     assert_eq!(errors[0].column.as_deref(), Some("AWAPART"), "{errors:?}");
 }
+
+#[test]
+fn a_scaled_column_is_converted_exactly_into_the_target_unit() {
+    let mapping = Mapping::from_toml(
+        "[columns]\nid = \"crm_id\"\n\"Income, k/yr\" = \"monthly_income\"\n\
+         [scale]\n\"Income, k/yr\" = { factor = 1000, divide_by = 12 }\n\"Balance, k\" = { factor = \"1000\" }\n\
+         [options]\ndefault_income_currency = \"RUB\"\ndelimiter = \";\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        Mapping::from_toml(&mapping.to_toml()).unwrap(),
+        mapping,
+        "saved and read back"
+    );
+    let text = "id;Income, k/yr;Balance, k\nC1;120;1,5\nC2;125,5;\nC3;lots;2\n";
+    let (rows, _) = read_all(text.as_bytes(), &mapping);
+    let first = rows[0].as_ref().unwrap();
+    assert_eq!(first.monthly_income, Some(rust_decimal_macros::dec!(10000)));
+    assert_eq!(first.custom_attributes["balance_k"], "1500");
+    let second = rows[1].as_ref().unwrap();
+    assert_eq!(
+        second.monthly_income.unwrap().to_string(),
+        "10458.333333333333333333333333",
+        "125.5 thousand a year, a twelfth of it, to the 28 digits a decimal holds"
+    );
+    let errors = rows[2].as_ref().unwrap_err().errors();
+    assert_eq!(errors[0].column.as_deref(), Some("Income, k/yr"));
+    let float = Mapping::from_toml("[columns]\nid = \"crm_id\"\n[scale]\nx = { factor = 0.001 }\n");
+    assert!(
+        float
+            .unwrap_err()
+            .to_string()
+            .contains("write a fraction as text")
+    );
+}
