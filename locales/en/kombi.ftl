@@ -313,6 +313,7 @@ money-rate-for-reporting = { $currency } is the reporting currency: it needs no 
 import-not-a-date = { $text } is not a date in the form { $expected }
 import-not-an-amount = { $text } is not an amount: use digits, optionally grouped by spaces, with one '.' or ',' before the fraction
 import-not-a-holding = { $text } does not say whether the client holds the product: write yes/no, 1/0 or a count
+import-id-part-blank = is blank, but the CRM id is made of it (the mapping's crm_id.template)
 import-too-many-digits = { $text } has more digits than an amount can hold exactly (at most 28 after the point)
 import-field-count = the row has { $fields } fields but the header has { $header }
 import-not-utf8 = is not UTF-8 text

@@ -313,6 +313,7 @@ money-rate-for-reporting = { $currency } — валюта отчётности: 
 import-not-a-date = { $text } — не дата в формате { $expected }
 import-not-an-amount = { $text } — не сумма: пишите цифры, при желании с пробелами между разрядами, и одну «.» или «,» перед дробной частью
 import-not-a-holding = { $text } не говорит, есть ли у клиента продукт: пишите да/нет, 1/0 или количество
+import-id-part-blank = пусто, а из этого столбца составляется CRM id (crm_id.template в сопоставлении)
 import-too-many-digits = в { $text } больше цифр, чем сумма может хранить точно (не более 28 после запятой)
 import-field-count = в строке { $fields } полей, а в заголовке { $header }
 import-not-utf8 = не является текстом в UTF-8

@@ -51,6 +51,66 @@ pub struct Mapping {
     holdings: Vec<(String, String)>,
     /// Units of numeric columns.
     scales: Vec<Scale>,
+    /// The CRM id made of other columns, when the extract has no id column.
+    id_template: Option<IdTemplate>,
+}
+
+/// A CRM id made of stable columns: `"{branch}-{account_no}"`, the text between placeholders
+/// kept as written. Each placeholder names a column of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdTemplate {
+    text: String,
+    parts: Vec<IdPart>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdPart {
+    Text(String),
+    Column(String),
+}
+
+impl IdTemplate {
+    /// # Errors
+    /// No placeholder, an unclosed or empty one.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut parts = Vec::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            if open > 0 {
+                parts.push(IdPart::Text(rest[..open].to_owned()));
+            }
+            let after = &rest[open + 1..];
+            let close = after
+                .find('}')
+                .ok_or_else(|| format!("{text:?}: a '{{' is not closed"))?;
+            let column = after[..close].trim();
+            if column.is_empty() {
+                return Err(format!("{text:?}: a placeholder names no column"));
+            }
+            parts.push(IdPart::Column(column.to_owned()));
+            rest = &after[close + 1..];
+        }
+        if !rest.is_empty() {
+            parts.push(IdPart::Text(rest.to_owned()));
+        }
+        if !parts.iter().any(|p| matches!(p, IdPart::Column(_))) {
+            return Err(format!(
+                "{text:?} names no column: write e.g. \"{{branch}}-{{account_no}}\""
+            ));
+        }
+        Ok(Self {
+            text: text.to_owned(),
+            parts,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn parts(&self) -> &[IdPart] {
+        &self.parts
+    }
 }
 
 /// A numeric column's unit: each value is multiplied by `factor`, then divided by `divide_by`
@@ -215,6 +275,7 @@ impl Mapping {
             columns,
             holdings: Vec::new(),
             scales: Vec::new(),
+            id_template: None,
             values: Vec::new(),
             options: Options {
                 optional: CANONICAL_COLUMNS
@@ -225,6 +286,11 @@ impl Mapping {
                 ..Options::default()
             },
         }
+    }
+
+    /// The CRM id template, when the id is made of other columns.
+    pub fn id_template(&self) -> Option<&IdTemplate> {
+        self.id_template.as_ref()
     }
 
     /// The unit of each scaled column.

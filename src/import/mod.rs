@@ -32,7 +32,8 @@ mod target;
 
 pub use errors::{ImportError, RowError, RowErrors};
 pub use mapping::{
-    DateFormat, Delimiter, Field, Mapping, MappingError, MappingProblem, Options, Scale, Target,
+    DateFormat, Delimiter, Field, IdPart, IdTemplate, Mapping, MappingError, MappingProblem,
+    Options, Scale, Target,
 };
 pub use reader::{ImportReader, ImportStats};
 pub use report::{ImportReport, StoredError, defused, stored_errors, write_people_csv};

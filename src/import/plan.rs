@@ -32,6 +32,8 @@ pub(super) struct Plan {
     pub(super) default_income_currency: Option<String>,
     /// The import's date, for checks that depend on it (no birth date after it).
     pub(super) today: NaiveDate,
+    /// The CRM id made of columns (text, or a column's position), when the mapping says so.
+    pub(super) id_parts: Option<Vec<(String, Option<usize>)>>,
     /// The unit of each scaled column, by position.
     pub(super) scales: Vec<Option<crate::import::mapping::Scale>>,
     /// Numbers use a decimal comma (a `;` or tab separated file): custom numbers are stored
@@ -92,6 +94,23 @@ impl Plan {
                 None => missing.push(source),
             }
         }
+        let id_parts = mapping.id_template().map(|template| {
+            template
+                .parts()
+                .iter()
+                .map(|part| match part {
+                    crate::import::IdPart::Text(text) => (text.clone(), None),
+                    crate::import::IdPart::Column(column) => {
+                        let column = name(column);
+                        let position = columns.iter().position(|c| *c == column);
+                        if position.is_none() {
+                            missing.push(column.clone());
+                        }
+                        (column, position)
+                    }
+                })
+                .collect()
+        });
         if !missing.is_empty() {
             return Err(ImportError::MissingColumns {
                 missing,
@@ -129,6 +148,7 @@ impl Plan {
             })
             .collect();
         Ok(Self {
+            id_parts,
             slots,
             columns,
             field_columns,

@@ -92,6 +92,22 @@ impl Plan {
                 problems.push((Some(position), message));
             }
         }
+        if let Some(parts) = &self.id_parts {
+            let mut id = String::new();
+            for (text, position) in parts {
+                match position {
+                    None => id.push_str(text),
+                    Some(position) => {
+                        let cell = str::from_utf8(cell(*position)).unwrap_or_default().trim();
+                        if cell.is_empty() {
+                            problems.push((Some(*position), Message::new("import-id-part-blank")));
+                        }
+                        id.push_str(cell);
+                    }
+                }
+            }
+            draft.crm_id = id;
+        }
         if let Some(currency) = &self.default_income_currency
             && !draft.monthly_income.trim().is_empty()
             && draft.income_currency.trim().is_empty()

@@ -56,6 +56,15 @@ struct RawMapping {
     products_held: RawHoldings,
     #[serde(default)]
     scale: Pairs<Spanned<RawScale>>,
+    #[serde(default)]
+    crm_id: RawIdTemplate,
+}
+
+/// `[crm_id] template = "{branch}-{account_no}"`: the id made of stable columns.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIdTemplate {
+    template: Option<Spanned<String>>,
 }
 
 /// `[scale] "Income, k/yr" = { factor = 1000, divide_by = 12 }`: a numeric column's unit.
@@ -139,7 +148,17 @@ pub(super) fn from_toml(text: &str) -> Result<Mapping, MappingError> {
         options,
         optional_at,
     } = options(raw.options, &mut problems);
-    let columns = columns(raw.columns, &options, &mut problems);
+    let id_template = match raw.crm_id.template {
+        None => None,
+        Some(text) => match super::IdTemplate::parse(text.get_ref()) {
+            Ok(template) => Some(template),
+            Err(message) => {
+                problems.add(Some(text.span().start), "crm_id.template", message);
+                None
+            }
+        },
+    };
+    let columns = columns(raw.columns, &options, id_template.is_some(), &mut problems);
     for (column, at) in options.optional.iter().zip(optional_at) {
         let mapped = columns
             .iter()
@@ -162,6 +181,7 @@ pub(super) fn from_toml(text: &str) -> Result<Mapping, MappingError> {
             options,
             holdings,
             scales,
+            id_template,
         })
     } else {
         Err(MappingError(problems.found))
@@ -176,6 +196,7 @@ fn same_column(a: &str, b: &str, options: &Options) -> bool {
 fn columns(
     raw: Pairs<Spanned<String>>,
     options: &Options,
+    id_from_template: bool,
     problems: &mut Problems<'_>,
 ) -> Vec<(String, Target)> {
     let same = |a: &str, b: &str| same_column(a, b, options);
@@ -210,9 +231,20 @@ fn columns(
             },
         }
     }
-    // Names are optional (anonymised extracts have none); the id is not.
+    // Names are optional (anonymised extracts have none); the id is not: a column, or a
+    // template of columns.
+    let id_mapped = columns
+        .iter()
+        .any(|(_, t)| *t == Target::Field(Field::CrmId));
+    if id_mapped && id_from_template {
+        problems.add(
+            None,
+            "crm_id.template",
+            "a column is mapped to crm_id too: keep one of the two",
+        );
+    }
     for required in [Field::CrmId] {
-        if !columns.iter().any(|(_, t)| *t == Target::Field(required)) {
+        if !id_from_template && !columns.iter().any(|(_, t)| *t == Target::Field(required)) {
             problems.add(
                 None,
                 "columns",

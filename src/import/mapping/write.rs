@@ -53,6 +53,14 @@ pub(super) fn to_toml(mapping: &Mapping) -> String {
         root.insert("values".into(), Value::Table(values));
     }
     root.insert("options".into(), Value::Table(options));
+    if let Some(template) = mapping.id_template() {
+        let mut id = Table::new();
+        id.insert(
+            "template".into(),
+            Value::String(template.as_str().to_owned()),
+        );
+        root.insert("crm_id".into(), Value::Table(id));
+    }
     if !mapping.scales().is_empty() {
         let mut scales = Table::new();
         for scale in mapping.scales() {

@@ -369,3 +369,40 @@ fn a_scaled_column_is_converted_exactly_into_the_target_unit() {
             .contains("write a fraction as text")
     );
 }
+
+#[test]
+fn an_extract_without_ids_takes_its_crm_id_from_a_template_of_stable_columns() {
+    let mapping = Mapping::from_toml(
+        "[columns]\nage = \"custom:age_years\"\n[crm_id]\ntemplate = \"{branch}-{account_no}\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        Mapping::from_toml(&mapping.to_toml()).unwrap(),
+        mapping,
+        "saved and read back"
+    );
+    let text = "branch,account_no,age\nMSK, 00017 ,41\nNSK,,30\nMSK,00017,52\n";
+    let (rows, _) = read_all(text.as_bytes(), &mapping);
+    let first = rows[0].as_ref().unwrap();
+    assert_eq!(first.crm_id.as_str(), "MSK-00017");
+    assert_eq!(first.name_or_id(), "MSK-00017", "no names: the id is shown");
+    let blank = rows[1].as_ref().unwrap_err().errors();
+    assert_eq!(blank[0].column.as_deref(), Some("account_no"));
+    let twice = rows[2].as_ref().unwrap_err().errors();
+    assert!(
+        twice[0]
+            .reason
+            .to_string()
+            .contains("duplicate CRM id MSK-00017"),
+        "{twice:?}"
+    );
+    let both =
+        Mapping::from_toml("[columns]\nid = \"crm_id\"\n[crm_id]\ntemplate = \"{branch}\"\n");
+    assert!(
+        both.unwrap_err()
+            .to_string()
+            .contains("keep one of the two")
+    );
+    let none = Mapping::from_toml("[columns]\nx = \"city\"\n[crm_id]\ntemplate = \"fixed\"\n");
+    assert!(none.unwrap_err().to_string().contains("names no column"));
+}
