@@ -2,6 +2,7 @@
 //! a temporary SQLite file, or a schema of its own in PostgreSQL when `TEST_DATABASE_URL` is set.
 
 mod access;
+mod anonymised_extract;
 mod api;
 mod audit;
 mod auth;
