@@ -46,6 +46,11 @@ const RULES: &[&str] = &[
     "loyalty_tier in [gold, platinum] or preferred_contact = \"sms\"",
     "not salary_project = \"EMP-0001\" or salary_project > 5",
     "score >= 7.5 or score = 0 or not score between -1 and 12",
+    "score > 1000 or score = 12.0",
+    "score < 1000 and score > 999.9999999999999999999999",
+    "score >= -7.5 and score < -7.4999999999999999999999999",
+    "score <= -12.5 or score = 1234567890123456",
+    "not score != 1000.0000000000002",
     "data_age_days > 365 or data_verified_on < 2025-01-01",
     "home_sales_point = \"NSK-KKO\"",
     "not home_sales_point = \"NOPE\" and home_sales_point != \"NOPE-2\"",
@@ -57,7 +62,19 @@ const RULES: &[&str] = &[
 /// The demo generator's clients, with the gaps it never makes: no home sales point, a birth
 /// date after `today`, and a numeric (or not quite numeric) custom attribute.
 fn generated_clients() -> Vec<Client> {
-    let scores = ["7.50", "-0", "0012", "abc", "12", "1234567890123456"];
+    let scores = [
+        "7.50",
+        "-0",
+        "0012",
+        "abc",
+        "12",
+        "1234567890123456",
+        // Float noise from exports, and 28 significant digits: exact, not through a double.
+        "1000.0000000000002",
+        "999.99999999999999999999999",
+        "-7.5000000000000000000000001",
+        "-0012.50",
+    ];
     // At the stored units' cut (four decimals) and far beyond it, up to 28 significant digits.
     let incomes = [
         "14.890999999999998",

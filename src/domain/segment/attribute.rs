@@ -173,9 +173,10 @@ pub struct CustomName(String);
 
 impl CustomName {
     pub const MAX_LEN: usize = 64;
-    /// Custom values compare as numbers only up to this many digits: then the same decimal
-    /// comparison can be made exactly in memory and in SQLite (see `segment_sql`).
-    pub const MAX_NUMBER_DIGITS: usize = 15;
+    /// Custom values compare as numbers up to this many digits, all a decimal holds exactly;
+    /// SQL compares them exactly too (`numeric` on PostgreSQL, a digit key on SQLite: see
+    /// `segment_sql`).
+    pub const MAX_NUMBER_DIGITS: usize = 28;
 
     /// # Errors
     /// The message to show, when `name` cannot name a custom attribute.

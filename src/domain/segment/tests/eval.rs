@@ -166,14 +166,23 @@ fn custom_attributes_compare_as_numbers_only_when_both_sides_are_numbers() {
     assert_eq!(truth("tier > 5", &c), Truth::Unknown);
     assert_eq!(truth("tier in [silver, gold]", &c), Truth::True);
     assert_eq!(truth("missing = 1", &c), Truth::Unknown);
+    let noisy = client(|d| {
+        d.custom_attributes
+            .insert("score".into(), "1000.0000000000002".into());
+    });
+    assert_eq!(
+        truth("score > 1000", &noisy),
+        Truth::True,
+        "float noise from an export is a number, compared exactly"
+    );
     let long = client(|d| {
         d.custom_attributes
-            .insert("score".into(), "1234567890.1234567".into());
+            .insert("score".into(), "1.23456789012345678901234567891".into());
     });
     assert_eq!(
         truth("score > 1", &long),
         Truth::Unknown,
-        "17 digits are not compared as a number"
+        "more digits than a decimal holds are not compared as a number"
     );
 }
 

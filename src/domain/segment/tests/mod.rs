@@ -171,7 +171,14 @@ fn custom_attributes_take_numbers_and_text_and_order_only_numbers() {
     assert_eq!(canonical("x = \"5\""), "x = \"5\"");
     assert_eq!(canonical("x = true"), "x = \"true\"");
     assert!(SegmentRule::parse("x between a and b").is_err());
-    assert!(SegmentRule::parse("x = 1234567890123456").is_err());
+    assert!(
+        SegmentRule::parse("x = 1234567890123456").is_ok(),
+        "16 digits are exact"
+    );
+    assert!(
+        SegmentRule::parse("x > 123456789012345678901234567890").is_err(),
+        "30 digits"
+    );
     assert!(SegmentRule::parse("lifestyle_tags = x").is_err());
     assert!(SegmentRule::parse("a;b = 1").is_err());
 }
