@@ -406,3 +406,24 @@ fn an_extract_without_ids_takes_its_crm_id_from_a_template_of_stable_columns() {
     let none = Mapping::from_toml("[columns]\nx = \"city\"\n[crm_id]\ntemplate = \"fixed\"\n");
     assert!(none.unwrap_err().to_string().contains("names no column"));
 }
+
+#[test]
+fn a_yes_no_column_kept_as_a_custom_flag_says_no_as_no() {
+    let mapping = Mapping::from_toml(
+        "[columns]\nid = \"crm_id\"\nStudent = \"custom:student\"\n\
+         [values.\"custom:student\"]\nYes = \"yes\"\nNo = \"no\"\n",
+    )
+    .unwrap();
+    let (rows, _) = read_all(b"id,Student\nC1,Yes\nC2,No\nC3,\n", &mapping);
+    let flag = |i: usize| {
+        rows[i]
+            .as_ref()
+            .unwrap()
+            .custom_attributes
+            .get("student")
+            .cloned()
+    };
+    assert_eq!(flag(0).as_deref(), Some("yes"));
+    assert_eq!(flag(1).as_deref(), Some("no"));
+    assert_eq!(flag(2), None, "nothing said: unknown");
+}
