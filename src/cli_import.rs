@@ -64,6 +64,12 @@ pub async fn import_crm(
         progress.written,
         report.skipped
     );
+    for (name, count) in &report.custom_attributes {
+        println!(
+            "  custom attribute {name}: {} number(s), {} text(s)",
+            count.numbers, count.texts
+        );
+    }
     for error in report.errors.iter().take(ERRORS_SHOWN) {
         println!("  {error}");
     }

@@ -36,7 +36,9 @@ pub use mapping::{
     Options, Scale, Target,
 };
 pub use reader::{ImportReader, ImportStats};
-pub use report::{ImportReport, StoredError, defused, stored_errors, write_people_csv};
+pub use report::{
+    CustomCount, ImportReport, StoredError, defused, stored_errors, write_people_csv,
+};
 pub use source::MAX_RECORD_BYTES;
 
 #[cfg(test)]

@@ -22,6 +22,9 @@ pub struct ImportReport {
     pub errors: Vec<RowError>,
     /// Errors beyond those kept.
     pub errors_not_kept: u64,
+    /// Per custom attribute, how many stored rows gave it a value that rules compare as a
+    /// number, and how many gave text (the attribute's type as the data made it).
+    pub custom_attributes: std::collections::BTreeMap<String, CustomCount>,
     /// The text encoding the file was read in (`UTF-8`, `windows-1251` …), once known.
     pub encoding: Option<&'static str>,
     /// Keep every error, not only the first [`ImportReport::MAX_ERRORS`] (the command line's
@@ -130,6 +133,24 @@ impl ImportReport {
                     .collect(),
             })
             .collect()
+    }
+}
+
+/// Values of one custom attribute in the stored rows, by how rules read them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CustomCount {
+    pub numbers: u64,
+    pub texts: u64,
+}
+
+impl CustomCount {
+    /// Counts `value`.
+    pub fn add(&mut self, value: &str) {
+        if crate::domain::segment::custom_value_is_number(value) {
+            self.numbers += 1;
+        } else {
+            self.texts += 1;
+        }
     }
 }
 

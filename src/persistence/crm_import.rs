@@ -3,7 +3,7 @@
 //! each batch is upserted in its own transaction (through `COPY` on PostgreSQL), so an interrupted import leaves only whole
 //! batches behind and can simply be run again (unchanged rows are not rewritten).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -82,6 +82,8 @@ impl<R: Read> Read for Counting<R> {
 struct Batch {
     rows: Rows,
     refused: Vec<Vec<RowError>>,
+    /// The custom attributes of the batch's rows, by how rules read them.
+    custom: BTreeMap<String, crate::import::CustomCount>,
 }
 
 /// Rows in the form the writer takes them.
@@ -292,6 +294,11 @@ async fn write_all<R: std::io::Read + Send + 'static>(
         for errors in batch.refused {
             report.record_skipped(errors);
         }
+        for (key, count) in batch.custom {
+            let total = report.custom_attributes.entry(key).or_default();
+            total.numbers += count.numbers;
+            total.texts += count.texts;
+        }
         let imported = batch.rows.len();
         let started = Instant::now();
         let written = writer.write(batch.rows).await?;
@@ -332,40 +339,56 @@ fn spawn_parser<R: std::io::Read + Send + 'static>(
 ) {
     let (sender, receiver) = tokio::sync::mpsc::channel::<Batch>(BATCHES_IN_FLIGHT);
     let parser = std::thread::spawn(move || {
-        let seal = |rows: Vec<StoredClient>, refused| Batch {
+        let seal = |rows: Vec<StoredClient>, refused, custom| Batch {
             rows: match copy_stamp {
                 Some(stamp) => Rows::Copy(CopyBatch::new(rows, stamp)),
                 None => Rows::Stored(rows),
             },
             refused,
+            custom,
         };
         let mut rows = Vec::with_capacity(batch_rows);
         let mut refused = Vec::new();
+        let mut custom: BTreeMap<String, crate::import::CustomCount> = BTreeMap::new();
         while let Some(row) = reader.next() {
             let line = reader.last_line();
-            match row.map(|client| StoredClient::new(&client, &points)) {
-                Ok(Ok(stored)) => rows.push(stored),
-                Ok(Err(unstorable)) => refused.push(vec![RowError {
-                    line,
-                    column: Some(
-                        mapping
-                            .source_column(unstorable.field)
-                            .unwrap_or(unstorable.field)
-                            .to_string(),
-                    ),
-                    reason: unstorable.reason,
-                }]),
+            match row {
+                Ok(client) => match StoredClient::new(&client, &points) {
+                    Ok(stored) => {
+                        rows.push(stored);
+                        for (key, value) in &client.custom_attributes {
+                            match custom.get_mut(key) {
+                                Some(count) => count.add(value),
+                                None => custom.entry(key.clone()).or_default().add(value),
+                            }
+                        }
+                    }
+                    Err(unstorable) => refused.push(vec![RowError {
+                        line,
+                        column: Some(
+                            mapping
+                                .source_column(unstorable.field)
+                                .unwrap_or(unstorable.field)
+                                .to_string(),
+                        ),
+                        reason: unstorable.reason,
+                    }]),
+                },
                 Err(errors) => refused.push(errors.errors().to_vec()),
             }
             if rows.len() + refused.len() == batch_rows {
-                let batch = seal(std::mem::take(&mut rows), std::mem::take(&mut refused));
+                let batch = seal(
+                    std::mem::take(&mut rows),
+                    std::mem::take(&mut refused),
+                    std::mem::take(&mut custom),
+                );
                 if sender.blocking_send(batch).is_err() {
                     return; // the importer stopped (database error): stop reading too
                 }
             }
         }
         if !rows.is_empty() || !refused.is_empty() {
-            let _ = sender.blocking_send(seal(rows, refused));
+            let _ = sender.blocking_send(seal(rows, refused, custom));
         }
     });
     (receiver, parser)

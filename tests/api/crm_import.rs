@@ -211,6 +211,12 @@ async fn a_decimal_comma_custom_column_is_counted_as_numbers() {
         Mapping::from_toml("[columns]\nclient = \"crm_id\"\nname = \"full_name\"\n").unwrap();
     let (report, _) = import_file(&db, &path, &mapping, |_| {}).await.unwrap();
     assert_eq!(report.imported, 6);
+    let score = report.custom_attributes["score"];
+    assert_eq!(
+        (score.numbers, score.texts),
+        (4, 1),
+        "the report says how the column's values were read (a blank is none)"
+    );
 
     let today = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
     let count = |rule: &str| {

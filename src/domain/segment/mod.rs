@@ -66,6 +66,12 @@ pub use ranking::{RankedSegment, SegmentMatch, SegmentNearMiss, rank};
 pub use sizes::{SEGMENTS_PER_MASK, SegmentSizes, mask_words};
 pub use value::Value;
 
+/// Whether a custom attribute's stored text compares as a number in rules (a plain decimal of
+/// at most [`CustomName::MAX_NUMBER_DIGITS`] digits); otherwise it is text.
+pub fn custom_value_is_number(text: &str) -> bool {
+    value::custom_number(text).is_some()
+}
+
 /// Longest rule text accepted, in characters.
 pub const MAX_RULE_CHARS: usize = 4_000;
 /// Deepest nesting of `not` and parentheses accepted.
