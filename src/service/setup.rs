@@ -7,7 +7,8 @@ use sea_orm::{DatabaseConnection, DatabaseTransaction};
 use crate::domain::audit::{Action, Author, Fields, Subject};
 use crate::domain::bank::SalesPoint;
 use crate::domain::message::Message;
-use crate::domain::setup::{BankDetails, Company, SalesPointDraft, StaffRow};
+use crate::domain::profitability::SalesPointCosts;
+use crate::domain::setup::{BankDetails, Company, OpenableKinds, SalesPointDraft, StaffRow};
 use crate::domain::user::NewPassword;
 use crate::import::RowError;
 use crate::persistence::catalog::sales_points;
@@ -93,53 +94,58 @@ pub async fn save_company(
     .await
 }
 
-fn draft_fields(point: &SalesPointDraft) -> Fields {
-    Fields::new()
-        .with("name", &point.name)
-        .with("city", &point.city)
-        .with("region", &point.region)
-        .with("format", point.format.as_str())
-        .with("product_kinds", &point.product_kinds)
+/// A point's description and costs as the audit trail shows them.
+fn described(
+    fields: Fields,
+    (name, city, region, format): (&str, &str, &str, &str),
+    kinds: &OpenableKinds,
+    costs: &SalesPointCosts,
+) -> Fields {
+    fields
+        .with("name", name)
+        .with("city", city)
+        .with("region", region)
+        .with("format", format)
+        .with("product_kinds", kinds)
         .with(
             "branch_cost_per_minute",
-            point.costs.branch_cost_per_minute.normalize(),
+            costs.branch_cost_per_minute.normalize(),
         )
         .with(
             "visit_overhead_minutes",
-            point.costs.visit_overhead_minutes.normalize(),
+            costs.visit_overhead_minutes.normalize(),
         )
         .with(
             "visit_limit_minutes",
-            point
-                .costs
+            costs
                 .visit_limit_minutes
                 .map_or_else(|| "none".to_owned(), |v| v.normalize().to_string()),
         )
 }
 
-fn point_fields(point: &SalesPoint) -> Fields {
-    Fields::new()
-        .with("name", &point.name)
-        .with("city", &point.city)
-        .with("region", &point.region)
-        .with("format", &point.format)
-        .with("product_kinds", &point.opens)
-        .with(
-            "branch_cost_per_minute",
-            point.costs.branch_cost_per_minute.normalize(),
-        )
-        .with(
-            "visit_overhead_minutes",
-            point.costs.visit_overhead_minutes.normalize(),
-        )
-        .with(
-            "visit_limit_minutes",
-            point
-                .costs
-                .visit_limit_minutes
-                .map_or_else(|| "none".to_owned(), |v| v.normalize().to_string()),
-        )
-        .with("active", point.active)
+fn draft_fields(p: &SalesPointDraft) -> Fields {
+    let names = (
+        p.name.as_str(),
+        p.city.as_str(),
+        p.region.as_str(),
+        p.format.as_str(),
+    );
+    described(Fields::new(), names, &p.product_kinds, &p.costs)
+}
+
+fn point_fields(p: &SalesPoint) -> Fields {
+    let names = (
+        p.name.as_str(),
+        p.city.as_str(),
+        p.region.as_str(),
+        p.format.as_str(),
+    );
+    described(
+        Fields::new().with("active", p.active),
+        names,
+        &p.opens,
+        &p.costs,
+    )
 }
 
 async fn find_point(

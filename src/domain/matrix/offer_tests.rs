@@ -55,11 +55,9 @@ pub(crate) fn example_matrix() -> MatrixContent {
     content
 }
 
-#[test]
-fn the_example_matrix_offers_the_worked_example_bundle_to_the_kopeck() {
-    let doc = worked_example();
-    let catalog: Vec<CatalogEntry<'_>> = doc
-        .products
+/// The worked example's products as the catalog a matrix builds on.
+fn catalog_of(doc: &crate::domain::evaluation::Document) -> Vec<CatalogEntry<'_>> {
+    doc.products
         .iter()
         .zip(&doc.standalone)
         .map(|(spec, sale)| CatalogEntry {
@@ -70,7 +68,13 @@ fn the_example_matrix_offers_the_worked_example_bundle_to_the_kopeck() {
             terms: &sale.terms,
             usage: &sale.usage,
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn the_example_matrix_offers_the_worked_example_bundle_to_the_kopeck() {
+    let doc = worked_example();
+    let catalog = catalog_of(&doc);
     let main = &doc.products[doc.bundle[doc.bundle_main].0].code;
 
     let offered = combined_product(&example_matrix(), &catalog, &head_office(), main)
@@ -95,19 +99,7 @@ fn the_example_matrix_offers_the_worked_example_bundle_to_the_kopeck() {
 #[test]
 fn only_a_main_product_candidate_gets_a_combined_product() {
     let doc = worked_example();
-    let catalog: Vec<CatalogEntry<'_>> = doc
-        .products
-        .iter()
-        .zip(&doc.standalone)
-        .map(|(spec, sale)| CatalogEntry {
-            code: &spec.code,
-            kind: spec.kind,
-            currency: spec.currency,
-            economics: &spec.economics,
-            terms: &sale.terms,
-            usage: &sale.usage,
-        })
-        .collect();
+    let catalog = catalog_of(&doc);
     let add_on_only = doc
         .products
         .iter()
@@ -126,19 +118,7 @@ fn a_point_that_cannot_open_a_kind_is_never_offered_it() {
     use crate::domain::product::ProductKind;
     use crate::domain::setup::OpenableKinds;
     let doc = worked_example();
-    let catalog: Vec<CatalogEntry<'_>> = doc
-        .products
-        .iter()
-        .zip(&doc.standalone)
-        .map(|(spec, sale)| CatalogEntry {
-            code: &spec.code,
-            kind: spec.kind,
-            currency: spec.currency,
-            economics: &spec.economics,
-            terms: &sale.terms,
-            usage: &sale.usage,
-        })
-        .collect();
+    let catalog = catalog_of(&doc);
     let main = &doc.products[doc.bundle[doc.bundle_main].0].code;
     let main_kind = doc.products[doc.bundle[doc.bundle_main].0].kind;
     let everywhere = combined_product(&example_matrix(), &catalog, &head_office(), main)
