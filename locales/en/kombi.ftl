@@ -75,6 +75,12 @@ currency-code-malformed = { $text } is not an ISO 4217 currency code (3 letters)
 language-code-malformed = { $text } is not an ISO 639-1 language code (2 letters)
 integer-malformed = { $text } is not a whole number
 children-out-of-range = { $value } is outside 0..={ $max }
+age-out-of-range = { $value } is outside 0..={ $max }
+age-born-before-1900 = { $value } years on { $date } means born before 1900
+age-as-of-required = is required with an age: the date the age was true on
+age-required-with-date = is required: the date is given, the age is not
+age-as-of-in-future = { $date } is in the future (today is { $today })
+age-contradicts-birth-date = { $value } on { $date } contradicts the birth date, which gives { $birth_age }
 flag-malformed = { $text } is not yes/no (use true or false)
 list-entry-separator = entry { $entry } must not contain '|'
 list-entry-too-long = entry { $entry } is longer than { $max } characters
@@ -145,6 +151,7 @@ desk-fails-only = missing only:
 desk-yes = yes
 desk-no = no
 desk-age = Age
+desk-age-stated = { $age } (the CRM stated { $stated } on { $date })
 desk-gender = Gender
 desk-employment = Employment
 desk-income = Monthly income

@@ -75,6 +75,12 @@ currency-code-malformed = { $text } — не код валюты ISO 4217 (3 б�
 language-code-malformed = { $text } — не код языка ISO 639-1 (2 буквы)
 integer-malformed = { $text } — не целое число
 children-out-of-range = { $value } вне диапазона 0..={ $max }
+age-out-of-range = { $value } вне диапазона 0..={ $max }
+age-born-before-1900 = { $value } лет на { $date } — рождение раньше 1900 года
+age-as-of-required = обязательна вместе с возрастом: дата, на которую указан возраст
+age-required-with-date = обязателен: дата указана, а возраст нет
+age-as-of-in-future = { $date } — дата в будущем (сегодня { $today })
+age-contradicts-birth-date = { $value } на { $date } противоречит дате рождения, по которой { $birth_age }
 flag-malformed = { $text } — не да/нет (используйте true или false)
 list-entry-separator = элемент { $entry } не может содержать «|»
 list-entry-too-long = элемент { $entry } длиннее { $max } символов
@@ -145,6 +151,7 @@ desk-fails-only = не хватает только:
 desk-yes = да
 desk-no = нет
 desk-age = Возраст
+desk-age-stated = { $age } (в CRM указано { $stated } на { $date })
 desk-gender = Пол
 desk-employment = Занятость
 desk-income = Ежемесячный доход

@@ -31,6 +31,7 @@ mod m20261130_000021_population_counts;
 mod m20261130_000022_scenarios;
 mod m20261130_000023_settings_changes;
 mod m20261130_000024_bank_setup;
+mod m20261130_000025_stated_age;
 
 pub struct Migrator;
 
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000022_scenarios::Migration),
             Box::new(m20261130_000023_settings_changes::Migration),
             Box::new(m20261130_000024_bank_setup::Migration),
+            Box::new(m20261130_000025_stated_age::Migration),
         ]
     }
 }

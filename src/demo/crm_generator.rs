@@ -114,6 +114,7 @@ impl ClientGenerator {
             full_name,
             phone: phones::phone(self.seed, number),
             birth_date: Some(p.birth_date),
+            stated_age: None,
             gender: Some(if p.female {
                 Gender::Female
             } else {

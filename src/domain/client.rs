@@ -16,10 +16,11 @@ mod enums;
 mod fields;
 pub mod names;
 mod phone;
+mod stated_age;
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -28,6 +29,7 @@ pub use draft::ClientDraft;
 pub use enums::{DigitalAffinity, Employment, Gender, MaritalStatus, UnknownVariant};
 pub use fields::iso_date;
 pub use phone::{normalize_phone, phone_search_prefix};
+pub use stated_age::{MAX_STATED_AGE, StatedAge, full_years};
 
 /// The bank re-verifies client data at least once a year; older data must not drive offers.
 pub const VERIFICATION_VALID_DAYS: i64 = 365;
@@ -45,6 +47,11 @@ pub struct Client {
     /// [`normalize_phone`].
     pub phone: Option<String>,
     pub birth_date: Option<NaiveDate>,
+    /// The age an extract stated, with its date, for clients whose birth date the bank does
+    /// not know (the two agree when both are recorded); see [`StatedAge`]. Serialized as the
+    /// draft's `age` and `age_as_of`, so a client's JSON reads back as a draft.
+    #[serde(flatten, serialize_with = "stated_age::as_draft_fields")]
+    pub stated_age: Option<StatedAge>,
     pub gender: Option<Gender>,
     pub employment: Option<Employment>,
     /// Declared monthly income, >= 0, in `income_currency` (always set when this is).
@@ -110,20 +117,24 @@ impl Client {
         }
     }
 
-    /// Full years of age on `today`; `None` without a birth date or before it.
+    /// Full years of age on `today`, counted from [`Client::age_basis`]; `None` without a
+    /// birth date or a stated age, or before the basis.
     ///
     /// Someone born on 29 February turns a year older on 1 March in common years: a year of
     /// life is complete only once 28 February is over. For eligibility limits (majority,
     /// pension age) this errs on the late side, which is the safe side.
     #[must_use]
     pub fn age_on(&self, today: NaiveDate) -> Option<u32> {
-        let birth = self.birth_date?;
-        if today < birth {
-            return None;
-        }
-        let had_birthday = (today.month(), today.day()) >= (birth.month(), birth.day());
-        let years = today.year() - birth.year() - i32::from(!had_birthday);
-        u32::try_from(years).ok()
+        full_years(self.age_basis()?, today)
+    }
+
+    /// The date age rules count from: the birth date, else the stated age's basis (the latest
+    /// birth date it allows). The database keeps it in a column of its own so that SQL counts
+    /// ages exactly as this does; pages never show it as a birth date.
+    #[must_use]
+    pub fn age_basis(&self) -> Option<NaiveDate> {
+        self.birth_date
+            .or_else(|| self.stated_age.map(|age| age.basis()))
     }
 
     /// True when the record was never verified, or last verified more than
@@ -147,6 +158,7 @@ impl Client {
 
 #[cfg(test)]
 mod tests {
+    use chrono::Datelike;
     use proptest::prelude::*;
 
     use super::*;

@@ -17,6 +17,8 @@ pub const CANONICAL_COLUMNS: &[&str] = &[
     "full_name",
     "phone",
     "birth_date",
+    "age",
+    "age_as_of",
     "gender",
     "employment",
     "monthly_income",
@@ -39,7 +41,7 @@ pub const CANONICAL_COLUMNS: &[&str] = &[
 
 /// Columns added to the layout after files were written without them: the canonical mapping
 /// reads a file that lacks them (their fields are then not recorded).
-pub const ADDED_COLUMNS: &[&str] = &["phone"];
+pub const ADDED_COLUMNS: &[&str] = &["phone", "age", "age_as_of"];
 
 const LIST_SEPARATOR: &str = "|";
 
@@ -64,7 +66,7 @@ pub fn write_clients_csv<W: Write>(
 }
 
 /// One client's cells, in [`CANONICAL_COLUMNS`] order.
-pub fn client_row(client: &Client) -> [String; 22] {
+pub fn client_row(client: &Client) -> [String; 24] {
     let d = ClientDraft::from(client);
     let custom: Vec<String> = d
         .custom_attributes
@@ -76,6 +78,8 @@ pub fn client_row(client: &Client) -> [String; 22] {
         d.full_name,
         d.phone,
         d.birth_date,
+        d.age,
+        d.age_as_of,
         d.gender,
         d.employment,
         d.monthly_income,

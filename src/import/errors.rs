@@ -58,6 +58,11 @@ pub enum ImportError {
         second: String,
         name: String,
     },
+    #[error(
+        "column {column:?} is not mapped, so it would be kept as a custom attribute, but {why}; \
+         map the column or list it in options.ignore"
+    )]
+    ShadowedAttribute { column: String, why: String },
 }
 
 fn quoted(names: &[String]) -> String {

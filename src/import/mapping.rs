@@ -17,6 +17,11 @@
 //! ignore = []                    # columns to drop instead of keeping as custom attributes
 //! optional = []                  # mapped columns an extract may lack
 //! # default_income_currency = "RUB"
+//! # age_as_of = "2026-06-30"   # the date an "age" column's ages are stated on
+//! [crm_id]                       # only for an extract without an id column:
+//! # template = "{branch}-{account_no}"   # an id made of stable columns, or
+//! # unstable_ids = true                  # row numbers (ROW-1 …), one import only
+//! # prefix = "ROW"
 //! ```
 //!
 //! Design decisions:
@@ -53,7 +58,12 @@ pub struct Mapping {
     scales: Vec<Scale>,
     /// The CRM id made of other columns, when the extract has no id column.
     id_template: Option<IdTemplate>,
+    /// `[crm_id] unstable_ids = true`: ids are this prefix and the row's number.
+    row_number_prefix: Option<String>,
 }
+
+/// The prefix of row-number ids when the mapping names none.
+pub const ROW_NUMBER_PREFIX: &str = "ROW";
 
 /// A CRM id made of stable columns: `"{branch}-{account_no}"`, the text between placeholders
 /// kept as written. Each placeholder names a column of the file.
@@ -169,6 +179,9 @@ pub struct Options {
     pub default_income_currency: Option<String>,
     /// The file's text encoding (`windows-1251` …); detected when not given.
     pub encoding: Option<String>,
+    /// The date the extract's ages are stated on (its snapshot date), for rows without a
+    /// column mapped to `age_as_of` or with that cell blank.
+    pub age_as_of: Option<chrono::NaiveDate>,
 }
 
 impl Default for Options {
@@ -183,6 +196,7 @@ impl Default for Options {
             optional: Vec::new(),
             default_income_currency: None,
             encoding: None,
+            age_as_of: None,
         }
     }
 }
@@ -276,6 +290,7 @@ impl Mapping {
             holdings: Vec::new(),
             scales: Vec::new(),
             id_template: None,
+            row_number_prefix: None,
             values: Vec::new(),
             options: Options {
                 optional: CANONICAL_COLUMNS
@@ -286,6 +301,13 @@ impl Mapping {
                 ..Options::default()
             },
         }
+    }
+
+    /// With `[crm_id] unstable_ids = true`, the prefix of the ids made of row numbers
+    /// (`ROW-1`, `ROW-2` …, by the order of the data rows). Such ids name a row, not a person:
+    /// an import into a database already holding ids with this prefix is refused.
+    pub fn row_number_prefix(&self) -> Option<&str> {
+        self.row_number_prefix.as_deref()
     }
 
     /// The CRM id template, when the id is made of other columns.

@@ -30,10 +30,14 @@ pub(super) struct Plan {
     pub(super) date_format: DateFormat,
     pub(super) list_separator: String,
     pub(super) default_income_currency: Option<String>,
+    /// The date the extract's ages are stated on, for rows whose own date is blank.
+    pub(super) age_as_of: Option<NaiveDate>,
     /// The import's date, for checks that depend on it (no birth date after it).
     pub(super) today: NaiveDate,
     /// The CRM id made of columns (text, or a column's position), when the mapping says so.
     pub(super) id_parts: Option<Vec<(String, Option<usize>)>>,
+    /// Ids made of this prefix and the row's number (`[crm_id] unstable_ids = true`).
+    pub(super) row_number_prefix: Option<String>,
     /// The unit of each scaled column, by position.
     pub(super) scales: Vec<Option<crate::import::mapping::Scale>>,
     /// Numbers use a decimal comma (a `;` or tab separated file): custom numbers are stored
@@ -126,6 +130,12 @@ impl Plan {
                 continue;
             }
             let key = attribute_name(column).unwrap_or_else(|| format!("column_{}", position + 1));
+            if let Err(why) = super::target::unshadowed(&key) {
+                return Err(ImportError::ShadowedAttribute {
+                    column: column.clone(),
+                    why,
+                });
+            }
             if let Some(&first) = custom_names.get(&key) {
                 return Err(ImportError::AttributeClash {
                     first: columns[first].clone(),
@@ -155,6 +165,8 @@ impl Plan {
             date_format: options.date_format.clone(),
             list_separator: options.list_separator.clone(),
             default_income_currency: options.default_income_currency.clone(),
+            age_as_of: options.age_as_of,
+            row_number_prefix: mapping.row_number_prefix().map(str::to_owned),
             today: chrono::Utc::now().date_naive(),
             scales,
             decimal_comma: false,

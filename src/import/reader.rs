@@ -202,7 +202,8 @@ impl<R: Read> Iterator for ImportReader<R> {
                 break;
             }
             let line = self.line_of();
-            let Outcome::Row { crm_id, result } = self.plan.convert(&self.record) else {
+            let ordinal = self.stats.rows_read + 1;
+            let Outcome::Row { crm_id, result } = self.plan.convert(&self.record, ordinal) else {
                 continue;
             };
             self.stats.rows_read += 1;

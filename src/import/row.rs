@@ -33,7 +33,9 @@ pub(super) enum Outcome {
 }
 
 impl Plan {
-    pub(super) fn convert(&self, record: &ByteRecord) -> Outcome {
+    /// Converts the record; `ordinal` is its number among the file's data rows (from 1), the
+    /// id when the mapping makes ids of row numbers.
+    pub(super) fn convert(&self, record: &ByteRecord, ordinal: u64) -> Outcome {
         let cell = |i: usize| {
             let bytes = record.get(i).unwrap_or_default();
             // The parser ends records at '\n'; a CRLF file leaves '\r' on the last cell.
@@ -107,6 +109,15 @@ impl Plan {
                 }
             }
             draft.crm_id = id;
+        }
+        if let Some(prefix) = &self.row_number_prefix {
+            draft.crm_id = format!("{prefix}-{ordinal}");
+        }
+        if let Some(as_of) = self.age_as_of
+            && !draft.age.trim().is_empty()
+            && draft.age_as_of.trim().is_empty()
+        {
+            draft.age_as_of = as_of.to_string();
         }
         if let Some(currency) = &self.default_income_currency
             && !draft.monthly_income.trim().is_empty()
@@ -346,6 +357,8 @@ fn set_scalar(draft: &mut ClientDraft, field: Field, value: String) {
         Field::FullName => &mut draft.full_name,
         Field::Phone => &mut draft.phone,
         Field::BirthDate => &mut draft.birth_date,
+        Field::Age => &mut draft.age,
+        Field::AgeAsOf => &mut draft.age_as_of,
         Field::Gender => &mut draft.gender,
         Field::Employment => &mut draft.employment,
         Field::MonthlyIncome => &mut draft.monthly_income,

@@ -12,6 +12,9 @@ pub enum Field {
     FullName,
     Phone,
     BirthDate,
+    /// Years of age on the `age_as_of` date, for extracts without birth dates.
+    Age,
+    AgeAsOf,
     Gender,
     Employment,
     MonthlyIncome,
@@ -52,6 +55,8 @@ impl Field {
         Self::FullName,
         Self::Phone,
         Self::BirthDate,
+        Self::Age,
+        Self::AgeAsOf,
         Self::Gender,
         Self::Employment,
         Self::MonthlyIncome,
@@ -78,6 +83,8 @@ impl Field {
             Self::FullName => "full_name",
             Self::Phone => "phone",
             Self::BirthDate => "birth_date",
+            Self::Age => "age",
+            Self::AgeAsOf => "age_as_of",
             Self::Gender => "gender",
             Self::Employment => "employment",
             Self::MonthlyIncome => "monthly_income",
@@ -101,9 +108,9 @@ impl Field {
 
     pub(super) const fn kind(self) -> Kind {
         match self {
-            Self::BirthDate | Self::DataVerifiedOn => Kind::Date,
+            Self::BirthDate | Self::AgeAsOf | Self::DataVerifiedOn => Kind::Date,
             Self::MonthlyIncome => Kind::Decimal,
-            Self::CityPopulation | Self::Children => Kind::Integer,
+            Self::Age | Self::CityPopulation | Self::Children => Kind::Integer,
             Self::IslamicBanking | Self::ConsentToOffers => Kind::Flag,
             Self::LifestyleTags | Self::ProductsHeld => Kind::List,
             Self::CustomAttributes => Kind::Packed,
@@ -142,6 +149,7 @@ impl Target {
         let text = text.trim();
         if let Some(name) = text.strip_prefix(CUSTOM_PREFIX) {
             return if is_attribute_key(name) {
+                unshadowed(name)?;
                 Ok(Self::Custom(name.to_owned()))
             } else {
                 Err(format!(
@@ -166,6 +174,27 @@ impl fmt::Display for Target {
             Self::Field(field) => f.write_str(field.as_str()),
             Self::Custom(name) => write!(f, "{CUSTOM_PREFIX}{name}"),
         }
+    }
+}
+
+/// Refuses a custom attribute that rules could never read: one named like a built-in
+/// attribute (`age`) or a word of the rule language (`not`), which a rule takes for those.
+///
+/// # Errors
+/// Why, and what to do instead.
+pub(super) fn unshadowed(name: &str) -> Result<(), String> {
+    match crate::domain::segment::CustomName::parse(name) {
+        Ok(_) => Ok(()),
+        Err(_) if Field::from_name(name).is_some_and(|f| f != Field::CustomAttributes) => {
+            Err(format!(
+                "custom:{name} would never be read: {name:?} is a client field of its own; map \
+                 the column to {name} instead"
+            ))
+        }
+        Err(_) => Err(format!(
+            "custom:{name} would never be read: a segment rule reads {name:?} as a word of the \
+             rule language or a built-in attribute; choose another name"
+        )),
     }
 }
 
@@ -213,9 +242,23 @@ mod tests {
     fn an_unknown_target_lists_the_valid_ones() {
         let message = Target::parse("birthday").unwrap_err();
         assert!(message.contains("\"birthday\""), "{message}");
-        assert!(message.contains("birth_date, gender"), "{message}");
+        assert!(
+            message.contains("birth_date, age, age_as_of, gender"),
+            "{message}"
+        );
         assert!(Target::parse("custom:loyalty tier").is_err());
         assert!(Target::parse("custom:").is_err());
+    }
+
+    #[test]
+    fn a_custom_attribute_shadowing_a_built_in_one_is_refused() {
+        let age = Target::parse("custom:age").unwrap_err();
+        assert!(age.contains("map the column to age"), "{age}");
+        let keyword = Target::parse("custom:not").unwrap_err();
+        assert!(keyword.contains("rule language"), "{keyword}");
+        assert!(Target::parse("custom:data_age_days").is_err());
+        assert!(Target::parse("custom:products_held").is_err());
+        assert!(Target::parse("custom:age_band").is_ok());
     }
 
     #[test]

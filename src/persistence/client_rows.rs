@@ -17,7 +17,7 @@ use crate::domain::client::Client;
 
 /// The `clients` columns a write sets (the id, `created_at` and `updated_at` aside), in the
 /// order [`StoredClient::write_copy_row`] writes them; the content hash, last, covers the others.
-pub const WRITTEN_COLUMNS: [&str; 25] = [
+pub const WRITTEN_COLUMNS: [&str; 28] = [
     "crm_id",
     "full_name",
     "search_name",
@@ -42,6 +42,9 @@ pub const WRITTEN_COLUMNS: [&str; 25] = [
     "custom_attributes",
     "monthly_income_exact",
     "phone",
+    "stated_age",
+    "age_as_of",
+    "age_basis",
     "content_hash",
 ];
 
@@ -73,6 +76,10 @@ pub struct StoredClient {
     pub content_hash: String,
     pub monthly_income_exact: Option<String>,
     pub phone: Option<String>,
+    pub stated_age: Option<i32>,
+    pub age_as_of: Option<NaiveDate>,
+    /// Derived from the birth date or the stated age, so not hashed.
+    pub age_basis: Option<NaiveDate>,
 }
 
 /// A valid client that cannot be stored as it is: an income beyond the column's range, a home
@@ -195,6 +202,12 @@ impl StoredClient {
             custom_attributes,
             monthly_income_exact: client.monthly_income.map(|i| i.to_string()),
             phone: client.phone.clone(),
+            // At most MAX_STATED_AGE.
+            stated_age: client
+                .stated_age
+                .map(|a| i32::try_from(a.years()).unwrap_or(i32::MAX)),
+            age_as_of: client.stated_age.map(|a| a.as_of()),
+            age_basis: client.age_basis(),
             content_hash: String::new(),
         };
         stored.content_hash = stored.values_hash();
@@ -204,16 +217,21 @@ impl StoredClient {
     /// SHA-256 of every stored value but the hash itself, in their binary `COPY` form (each
     /// value length-prefixed, so no two different rows encode alike).
     ///
-    /// The phone, the latest column, is hashed only when there is one: a client without a phone
-    /// hashes as before the column existed, so the first import after it was added rewrites
-    /// only the clients that now have a number. (An encoding with the phone is one field
-    /// longer than any without, so the two cannot be mistaken for each other.)
+    /// Columns added later are hashed only when they hold something: a client without a phone
+    /// hashes as before that column existed, and one without a stated age as before those
+    /// columns, so the first import after a column was added rewrites only the clients that
+    /// now have a value there. (Each addition makes the encoding longer, so encodings with and
+    /// without it cannot be mistaken for each other.)
     fn values_hash(&self) -> String {
         let mut encoded = Vec::with_capacity(512);
         let mut fields = Fields::new(&mut encoded);
         self.write_hashed_values(&mut fields);
-        if self.phone.is_some() {
+        if self.phone.is_some() || self.stated_age.is_some() {
             fields.text(self.phone.as_deref());
+        }
+        if self.stated_age.is_some() {
+            fields.int4(self.stated_age);
+            fields.date(self.age_as_of);
         }
         hex_digest(&encoded)
     }
@@ -247,6 +265,9 @@ impl StoredClient {
             content_hash: Set(self.content_hash),
             monthly_income_exact: Set(self.monthly_income_exact),
             phone: Set(self.phone),
+            stated_age: Set(self.stated_age),
+            age_as_of: Set(self.age_as_of),
+            age_basis: Set(self.age_basis),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()
@@ -260,6 +281,9 @@ impl StoredClient {
         let mut row = copy_binary::begin_row(out, i16::try_from(columns).unwrap_or(i16::MAX));
         self.write_hashed_values(&mut row);
         row.text(self.phone.as_deref());
+        row.int4(self.stated_age);
+        row.date(self.age_as_of);
+        row.date(self.age_basis);
         row.text(Some(&self.content_hash));
         row.timestamptz(stamped_at);
         row.timestamptz(stamped_at);
@@ -365,6 +389,38 @@ mod tests {
         let mut encoded = Vec::new();
         without.write_hashed_values(&mut Fields::new(&mut encoded));
         assert_eq!(without.content_hash, hex_digest(&encoded));
+    }
+
+    #[test]
+    fn a_stated_age_is_written_with_its_date_and_basis_and_hashed_only_when_there_is_one() {
+        let column = |name: &str| WRITTEN_COLUMNS.iter().position(|c| *c == name).unwrap();
+        let lengths = |row: &StoredClient| {
+            let mut out = Vec::new();
+            row.write_copy_row(&mut out, Utc::now());
+            field_lengths(&out).1
+        };
+        let without = stored(draft());
+        let with = stored(ClientDraft {
+            age: "42".into(),
+            age_as_of: "2026-06-30".into(),
+            ..draft()
+        });
+        assert_eq!(with.stated_age, Some(42));
+        assert_eq!(with.age_basis, chrono::NaiveDate::from_ymd_opt(1984, 6, 30));
+        assert_eq!(lengths(&without)[column("stated_age")], -1);
+        assert_eq!(lengths(&with)[column("stated_age")], 4);
+        assert_eq!(lengths(&with)[column("age_as_of")], 4);
+        assert_eq!(lengths(&with)[column("age_basis")], 4);
+        assert_ne!(without.content_hash, with.content_hash);
+        let born = stored(ClientDraft {
+            birth_date: "1990-01-02".into(),
+            ..draft()
+        });
+        assert_eq!(born.age_basis, born.birth_date, "a birth date is the basis");
+        // Without a stated age, the hash is what it was before its columns existed.
+        let mut encoded = Vec::new();
+        born.write_hashed_values(&mut Fields::new(&mut encoded));
+        assert_eq!(born.content_hash, hex_digest(&encoded));
     }
 
     #[test]

@@ -164,6 +164,27 @@ pub async fn find_by_crm_id(
         .await?)
 }
 
+/// Whether some client's CRM id starts with `prefix` (a range over the id's index; ids compare
+/// byte by byte on both backends).
+///
+/// # Errors
+/// Database errors.
+pub async fn any_id_starting_with(
+    db: &impl ConnectionTrait,
+    prefix: &str,
+) -> Result<bool, StoreError> {
+    let found = client::Entity::find()
+        .select_only()
+        .column(client::Column::Id)
+        .filter(client::Column::CrmId.gte(prefix))
+        .filter(client::Column::CrmId.lt(format!("{prefix}\u{10FFFF}")))
+        .limit(1)
+        .into_tuple::<i64>()
+        .one(db)
+        .await?;
+    Ok(found.is_some())
+}
+
 /// A client's row as the desk reads it: with its home point's code and the bank's generation
 /// (see `persistence::generation`), in one query.
 pub struct DeskRow {
@@ -490,6 +511,8 @@ pub fn to_domain(
         full_name: row.full_name.clone(),
         phone: text(&row.phone),
         birth_date: row.birth_date.map(|d| d.to_string()).unwrap_or_default(),
+        age: row.stated_age.map(|a| a.to_string()).unwrap_or_default(),
+        age_as_of: row.age_as_of.map(|d| d.to_string()).unwrap_or_default(),
         gender: text(&row.gender),
         employment: text(&row.employment),
         monthly_income: row

@@ -62,6 +62,14 @@ pub enum ImportFailure {
     File(#[from] ImportError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(
+        "the database already holds clients numbered from rows ({prefix}-1 …): an extract \
+         without ids can be imported once only, since a reordered file would write one \
+         person's data onto another's record (and offers point to those records); import it \
+         with a crm_id column or a [crm_id] template of stable columns, or give this file \
+         another crm_id.prefix if it holds other people"
+    )]
+    RowNumbersTaken { prefix: String },
 }
 
 /// Counts the bytes the parser has consumed, for the progress bar.
@@ -192,6 +200,13 @@ pub async fn import_file_keeping(
     let reader = tokio::task::spawn_blocking(move || ImportReader::new(counting, &header_mapping))
         .await
         .map_err(|e| open_error(std::io::Error::other(e)))??;
+    if let Some(prefix) = mapping.row_number_prefix()
+        && clients::any_id_starting_with(db, &format!("{prefix}-")).await?
+    {
+        return Err(ImportFailure::RowNumbersTaken {
+            prefix: prefix.to_owned(),
+        });
+    }
     let points = clients::sales_point_ids(db).await?;
     let initial_load = if db.get_database_backend() == DbBackend::Postgres {
         clients_bulk::restore(db).await.map_err(StoreError::from)?; // after a killed load

@@ -8,14 +8,15 @@
 //!   themselves; wherever SQL would turn an Unknown into True or False, the translation keeps it
 //!   NULL instead (`not` is a plain `NOT`, so one such slip would let `not` match clients the
 //!   in-memory evaluation refuses). The three places that need care:
-//!   - `age` of a client born after `today` is Unknown, as in [`Client::age_on`]: the birth date
-//!     is read through `CASE WHEN birth_date <= today THEN birth_date END`.
+//!   - `age` of a client born after `today` is Unknown, as in [`Client::age_on`]: the date ages
+//!     count from (`age_basis`: the birth date, or a stated age's basis) is read through
+//!     `CASE WHEN age_basis <= today THEN age_basis END`.
 //!   - `home_sales_point_id IN (SELECT id FROM sales_points WHERE code = ?)` is False, not NULL,
 //!     for a client without a home sales point when the code does not exist; it is guarded by
 //!     `CASE WHEN home_sales_point_id IS NOT NULL THEN … END`.
 //!   - A comparison that holds for every known value, or for none (`monthly_income = 1.00005`
 //!     cannot hold at scale 4), is written `x = x` or `x <> x`: True or False, but NULL on NULL.
-//! - `age >= n` becomes `birth_date <= cutoff(n)`, the last birth date that has turned `n` by
+//! - `age >= n` becomes `age_basis <= cutoff(n)`, the last birth date that has turned `n` by
 //!   `today`: the same day `n` years back, or 28 February when that would be 29 February (a
 //!   leap-day baby turns a year older on 1 March in common years, as `Client::age_on` says).
 //! - `monthly_income` is stored floored to units of 1/10,000, beside the exact text the CRM sent
@@ -212,7 +213,8 @@ impl Sql {
 
     fn age(&self, op: CompareOp, years: i64) -> Expr {
         // Born after today: no age yet, so Unknown (NULL) like `Client::age_on`'s `None`.
-        let born = || case(column("birth_date").lte(self.today), column("birth_date"));
+        // `age_basis` is the birth date, or a stated age's date that many years back.
+        let born = || case(column("age_basis").lte(self.today), column("age_basis"));
         let reached = |n: i64| born().lte(self.cutoff(n));
         let not_reached = |n: i64| born().gt(self.cutoff(n));
         match op {

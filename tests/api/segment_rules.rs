@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 use kombi::demo::crm_generator::generate_clients;
-use kombi::domain::client::Client;
+use kombi::domain::client::{Client, StatedAge};
 use kombi::domain::segment::SegmentRule;
 use kombi::persistence::clients;
 use kombi::persistence::entities::{client, sales_point};
@@ -43,6 +43,8 @@ const RULES: &[&str] = &[
     "not monthly_income < 123456789012345.6789012345678",
     "monthly_income = 150000.00005 or monthly_income = 0",
     "age = 44 or age > 64 or not age >= 1",
+    "age between 30 and 45 and not age = 40",
+    "age = 18 or age = 61 or age < 2",
     "loyalty_tier in [gold, platinum] or preferred_contact = \"sms\"",
     "not salary_project = \"EMP-0001\" or salary_project > 5",
     "score >= 7.5 or score = 0 or not score between -1 and 12",
@@ -60,7 +62,9 @@ const RULES: &[&str] = &[
 ];
 
 /// The demo generator's clients, with the gaps it never makes: no home sales point, a birth
-/// date after `today`, and a numeric (or not quite numeric) custom attribute.
+/// date after `today`, an age stated on a date instead of a birth date (on a leap day, on
+/// `today`, a year and a day before it), and a numeric (or not quite numeric) custom
+/// attribute.
 fn generated_clients() -> Vec<Client> {
     let scores = [
         "7.50",
@@ -88,6 +92,15 @@ fn generated_clients() -> Vec<Client> {
         "123456789012345.6789012345678",
         "123456789012345.6789012345677",
     ];
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let stated_on = [
+        today(),
+        day(2024, 2, 29),
+        day(2025, 10, 31),
+        day(2025, 11, 1),
+        day(2026, 6, 30),
+        day(2020, 3, 1),
+    ];
     generate_clients(CLIENTS, SEED, today())
         .enumerate()
         .map(|(i, mut client)| {
@@ -96,6 +109,12 @@ fn generated_clients() -> Vec<Client> {
             }
             if i % 97 == 0 {
                 client.birth_date = Some(today() + Days::new(30));
+            }
+            if i % 11 == 0 {
+                let as_of = stated_on[(i / 11) % stated_on.len()];
+                let years = u32::try_from(i % 90).unwrap();
+                client.birth_date = None;
+                client.stated_age = Some(StatedAge::new(years, as_of).unwrap());
             }
             if i % 5 == 0 {
                 let income = incomes[(i / 5) % incomes.len()];

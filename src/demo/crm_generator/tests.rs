@@ -54,14 +54,14 @@ fn the_first_clients_of_seed_42_are_pinned() {
     assert_eq!(
         rows,
         [
-            "CRM-0000001,Semyonov Artyom Gennadyevich,+79142695902,2000-01-01,male,employed,\
+            "CRM-0000001,Semyonov Artyom Gennadyevich,+79142695902,2000-01-01,,,male,employed,\
              133750.00,RUB,Moscow,13100000,Moscow,divorced,1,\
              car_owner|city_lover|family|online_shopper|shy|traveller,medium,ru,false,,true,\
              2024-08-05,MSK-HO,",
-            "CRM-0000002,Morozova Anna Vladimirovna,+79530116391,2005-11-08,female,student,\
+            "CRM-0000002,Morozova Anna Vladimirovna,+79530116391,2005-11-08,,,female,student,\
              38051.00,RUB,Novosibirsk,1630000,Novosibirsk Oblast,single,0,night_life,high,ru,false,\
              CA_RUB|CA_USD|ONLINE,true,2025-03-13,NSK-KKO,",
-            "CRM-0000003,Pokrovskaya Yelizaveta Valeryevna,+79917536880,1982-08-10,female,\
+            "CRM-0000003,Pokrovskaya Yelizaveta Valeryevna,+79917536880,1982-08-10,,,female,\
              unemployed,0.00,RUB,Moscow,13100000,Moscow,married,1,\
              city_lover|family|homeowner|online_shopper,high,ru,false,CA_EUR|CA_RUB|ONLINE|VCARD,\
              true,2025-04-07,MSK-HO,loyalty_tier=silver",

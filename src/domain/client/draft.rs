@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::fields::{self, FieldResult};
-use super::{Client, ClientErrors, CrmId, FieldError};
+use super::{Client, ClientErrors, CrmId, FieldError, StatedAge};
 use crate::domain::message::Message;
 
 /// A client record as entered: every scalar is text, as it comes from a form, a CSV cell or a
@@ -27,6 +27,11 @@ pub struct ClientDraft {
     pub phone: String,
     #[serde(deserialize_with = "text")]
     pub birth_date: String,
+    /// Years of age on `age_as_of`, for extracts with ages instead of birth dates.
+    #[serde(deserialize_with = "text")]
+    pub age: String,
+    #[serde(deserialize_with = "text")]
+    pub age_as_of: String,
     #[serde(deserialize_with = "text")]
     pub gender: String,
     #[serde(deserialize_with = "text")]
@@ -96,6 +101,7 @@ impl ClientDraft {
         let full_name = c.check("full_name", fields::full_name(&self.full_name));
         let phone = c.check("phone", fields::phone(&self.phone));
         let birth_date = c.check("birth_date", fields::birth_date(&self.birth_date, today));
+        let stated_age = self.stated_age(&mut c, birth_date, today);
         let gender = c.check("gender", fields::code(&self.gender));
         let employment = c.check("employment", fields::code(&self.employment));
         let monthly_income = c.check("monthly_income", fields::income(&self.monthly_income));
@@ -136,6 +142,7 @@ impl ClientDraft {
                 full_name,
                 phone,
                 birth_date,
+                stated_age,
                 gender,
                 employment,
                 monthly_income,
@@ -160,6 +167,49 @@ impl ClientDraft {
     }
 }
 
+impl ClientDraft {
+    /// The age with its date, both or neither, agreeing with the birth date when there is one.
+    fn stated_age(
+        &self,
+        c: &mut Collector,
+        birth_date: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Option<StatedAge> {
+        let years = c.check("age", fields::stated_years(&self.age));
+        let as_of = c.check("age_as_of", fields::as_of_date(&self.age_as_of, today));
+        match (years, as_of) {
+            (Some(_), None) if self.age_as_of.trim().is_empty() => {
+                c.reject("age_as_of", Message::new("age-as-of-required"));
+                None
+            }
+            (None, Some(_)) if self.age.trim().is_empty() => {
+                c.reject("age", Message::new("age-required-with-date"));
+                None
+            }
+            (Some(years), Some(as_of)) => match StatedAge::new(years, as_of) {
+                Err(message) => {
+                    c.reject("age", message);
+                    None
+                }
+                Ok(age) => {
+                    let from_birth = birth_date.and_then(|born| super::full_years(born, as_of));
+                    if let Some(from_birth) = from_birth.filter(|y| *y != years) {
+                        c.reject(
+                            "age",
+                            Message::new("age-contradicts-birth-date")
+                                .with("value", years)
+                                .with("date", as_of)
+                                .with("birth_age", from_birth),
+                        );
+                    }
+                    Some(age)
+                }
+            },
+            _ => None,
+        }
+    }
+}
+
 fn opt<T: ToString>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
@@ -172,6 +222,8 @@ impl From<&Client> for ClientDraft {
             full_name: c.full_name.clone(),
             phone: opt(c.phone.as_ref()),
             birth_date: opt(c.birth_date),
+            age: opt(c.stated_age.map(|a| a.years())),
+            age_as_of: opt(c.stated_age.map(|a| a.as_of())),
             gender: opt(c.gender),
             employment: opt(c.employment),
             monthly_income: opt(c.monthly_income),

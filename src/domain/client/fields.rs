@@ -103,6 +103,26 @@ pub(super) fn birth_date(raw: &str, today: NaiveDate) -> FieldResult<Option<Naiv
     }
 }
 
+/// Years of an age stated by an extract: a whole number, 0 or more (the upper bound is
+/// [`super::StatedAge::new`]'s).
+pub(super) fn stated_years(raw: &str) -> FieldResult<Option<u32>> {
+    match integer::<i64>(raw)? {
+        Some(n) if n < 0 => Err(Message::new("field-not-negative").with("value", n)),
+        Some(n) => Ok(Some(u32::try_from(n).unwrap_or(u32::MAX))),
+        None => Ok(None),
+    }
+}
+
+/// The date an extract's ages are stated on: not after `today`.
+pub(super) fn as_of_date(raw: &str, today: NaiveDate) -> FieldResult<Option<NaiveDate>> {
+    match date(raw)? {
+        Some(day) if day > today => Err(Message::new("age-as-of-in-future")
+            .with("date", day)
+            .with("today", today)),
+        day => Ok(day),
+    }
+}
+
 pub(super) fn code<T: FromStr<Err = UnknownVariant>>(raw: &str) -> FieldResult<Option<T>> {
     present(raw)
         .map(|text| text.parse().map_err(|e: UnknownVariant| e.into()))

@@ -22,6 +22,15 @@ pub(super) struct RawOptions {
     optional: Vec<Spanned<String>>,
     default_income_currency: Option<Spanned<String>>,
     encoding: Option<Spanned<String>>,
+    age_as_of: Option<Spanned<RawDate>>,
+}
+
+/// A date as TOML writes it (`2026-06-30`) or as text (`"2026-06-30"`).
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub(super) enum RawDate {
+    Text(String),
+    Date(toml::value::Datetime),
 }
 
 /// The options, with where each `optional` entry is in the text (checked against the columns
@@ -117,6 +126,25 @@ pub(super) fn options(raw: RawOptions, problems: &mut Problems<'_>) -> ReadOptio
                     "{:?} is not a text encoding (e.g. \"utf-8\", \"windows-1251\", \"koi8-r\")",
                     label.get_ref()
                 ),
+            ),
+        }
+    }
+    if let Some(raw) = raw.age_as_of {
+        let text = match raw.get_ref() {
+            RawDate::Text(text) => text.trim().to_owned(),
+            RawDate::Date(date) => date.to_string(),
+        };
+        match crate::domain::client::iso_date(&text) {
+            Some(date) if date <= chrono::Utc::now().date_naive() => options.age_as_of = Some(date),
+            Some(_) => problems.add(
+                Some(raw.span().start),
+                "options.age_as_of",
+                format!("{text} is in the future: ages are stated on a day that has come"),
+            ),
+            None => problems.add(
+                Some(raw.span().start),
+                "options.age_as_of",
+                format!("{text:?} is not a date written YYYY-MM-DD"),
             ),
         }
     }

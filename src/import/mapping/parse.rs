@@ -65,6 +65,8 @@ struct RawMapping {
 #[serde(deny_unknown_fields)]
 struct RawIdTemplate {
     template: Option<Spanned<String>>,
+    unstable_ids: Option<Spanned<bool>>,
+    prefix: Option<Spanned<String>>,
 }
 
 /// `[scale] "Income, k/yr" = { factor = 1000, divide_by = 12 }`: a numeric column's unit.
@@ -148,7 +150,7 @@ pub(super) fn from_toml(text: &str) -> Result<Mapping, MappingError> {
         options,
         optional_at,
     } = options(raw.options, &mut problems);
-    let id_template = match raw.crm_id.template {
+    let id_template = match &raw.crm_id.template {
         None => None,
         Some(text) => match super::IdTemplate::parse(text.get_ref()) {
             Ok(template) => Some(template),
@@ -158,7 +160,9 @@ pub(super) fn from_toml(text: &str) -> Result<Mapping, MappingError> {
             }
         },
     };
-    let columns = columns(raw.columns, &options, id_template.is_some(), &mut problems);
+    let row_number_prefix = row_number_prefix(&raw.crm_id, id_template.is_some(), &mut problems);
+    let id_from_columns = id_template.is_some() || row_number_prefix.is_some();
+    let columns = columns(raw.columns, &options, id_from_columns, &mut problems);
     for (column, at) in options.optional.iter().zip(optional_at) {
         let mapped = columns
             .iter()
@@ -182,10 +186,57 @@ pub(super) fn from_toml(text: &str) -> Result<Mapping, MappingError> {
             holdings,
             scales,
             id_template,
+            row_number_prefix,
         })
     } else {
         Err(MappingError(problems.found))
     }
+}
+
+/// `[crm_id] unstable_ids = true` (and its `prefix`): ids made of row numbers, asked for in
+/// so many words because they name a row, not a person.
+fn row_number_prefix(
+    raw: &RawIdTemplate,
+    from_template: bool,
+    problems: &mut Problems<'_>,
+) -> Option<String> {
+    let wanted = raw.unstable_ids.as_ref().is_some_and(|u| *u.get_ref());
+    if !wanted {
+        if let Some(prefix) = &raw.prefix {
+            problems.add(
+                Some(prefix.span().start),
+                "crm_id.prefix",
+                "a prefix is for row-number ids: set crm_id.unstable_ids = true, or remove it",
+            );
+        }
+        return None;
+    }
+    if from_template {
+        problems.add(
+            raw.unstable_ids.as_ref().map(|u| u.span().start),
+            "crm_id.unstable_ids",
+            "a template makes the ids already: keep one of the two",
+        );
+    }
+    let prefix = raw
+        .prefix
+        .as_ref()
+        .map_or(super::ROW_NUMBER_PREFIX, |p| p.get_ref().as_str());
+    // The longest row number (20 digits) and the dash must fit in a CRM id.
+    let valid = !prefix.is_empty()
+        && prefix.len() <= 40
+        && prefix
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !valid {
+        problems.add(
+            raw.prefix.as_ref().map(|p| p.span().start),
+            "crm_id.prefix",
+            format!("{prefix:?} must be 1..=40 of A-Z, a-z, 0-9, _"),
+        );
+        return None;
+    }
+    Some(prefix.to_owned())
 }
 
 /// Whether two column names name the same column (trimmed when the options trim).
@@ -239,8 +290,17 @@ fn columns(
     if id_mapped && id_from_template {
         problems.add(
             None,
-            "crm_id.template",
+            "crm_id",
             "a column is mapped to crm_id too: keep one of the two",
+        );
+    }
+    let maps = |field| columns.iter().any(|(_, t)| *t == Target::Field(field));
+    if maps(Field::Age) && !maps(Field::AgeAsOf) && options.age_as_of.is_none() {
+        problems.add(
+            None,
+            "columns",
+            "an age is true on a date: map a column to age_as_of, or set options.age_as_of to \
+             the date the extract's ages are stated on",
         );
     }
     for required in [Field::CrmId] {

@@ -47,18 +47,27 @@ pub(super) fn to_toml(mapping: &Mapping) -> String {
     if let Some(encoding) = &o.encoding {
         options.insert("encoding".into(), Value::String(encoding.clone()));
     }
+    if let Some(as_of) = o.age_as_of {
+        options.insert("age_as_of".into(), Value::String(as_of.to_string()));
+    }
     let mut root = Table::new();
     root.insert("columns".into(), Value::Table(columns));
     if !values.is_empty() {
         root.insert("values".into(), Value::Table(values));
     }
     root.insert("options".into(), Value::Table(options));
+    let mut id = Table::new();
     if let Some(template) = mapping.id_template() {
-        let mut id = Table::new();
         id.insert(
             "template".into(),
             Value::String(template.as_str().to_owned()),
         );
+    }
+    if let Some(prefix) = mapping.row_number_prefix() {
+        id.insert("unstable_ids".into(), Value::Boolean(true));
+        id.insert("prefix".into(), Value::String(prefix.to_owned()));
+    }
+    if !id.is_empty() {
         root.insert("crm_id".into(), Value::Table(id));
     }
     if !mapping.scales().is_empty() {

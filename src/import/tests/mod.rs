@@ -1,7 +1,9 @@
 //! Reading extracts end to end: formats, cells, row errors, round trips, robustness, size.
 
+mod ages;
 mod cells;
 mod format;
+mod ids;
 mod no_panic;
 mod round_trip;
 mod rows;

@@ -37,6 +37,11 @@ pub struct Model {
     pub monthly_income_exact: Option<String>,
     /// `+` and the digits (`+79161234567`); indexed for the desk's search by number.
     pub phone: Option<String>,
+    /// An age as an extract stated it, on `age_as_of` (never an invented birth date).
+    pub stated_age: Option<i32>,
+    pub age_as_of: Option<Date>,
+    /// The date `age` rules count from: `Client::age_basis`, derived, never shown.
+    pub age_basis: Option<Date>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

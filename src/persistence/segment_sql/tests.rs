@@ -94,11 +94,11 @@ fn placeholders_follow_the_backend() {
 }
 
 #[test]
-fn age_becomes_a_birth_date_range_guarded_against_future_births() {
+fn age_becomes_a_range_of_its_basis_guarded_against_future_births() {
     let (sql, values) = select("age >= 35", DbBackend::Sqlite);
     assert_eq!(
         sql,
-        r#"SELECT * FROM "clients" WHERE (CASE WHEN ("clients"."birth_date" <= ?) THEN "clients"."birth_date" END) <= ?"#
+        r#"SELECT * FROM "clients" WHERE (CASE WHEN ("clients"."age_basis" <= ?) THEN "clients"."age_basis" END) <= ?"#
     );
     let shown = values_text(&values);
     assert!(

@@ -32,6 +32,13 @@ pub struct ClientRecord {
     phone: Option<String>,
     #[schema(example = "1988-04-12")]
     birth_date: Option<String>,
+    /// Years of age on `age_as_of` (0 to 120), for a CRM that knows ages, not birth dates;
+    /// must agree with `birth_date` when both are sent.
+    #[schema(example = "42")]
+    age: Option<String>,
+    /// The date `age` was true on (required with it; not in the future).
+    #[schema(example = "2026-06-30")]
+    age_as_of: Option<String>,
     /// `male` or `female`.
     gender: Option<String>,
     /// `employed`, `self_employed`, `student`, `retired`, `unemployed`, `homemaker`, `other`.
@@ -78,6 +85,11 @@ pub struct ClientDoc {
     #[schema(example = "+79161234567")]
     phone: Option<String>,
     birth_date: Option<chrono::NaiveDate>,
+    /// The age the CRM stated on `age_as_of`; age rules count from it when there is no birth
+    /// date (a year more on each anniversary of `age_as_of`).
+    #[schema(example = 42)]
+    age: Option<u32>,
+    age_as_of: Option<chrono::NaiveDate>,
     /// `male` or `female`.
     gender: Option<String>,
     /// `employed`, `self_employed`, `student`, `retired`, `unemployed`, `homemaker`, `other`.

@@ -52,6 +52,21 @@ struct ClientPage {
     near_misses: Vec<SegmentView>,
 }
 
+/// The age today; for an age an extract stated (no birth date), with what it stated and when,
+/// so the advisor knows it may be a year more.
+fn age(c: &Client, today: chrono::NaiveDate, lang: Lang) -> Option<String> {
+    let years = c.age_on(today)?;
+    Some(match c.stated_age.filter(|_| c.birth_date.is_none()) {
+        None => years.to_string(),
+        Some(stated) => lang.message(
+            &crate::domain::message::Message::new("desk-age-stated")
+                .with("age", years)
+                .with("stated", stated.years())
+                .with("date", format::date(lang, stated.as_of())),
+        ),
+    })
+}
+
 fn facts(c: &Client, today: chrono::NaiveDate, lang: Lang) -> Vec<(String, String)> {
     let or_dash = |v: Option<String>| {
         v.filter(|s| !s.is_empty())
@@ -61,7 +76,7 @@ fn facts(c: &Client, today: chrono::NaiveDate, lang: Lang) -> Vec<(String, Strin
     let yes_no = |b: bool| lang.text(if b { "desk-yes" } else { "desk-no" });
     let rows: Vec<(&'static str, String)> = vec![
         ("desk-phone", or_dash(c.phone.clone())),
-        ("desk-age", or_dash(c.age_on(today).map(|a| a.to_string()))),
+        ("desk-age", or_dash(age(c, today, lang))),
         (
             "desk-birth-date",
             or_dash(c.birth_date.map(|d| format::date(lang, d))),

@@ -217,6 +217,8 @@ pub(crate) fn client() -> impl Strategy<Value = Client> {
         (
             opt(&["5", "7.50", "-0", "gold", "1e3", "0012", "1234567890123456"]),
             opt(&["gold", "silver"]),
+            // An age stated on a date, for a client without a birth date.
+            option::of((0u32..=120, 0u64..3_000)),
         ),
     )
         .prop_map(
@@ -225,8 +227,11 @@ pub(crate) fn client() -> impl Strategy<Value = Client> {
                 (city, population, children, marital),
                 (tags, products),
                 (flag, verified, point),
-                (score, tier),
+                (score, tier, stated),
             )| {
+                let as_of =
+                    |days| NaiveDate::from_ymd_opt(2021, 1, 1).unwrap() + chrono::Days::new(days);
+                let stated = stated.filter(|_| birth.is_none());
                 let mut custom = std::collections::BTreeMap::new();
                 for (key, value) in [("score", score), ("tier", tier)] {
                     if !value.is_empty() {
@@ -237,6 +242,12 @@ pub(crate) fn client() -> impl Strategy<Value = Client> {
                     crm_id: "CRM-1".into(),
                     full_name: "Test".into(),
                     birth_date: birth.map(|d| d.to_string()).unwrap_or_default(),
+                    age: stated
+                        .map(|(years, _)| years.to_string())
+                        .unwrap_or_default(),
+                    age_as_of: stated
+                        .map(|(_, days)| as_of(days).to_string())
+                        .unwrap_or_default(),
                     income_currency: if income.is_empty() {
                         String::new()
                     } else {
