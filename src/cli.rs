@@ -81,6 +81,11 @@ pub enum Command {
         /// all the same). Without it, only an import where every row was rejected fails.
         #[arg(long, value_name = "N")]
         max_rejected: Option<u64>,
+        /// Import nothing: print a starting mapping (TOML) for the file, from its header and
+        /// first rows, to edit and pass to --mapping. What only you can decide is said on
+        /// standard error.
+        #[arg(long, conflicts_with_all = ["mapping", "errors_csv", "max_rejected"])]
+        suggest_mapping: bool,
     },
     /// Client segments, for scripts.
     #[command(subcommand)]
@@ -207,7 +212,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             mapping,
             errors_csv,
             max_rejected,
+            suggest_mapping,
         }) => {
+            if suggest_mapping {
+                return crate::cli_import::suggest(&file);
+            }
             let db = open(&database_url, 2).await?;
             crate::cli_import::import_crm(
                 &db,

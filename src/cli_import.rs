@@ -14,6 +14,29 @@ use crate::persistence::crm_import::import_file_keeping;
 /// Errors printed on the terminal; the rest go to `--errors-csv`.
 const ERRORS_SHOWN: usize = 20;
 
+/// `kombi import-crm FILE --suggest-mapping`: the suggested mapping on standard output, what
+/// to decide on standard error.
+///
+/// # Errors
+/// A file that cannot be opened or read as CSV.
+pub fn suggest(file: &Path) -> anyhow::Result<()> {
+    let opened =
+        std::fs::File::open(file).with_context(|| format!("reading {}", file.display()))?;
+    let suggestion = crate::import::suggest_mapping(
+        std::io::BufReader::new(opened),
+        chrono::Utc::now().date_naive(),
+    )
+    .with_context(|| format!("reading {}", file.display()))?;
+    print!("{}", suggestion.toml);
+    if !suggestion.decide.is_empty() {
+        eprintln!("Decide before importing with this mapping:");
+        for point in &suggestion.decide {
+            eprintln!("  - {point}");
+        }
+    }
+    Ok(())
+}
+
 /// # Errors
 /// An unreadable mapping or file, a file that cannot be imported at all, a database failure;
 /// and, after the rows that were good are stored, every row rejected, or more than

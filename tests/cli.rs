@@ -592,3 +592,63 @@ fn a_windows_1251_extract_imports_with_its_cyrillic_names_and_says_its_encoding(
         assert_eq!(client.city.as_deref(), Some("Тверь"));
     });
 }
+
+#[test]
+fn suggest_mapping_prints_a_mapping_that_imports_the_file_once_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("suggest.db").display());
+    let file = dir.path().join("survey.csv");
+    std::fs::write(&file, "Sex;Age;Income\nM;41;120000\nF;29;95000,5\n").unwrap();
+    let file = file.display().to_string();
+
+    let suggested = kombi(&["import-crm", &file, "--suggest-mapping"], "", &url);
+
+    assert!(suggested.status.success(), "{}", stderr(&suggested));
+    assert!(
+        !dir.path().join("suggest.db").exists(),
+        "a suggestion touches no database"
+    );
+    let toml = String::from_utf8(suggested.stdout.clone()).unwrap();
+    assert!(toml.contains("Age = \"age\""), "{toml}");
+    assert!(
+        stderr(&suggested).contains("crm_id: no column looks like a client id"),
+        "{}",
+        stderr(&suggested)
+    );
+    let edited = toml
+        .replace("# unstable_ids = true", "unstable_ids = true")
+        .replace("age_as_of = \"", "age_as_of = \"2026-06-30\" # was \"");
+    let mapping = dir.path().join("survey.toml");
+    std::fs::write(&mapping, edited).unwrap();
+    let mapping = mapping.display().to_string();
+    let imported = kombi(&["import-crm", &file, "--mapping", &mapping], "", &url);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert!(
+        String::from_utf8_lossy(&imported.stdout).contains("2 imported"),
+        "{}",
+        String::from_utf8_lossy(&imported.stdout)
+    );
+    // Row numbers name rows, not people: the same file is refused the second time.
+    let again = kombi(&["import-crm", &file, "--mapping", &mapping], "", &url);
+    assert!(!again.status.success());
+    assert!(
+        stderr(&again).contains("imported once only"),
+        "{}",
+        stderr(&again)
+    );
+    let both = kombi(
+        &[
+            "import-crm",
+            &file,
+            "--suggest-mapping",
+            "--mapping",
+            &mapping,
+        ],
+        "",
+        &url,
+    );
+    assert!(
+        !both.status.success(),
+        "a suggestion with a mapping makes no sense"
+    );
+}

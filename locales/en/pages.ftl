@@ -213,6 +213,13 @@ import-started-at = Started { $at }
 import-refreshes = This page refreshes itself.
 import-rejected = Rejected rows
 import-download = Download all as CSV
+import-encoding = Read as { $encoding }.
+import-attributes = Custom attributes
+import-attributes-note = Stored values of each column kept as a custom attribute: numbers are compared as numbers by segment rules (score > 7), the rest as text.
+import-attribute = Attribute
+import-as-numbers = Numbers
+import-as-text = Text
+import-mixed = numbers and text
 import-line = Line
 import-column = Column
 import-reason = Reason
@@ -226,6 +233,11 @@ mappings-save-title = Save a mapping
 mappings-name-placeholder = e.g. Siebel CRM export
 mappings-toml = Mapping (TOML)
 mappings-save = Save mapping
+mappings-suggest-title = Suggest a mapping from an extract
+mappings-suggest-note = Kombi reads the header and the first rows, matches the columns it recognises, proposes value maps for small sets of codes and says what the other columns hold. Nothing is imported or saved: check the mapping below, correct it and save it.
+mappings-suggest = Suggest a mapping
+mappings-suggested = A suggested mapping is in the form below: check every line (comments marked CHANGE above all), then save it.
+mappings-decide = Decide before importing with it:
 
 ## Finance
 

@@ -213,6 +213,13 @@ import-started-at = Начат { $at }
 import-refreshes = Страница обновляется сама.
 import-rejected = Отклонённые строки
 import-download = Скачать все в CSV
+import-encoding = Прочитан в кодировке { $encoding }.
+import-attributes = Дополнительные атрибуты
+import-attributes-note = Сохранённые значения каждого столбца, ставшего дополнительным атрибутом: числа правила сегментов сравнивают как числа (score > 7), остальное — как текст.
+import-attribute = Атрибут
+import-as-numbers = Числа
+import-as-text = Текст
+import-mixed = числа и текст
 import-line = Строка
 import-column = Столбец
 import-reason = Причина
@@ -226,6 +233,11 @@ mappings-save-title = Сохранить сопоставление
 mappings-name-placeholder = например, выгрузка Siebel CRM
 mappings-toml = Сопоставление (TOML)
 mappings-save = Сохранить сопоставление
+mappings-suggest-title = Предложить сопоставление по выгрузке
+mappings-suggest-note = Kombi читает заголовок и первые строки, сопоставляет узнанные столбцы, предлагает таблицы значений для небольших наборов кодов и описывает остальные столбцы. Ничего не импортируется и не сохраняется: проверьте сопоставление ниже, исправьте и сохраните.
+mappings-suggest = Предложить сопоставление
+mappings-suggested = Предложенное сопоставление — в форме ниже: проверьте каждую строку (прежде всего комментарии с CHANGE) и сохраните.
+mappings-decide = Решите до импорта с ним:
 
 ## Финансы
 

@@ -32,6 +32,7 @@ mod m20261130_000022_scenarios;
 mod m20261130_000023_settings_changes;
 mod m20261130_000024_bank_setup;
 mod m20261130_000025_stated_age;
+mod m20261130_000026_import_run_details;
 
 pub struct Migrator;
 
@@ -64,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000023_settings_changes::Migration),
             Box::new(m20261130_000024_bank_setup::Migration),
             Box::new(m20261130_000025_stated_age::Migration),
+            Box::new(m20261130_000026_import_run_details::Migration),
         ]
     }
 }

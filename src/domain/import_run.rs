@@ -74,6 +74,25 @@ pub struct ImportRun {
     pub message: String,
     /// The rejected rows as CSV (line, column, reason).
     pub errors_csv: String,
+    /// The text encoding the file was read in (`UTF-8`, `windows-1251` …), once known.
+    pub encoding: Option<String>,
+    /// Per custom attribute: its name, the stored values rules read as numbers, and as text.
+    pub custom_attributes: Vec<AttributeCount>,
+}
+
+/// How the values of one custom attribute came out of an import.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttributeCount {
+    pub name: String,
+    pub numbers: u64,
+    pub texts: u64,
+}
+
+impl AttributeCount {
+    /// Numbers and text both: a rule comparing it as a number skips the text values.
+    pub fn is_mixed(&self) -> bool {
+        self.numbers > 0 && self.texts > 0
+    }
 }
 
 impl ImportRun {
@@ -135,6 +154,8 @@ mod tests {
             skipped: 0,
             message: String::new(),
             errors_csv: String::new(),
+            encoding: None,
+            custom_attributes: Vec::new(),
         }
     }
 

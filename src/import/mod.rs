@@ -15,7 +15,9 @@
 //!   Only problems with the file as a whole ([`ImportError`]) stop it, before any row is read.
 //! - Memory stays bounded: rows are read lazily, records are capped at 1 MiB, duplicate
 //!   detection keeps 16 bytes per CRM id, the report keeps at most 1,000 errors.
-//! - UTF-8 only (with or without a BOM); a cell in another encoding is a row error.
+//! - Text in UTF-8 (with or without a BOM) or in the encoding the mapping names or `encoding`
+//!   detects (Windows-1251 …), decoded while it streams.
+//! - `suggest` proposes a starting mapping from a file's header and first rows.
 
 pub mod canonical;
 mod cells;
@@ -28,6 +30,7 @@ pub mod reference;
 mod report;
 mod row;
 mod source;
+mod suggest;
 mod target;
 
 pub use errors::{ImportError, RowError, RowErrors};
@@ -40,6 +43,7 @@ pub use report::{
     CustomCount, ImportReport, StoredError, defused, stored_errors, write_people_csv,
 };
 pub use source::MAX_RECORD_BYTES;
+pub use suggest::{SAMPLE_ROWS, Suggestion, suggest_mapping};
 
 #[cfg(test)]
 mod tests;

@@ -13,6 +13,21 @@ use crate::domain::import_run::{ImportRun, RecordedStatus};
 use crate::import::ImportReport;
 
 /// The run as the domain sees it; `Invalid` for a status Kombi never writes.
+/// The stored per-attribute counts; none for a run recorded before they were (or unreadable).
+fn custom_counts(stored: &str) -> Vec<crate::domain::import_run::AttributeCount> {
+    serde_json::from_str::<std::collections::BTreeMap<String, [u64; 2]>>(stored)
+        .unwrap_or_default()
+        .into_iter()
+        .map(
+            |(name, [numbers, texts])| crate::domain::import_run::AttributeCount {
+                name,
+                numbers,
+                texts,
+            },
+        )
+        .collect()
+}
+
 fn to_domain(row: import_run::Model) -> Result<ImportRun, StoreError> {
     let status = RecordedStatus::parse(&row.status).ok_or_else(|| {
         StoreError::Invalid(format!(
@@ -36,6 +51,8 @@ fn to_domain(row: import_run::Model) -> Result<ImportRun, StoreError> {
         skipped: count(row.skipped),
         message: row.message,
         errors_csv: row.errors_csv,
+        encoding: row.encoding,
+        custom_attributes: custom_counts(&row.custom_counts),
     })
 }
 
@@ -54,6 +71,8 @@ pub async fn start(
         bytes_total: Set(i64::try_from(bytes_total).unwrap_or(i64::MAX)),
         message: Set(String::new()),
         errors_csv: Set(String::new()),
+        encoding: Set(None),
+        custom_counts: Set(String::new()),
         started_at: Set(Utc::now()),
         ..Default::default()
     }
@@ -104,6 +123,14 @@ pub async fn finish(
     model.status = Set(RecordedStatus::Finished.as_str().into());
     model.message = Set(report.to_string());
     model.errors_csv = Set(report.to_stored_csv());
+    model.encoding = Set(report.encoding.map(str::to_owned));
+    let counts: std::collections::BTreeMap<&str, [u64; 2]> = report
+        .custom_attributes
+        .iter()
+        .map(|(name, count)| (name.as_str(), [count.numbers, count.texts]))
+        .collect();
+    // Serializing a map of strings to numbers cannot fail.
+    model.custom_counts = Set(serde_json::to_string(&counts).unwrap_or_default());
     model.finished_at = Set(Some(Utc::now()));
     model.update(db).await?;
     Ok(())

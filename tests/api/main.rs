@@ -20,6 +20,7 @@ mod desk_offers;
 mod encoded_paths;
 mod health;
 mod helpers;
+mod mapping_suggest;
 mod matrices_review;
 mod matrices_store;
 mod matrices_ui;

@@ -23,6 +23,10 @@ pub struct Model {
     pub finished_at: Option<DateTimeUtc>,
     /// When the run last reported progress (see [`crate::domain::import_run::ImportRun::state`]).
     pub progressed_at: Option<DateTimeUtc>,
+    /// The text encoding the file was read in, once known.
+    pub encoding: Option<String>,
+    /// Per custom attribute, `{"name": [numbers, texts]}`; empty before it was recorded.
+    pub custom_counts: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -26,6 +26,8 @@ use crate::web::state::AppState;
 
 /// Largest extract accepted through the browser (a million clients is about 250 MB).
 const MAX_UPLOAD_BYTES: usize = 2 * 1024 * 1024 * 1024;
+/// The mapping field names a saved mapping by id.
+const MAX_CHOICE_BYTES: usize = 64;
 /// The database is told about progress at most this often.
 const PROGRESS_EVERY: Duration = Duration::from_millis(500);
 
@@ -158,8 +160,13 @@ async fn receive(mut payload: Multipart) -> Result<(Option<Upload>, String), Web
                 bytes: bytes as u64,
             });
         } else if name == "mapping" {
+            // A mapping's id or "canonical": a few bytes; more is not read into memory.
             while let Some(chunk) = field.next().await {
-                mapping.push_str(&String::from_utf8_lossy(&chunk.map_err(bad)?));
+                let chunk = chunk.map_err(bad)?;
+                if mapping.len() + chunk.len() > MAX_CHOICE_BYTES {
+                    return Err(WebError::BadRequest(Message::new("error-upload-too-large")));
+                }
+                mapping.push_str(&String::from_utf8_lossy(&chunk));
             }
         }
     }
@@ -273,6 +280,10 @@ struct RunPage {
     message: String,
     errors: Vec<Vec<String>>,
     has_errors: bool,
+    /// The text encoding the file was read in, once known.
+    encoding: Option<String>,
+    /// How each custom attribute's values came out: numbers, text, or both.
+    attributes: Vec<crate::domain::import_run::AttributeCount>,
 }
 
 async fn find_run(state: &AppState, id: i32) -> Result<ImportRun, WebError> {
@@ -317,6 +328,8 @@ pub async fn run(
         message,
         has_errors: !errors.is_empty(),
         errors,
+        encoding: run.encoding.clone(),
+        attributes: run.custom_attributes.clone(),
         run: line,
     })
 }

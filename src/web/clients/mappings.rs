@@ -5,6 +5,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use crate::domain::message::Message;
 use crate::import::Mapping;
 use crate::persistence::import_runs;
 use crate::web::error::WebError;
@@ -23,6 +24,8 @@ struct MappingsPage {
     errors: Vec<String>,
     /// Just saved: the page confirms it.
     just_saved: bool,
+    /// The form holds a suggestion: what only the person can decide before saving it.
+    suggested: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -61,6 +64,7 @@ async fn page(
         toml,
         errors,
         just_saved: false,
+        suggested: None,
     })
 }
 
@@ -80,6 +84,85 @@ pub async fn list(
     .await?;
     page.just_saved = query.saved.is_some();
     render(&page)
+}
+
+/// The start of an extract read for a suggestion: the header and hundreds of rows fit many
+/// times over; the rest of the upload is not read.
+const SUGGEST_BYTES: usize = 1 << 20;
+
+/// `POST /clients/mappings/suggest` (multipart; CSRF token in the action URL): the form
+/// filled with a mapping suggested from the extract's header and first rows, named after the
+/// file, for the person to check, correct and save. Nothing is stored.
+pub async fn suggest(
+    state: web::Data<AppState>,
+    identity: Identity,
+    mut payload: actix_multipart::Multipart,
+) -> Result<HttpResponse, WebError> {
+    use futures_util::StreamExt;
+    let bad = |e: actix_multipart::MultipartError| {
+        WebError::BadRequest(Message::new("error-upload-cut").with("detail", e))
+    };
+    let mut start = Vec::new();
+    let mut file_name = String::new();
+    while let Some(field) = payload.next().await {
+        let mut field = field.map_err(bad)?;
+        let disposition = field.content_disposition().cloned();
+        if disposition.as_ref().and_then(|d| d.get_name()) != Some("file") {
+            continue;
+        }
+        file_name = disposition
+            .as_ref()
+            .and_then(|d| d.get_filename())
+            .unwrap_or_default()
+            .to_owned();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(bad)?;
+            let room = SUGGEST_BYTES.saturating_sub(start.len());
+            start.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            if start.len() == SUGGEST_BYTES {
+                // The last line may be cut: up to its start only.
+                let end = start.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                start.truncate(end);
+                break;
+            }
+        }
+        break;
+    }
+    let lang = identity.language;
+    if start.is_empty() {
+        let page = page(
+            &state,
+            &identity,
+            String::new(),
+            String::new(),
+            vec![lang.text("import-choose-file")],
+        )
+        .await?;
+        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    let today = chrono::Utc::now().date_naive();
+    match crate::import::suggest_mapping(&start[..], today) {
+        Ok(suggestion) => {
+            let name = std::path::Path::new(&file_name)
+                .file_stem()
+                .map(|s| s.to_string_lossy().chars().take(100).collect())
+                .unwrap_or_default();
+            let mut page = page(&state, &identity, name, suggestion.toml, Vec::new()).await?;
+            page.suggested = Some(suggestion.decide);
+            render(&page)
+        }
+        Err(err) => {
+            let page = page(
+                &state,
+                &identity,
+                String::new(),
+                String::new(),
+                vec![err.to_string()],
+            )
+            .await?;
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+    }
 }
 
 /// `POST /clients/mappings`: checks the TOML and saves it under its name.

@@ -17,5 +17,6 @@ pub fn routes(table: &mut RouteTable) {
             import::errors_csv,
         )
         .get("/clients/mappings", PRODUCT, mappings::list)
-        .post("/clients/mappings", PRODUCT, mappings::save);
+        .post("/clients/mappings", PRODUCT, mappings::save)
+        .post("/clients/mappings/suggest", PRODUCT, mappings::suggest);
 }
