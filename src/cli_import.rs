@@ -88,8 +88,13 @@ pub async fn import_crm(
         report.skipped
     );
     for (name, count) in &report.custom_attributes {
+        let column = report
+            .custom_columns
+            .get(name)
+            .map(|c| format!(" (column {c:?})"))
+            .unwrap_or_default();
         println!(
-            "  custom attribute {name}: {} number(s), {} text(s)",
+            "  custom attribute {name}{column}: {} number(s), {} text(s)",
             count.numbers, count.texts
         );
     }

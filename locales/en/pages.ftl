@@ -198,7 +198,7 @@ segments-count-text = { $count } clients match this rule today
 ## Importing clients
 
 import-title = Import clients
-import-file = CRM extract (CSV with a header row; “,” “;” or tab; UTF-8)
+import-file = CRM extract (CSV with a header row; “,” “;” or tab; UTF-8, Windows-1251 or another encoding, detected)
 import-columns = Columns
 import-canonical = Kombi's own columns (as written by generate-crm)
 import-note = Clients are matched by CRM id: new ones are added, changed ones updated, unchanged ones left alone. Bad rows are skipped and listed with their line, column and reason.

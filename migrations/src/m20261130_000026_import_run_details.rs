@@ -1,7 +1,8 @@
 //! What an import's report says beyond its counts, kept for the run's page: the text encoding
 //! the file was read in (`import_runs.encoding`), and per custom attribute how many stored
-//! values rules read as numbers and how many as text (`import_runs.custom_counts`, JSON
-//! `{"name": [numbers, texts]}`; empty for runs before this migration).
+//! values rules read as numbers and how many as text, and the column it came from
+//! (`import_runs.custom_counts`, JSON `{"name": {"numbers": n, "texts": n, "column": "…"}}`;
+//! empty for runs before this migration).
 
 use sea_orm_migration::prelude::*;
 

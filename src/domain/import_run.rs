@@ -84,6 +84,8 @@ pub struct ImportRun {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AttributeCount {
     pub name: String,
+    /// The extract's column it came from, when a column of its own filled it.
+    pub column: Option<String>,
     pub numbers: u64,
     pub texts: u64,
 }

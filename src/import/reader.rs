@@ -131,6 +131,20 @@ impl<R: Read> ImportReader<R> {
         self.line_of()
     }
 
+    /// Each custom attribute a column of its own fills, with that column's name (as in the
+    /// header): the report names the column beside the attribute.
+    pub fn custom_columns(&self) -> Vec<(String, String)> {
+        self.plan
+            .slots
+            .iter()
+            .zip(&self.plan.columns)
+            .filter_map(|(slot, column)| match slot {
+                super::plan::Slot::Custom(key, _) => Some((key.clone(), column.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The delimiter in use, as configured or detected.
     pub fn delimiter(&self) -> u8 {
         self.delimiter

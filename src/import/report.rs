@@ -27,6 +27,8 @@ pub struct ImportReport {
     pub custom_attributes: std::collections::BTreeMap<String, CustomCount>,
     /// The text encoding the file was read in (`UTF-8`, `windows-1251` …), once known.
     pub encoding: Option<&'static str>,
+    /// The column each custom attribute came from, when a column of its own filled it.
+    pub custom_columns: std::collections::BTreeMap<String, String>,
     /// Keep every error, not only the first [`ImportReport::MAX_ERRORS`] (the command line's
     /// `--errors-csv`, which promises them all; a person asked for the file).
     pub keep_all: bool,

@@ -144,6 +144,17 @@ fn suggest(sample: &Sample, today: NaiveDate) -> Suggestion {
             continue;
         }
         if let Some((_, field)) = mapped.iter().find(|(p, _)| *p == position) {
+            if *field == Field::HomeSalesPoint {
+                // Only the bank knows whether these are its sales point codes; a row naming a
+                // point the bank does not have is refused.
+                let _ = writeln!(
+                    columns,
+                    "# {} = {}   # if its values are the bank's sales point codes",
+                    key(name),
+                    quoted(field.as_str())
+                );
+                continue;
+            }
             let _ = writeln!(columns, "{} = {}", key(name), quoted(field.as_str()));
             values.push_str(&value_map(sample, position, *field));
             continue;
@@ -159,22 +170,18 @@ fn suggest(sample: &Sample, today: NaiveDate) -> Suggestion {
                 );
                 ignore.push(name.clone());
             }
-            _ if holds(sample.values(position)) == Holds::Flags => {
-                let _ = writeln!(
-                    holdings,
-                    "# {} = \"PRODUCT_CODE\"   # {described}: a product held?",
-                    key(name)
-                );
-                let _ = writeln!(
-                    notes,
-                    "# {}: {described}; kept as a custom attribute",
-                    quoted(name)
-                );
-            }
-            _ => {
+            kept => {
+                if holds(sample.values(position)) == Holds::Flags {
+                    let _ = writeln!(
+                        holdings,
+                        "# {} = \"PRODUCT_CODE\"   # {described}: a product held?",
+                        key(name)
+                    );
+                }
+                let attribute = kept.map_or_else(|| format!("column_{}", position + 1), |k| k.1);
                 let _ = writeln!(
                     notes,
-                    "# {}: {described}; kept as a custom attribute",
+                    "# {}: {described}; kept as the custom attribute {attribute}",
                     quoted(name)
                 );
             }

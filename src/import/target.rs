@@ -206,19 +206,21 @@ pub(super) fn is_attribute_key(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
 }
 
-/// The custom attribute name for an unmapped column: "Loyalty tier" → "loyalty_tier".
+/// The custom attribute name for an unmapped column: "Loyalty tier" → "loyalty_tier",
+/// "Долг, руб." → "dolg_rub" (Cyrillic in its common Latin spelling, so rules can name it).
 /// Lower-cased; runs of other characters become one `_`; `None` when nothing usable is left
-/// (a header in Cyrillic, say), so the caller can fall back to the column's position.
+/// (a header in another script, say), so the caller can fall back to the column's position.
 pub(super) fn attribute_name(column: &str) -> Option<String> {
     let mut name = String::new();
-    for c in column.chars() {
+    for c in crate::domain::client::names::to_latin(column).chars() {
         if c.is_ascii_alphanumeric() || matches!(c, '.' | '-') {
             name.push(c.to_ascii_lowercase());
         } else if !name.ends_with('_') {
             name.push('_');
         }
     }
-    let name = name.trim_matches('_');
+    // "Долг, руб." ends in "_rub.": separators at either end are dropped, inner ones kept.
+    let name = name.trim_matches(|c| matches!(c, '_' | '.' | '-'));
     let name: String = name.chars().take(MAX_ATTRIBUTE_KEY_CHARS).collect();
     (!name.is_empty()).then_some(name)
 }
@@ -272,7 +274,9 @@ mod tests {
             attribute_name("segment.code").as_deref(),
             Some("segment.code")
         );
-        assert_eq!(attribute_name("Лояльность"), None);
+        assert_eq!(attribute_name("Лояльность").as_deref(), Some("loyalnost"));
+        assert_eq!(attribute_name("Долг, руб.").as_deref(), Some("dolg_rub"));
+        assert_eq!(attribute_name("积分"), None);
         assert_eq!(attribute_name(&"x".repeat(70)).unwrap().len(), 64);
     }
 }

@@ -218,6 +218,7 @@ pub async fn import_file_keeping(
     };
     let input = Input {
         encoding: reader.encoding(),
+        custom_columns: reader.custom_columns(),
         reader,
         bytes_read,
         bytes_total,
@@ -256,6 +257,7 @@ struct Input<R: std::io::Read> {
     bytes_total: u64,
     keep_all_errors: bool,
     encoding: &'static str,
+    custom_columns: Vec<(String, String)>,
 }
 
 async fn write_all<R: std::io::Read + Send + 'static>(
@@ -272,6 +274,7 @@ async fn write_all<R: std::io::Read + Send + 'static>(
         bytes_total,
         keep_all_errors,
         encoding,
+        custom_columns,
     } = input;
     let mut writer = match db.get_database_backend() {
         DbBackend::Postgres => Writer::Copy {
@@ -291,6 +294,7 @@ async fn write_all<R: std::io::Read + Send + 'static>(
     let mut report = ImportReport {
         keep_all: keep_all_errors,
         encoding: Some(encoding),
+        custom_columns: custom_columns.into_iter().collect(),
         ..ImportReport::new()
     };
     let mut progress = Progress {

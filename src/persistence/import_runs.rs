@@ -13,18 +13,26 @@ use crate::domain::import_run::{ImportRun, RecordedStatus};
 use crate::import::ImportReport;
 
 /// The run as the domain sees it; `Invalid` for a status Kombi never writes.
+/// One custom attribute's counts as `import_runs.custom_counts` keeps them.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredCount {
+    numbers: u64,
+    texts: u64,
+    #[serde(default)]
+    column: Option<String>,
+}
+
 /// The stored per-attribute counts; none for a run recorded before they were (or unreadable).
 fn custom_counts(stored: &str) -> Vec<crate::domain::import_run::AttributeCount> {
-    serde_json::from_str::<std::collections::BTreeMap<String, [u64; 2]>>(stored)
+    serde_json::from_str::<std::collections::BTreeMap<String, StoredCount>>(stored)
         .unwrap_or_default()
         .into_iter()
-        .map(
-            |(name, [numbers, texts])| crate::domain::import_run::AttributeCount {
-                name,
-                numbers,
-                texts,
-            },
-        )
+        .map(|(name, c)| crate::domain::import_run::AttributeCount {
+            name,
+            column: c.column,
+            numbers: c.numbers,
+            texts: c.texts,
+        })
         .collect()
 }
 
@@ -124,10 +132,17 @@ pub async fn finish(
     model.message = Set(report.to_string());
     model.errors_csv = Set(report.to_stored_csv());
     model.encoding = Set(report.encoding.map(str::to_owned));
-    let counts: std::collections::BTreeMap<&str, [u64; 2]> = report
+    let counts: std::collections::BTreeMap<&str, StoredCount> = report
         .custom_attributes
         .iter()
-        .map(|(name, count)| (name.as_str(), [count.numbers, count.texts]))
+        .map(|(name, count)| {
+            let stored = StoredCount {
+                numbers: count.numbers,
+                texts: count.texts,
+                column: report.custom_columns.get(name).cloned(),
+            };
+            (name.as_str(), stored)
+        })
         .collect();
     // Serializing a map of strings to numbers cannot fail.
     model.custom_counts = Set(serde_json::to_string(&counts).unwrap_or_default());

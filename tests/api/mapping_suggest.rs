@@ -20,7 +20,9 @@ fn extract() -> Vec<u8> {
 
 /// The form's text as a browser would submit it (the page escapes it).
 fn textarea(page: &str) -> String {
-    let start = page.find("<textarea name=\"toml\"").expect("the mapping form");
+    let start = page
+        .find("<textarea name=\"toml\"")
+        .expect("the mapping form");
     let body = &page[start..];
     let body = &body[body.find('>').unwrap() + 1..body.find("</textarea>").unwrap()];
     body.replace("&#34;", "\"")
@@ -55,8 +57,14 @@ async fn a_suggested_mapping_is_edited_saved_and_imports_the_extract_with_its_re
 
     assert_eq!(response.status(), StatusCode::OK);
     let page = response.text().await.unwrap();
-    assert!(page.contains("value=\"bank-survey\""), "named after the file");
-    assert!(page.contains("crm_id: no column looks like a client id"), "{page}");
+    assert!(
+        page.contains("value=\"bank-survey\""),
+        "named after the file"
+    );
+    assert!(
+        page.contains("crm_id: no column looks like a client id"),
+        "{page}"
+    );
     let suggested = textarea(&page);
     for line in [
         "\"Пол\" = \"gender\"",
@@ -88,7 +96,10 @@ async fn a_suggested_mapping_is_edited_saved_and_imports_the_extract_with_its_re
         )
         .await;
     assert_eq!(saved.status(), StatusCode::SEE_OTHER, "{edited}");
-    let mapping = kombi::persistence::import_runs::mappings(&app.db).await.unwrap()[0].id;
+    let mapping = kombi::persistence::import_runs::mappings(&app.db)
+        .await
+        .unwrap()[0]
+        .id;
     let form = Form::new()
         .text("mapping", mapping.to_string())
         .part("file", Part::bytes(extract()).file_name("bank-survey.csv"));
@@ -99,16 +110,40 @@ async fn a_suggested_mapping_is_edited_saved_and_imports_the_extract_with_its_re
         .send()
         .await
         .unwrap();
-    let run: i32 = location(&started).rsplit('/').next().unwrap().parse().unwrap();
+    let run: i32 = location(&started)
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     let finished = crate::clients_ui::wait_until_finished(&app, run).await;
-    assert_eq!((finished.rows, finished.skipped), (3, 0), "{}", finished.message);
+    assert_eq!(
+        (finished.rows, finished.skipped),
+        (3, 0),
+        "{}",
+        finished.message
+    );
 
-    let report = app.get(&format!("/clients/imports/{run}")).await.text().await.unwrap();
+    let report = app
+        .get(&format!("/clients/imports/{run}"))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(report.contains("Read as windows-1251."), "{report}");
-    let debt = report.find("<code>debt</code>").expect("the debt attribute listed");
+    let debt = report
+        .find("<code>debt</code>")
+        .expect("the debt attribute listed");
     let row = &report[debt..debt + report[debt..].find("</tr>").unwrap()];
-    assert!(row.contains("numbers and text"), "one text among numbers: {row}");
+    assert!(
+        row.contains("numbers and text"),
+        "one text among numbers: {row}"
+    );
     assert!(row.contains(">2<") && row.contains(">1<"), "{row}");
+    assert!(
+        row.contains("<td>Debt</td>"),
+        "the column it came from: {row}"
+    );
     let client = kombi::persistence::clients::load(&app.db, "MSK-002")
         .await
         .unwrap()

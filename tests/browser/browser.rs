@@ -147,6 +147,38 @@ impl Browser {
         Ok(())
     }
 
+    /// The current value of a form field (what the person sees in it).
+    pub async fn value(&self, css: &str) -> Result<String> {
+        Ok(self
+            .find(css)
+            .await?
+            .prop("value")
+            .await?
+            .unwrap_or_default())
+    }
+
+    /// Replaces a field's whole value at once, as pasting would (typing a long text key by key
+    /// only slows the journey).
+    pub async fn paste(&self, css: &str, text: &str) -> Result<()> {
+        let field = self.find(css).await?;
+        self.driver
+            .execute(
+                "arguments[0].value = arguments[1];",
+                vec![field.to_json()?, serde_json::Value::String(text.to_owned())],
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// Chooses a file for an `<input type=file>`.
+    pub async fn attach(&self, css: &str, path: &std::path::Path) -> Result<()> {
+        self.find(css)
+            .await?
+            .send_keys(path.display().to_string())
+            .await?;
+        Ok(())
+    }
+
     pub async fn click(&self, css: &str) -> Result<()> {
         self.find(css).await?.click().await?;
         Ok(())

@@ -4,6 +4,7 @@
 //! `scripts/install-browser` installs what they need.
 
 mod browser;
+mod import_journey;
 mod journeys;
 mod setup_journey;
 
@@ -79,6 +80,11 @@ fn main() {
         journey(
             "bank_set_up_from_an_empty_database",
             setup_journey::bank_set_up_from_an_empty_database,
+            missing,
+        ),
+        journey(
+            "product_manager_imports_an_anonymised_extract_in_russian",
+            import_journey::anonymised_extract_in_russian,
             missing,
         ),
         journey(

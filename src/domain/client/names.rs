@@ -106,6 +106,22 @@ fn to_cyrillic(latin: &str) -> String {
     out.replace("ыа", "ья")
 }
 
+/// `text` lower-cased with its Cyrillic letters in their common Latin spelling ("Долг клиента"
+/// → "dolg klienta"); other characters kept.
+pub fn to_latin(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous = ' ';
+    for c in text.to_lowercase().chars() {
+        if is_cyrillic(c) {
+            out.push_str(latin(c, !previous.is_alphabetic()).0);
+        } else {
+            out.push(c);
+        }
+        previous = c;
+    }
+    out
+}
+
 /// The lower-case spellings to look a typed name up under: the text itself, and its
 /// transliterations into the other script. `ё` and `е` are one letter here, as people type them.
 pub fn search_spellings(query: &str) -> Vec<String> {

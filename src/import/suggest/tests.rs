@@ -56,7 +56,7 @@ fn an_anonymised_extract_says_what_only_a_person_can_decide() {
         "[values.gender]\nM = \"male\"\nF = \"female\"",
         "age_as_of = \"2026-11-30\"",
         "# APERSAUT = \"PRODUCT_CODE\"",
-        "# \"Debt, RUB\": numbers; kept as a custom attribute",
+        "# \"Debt, RUB\": numbers; kept as the custom attribute debt_rub",
         "# \"Segment code\": text, 2 values: \"A\", \"B\"",
         "# unstable_ids = true",
     ] {
@@ -95,6 +95,11 @@ fn unknown_codes_are_left_blank_with_a_note_and_shadowing_columns_ignored() {
     );
     assert!(toml.contains("\"женат\" = \"married\""), "{toml}");
     assert!(toml.contains("ignore = [\"tag\"]"), "{toml}");
+    let branch = suggested("id,Филиал\n1,MSK\n".as_bytes()).toml;
+    assert!(
+        branch.contains("# \"Филиал\" = \"home_sales_point\"   # if its values are the bank's"),
+        "a point the bank may not have is left to the person:\n{branch}"
+    );
     let mapping = Mapping::from_toml(toml).unwrap_or_else(|e| panic!("{e}\n{toml}"));
     let rows: Vec<_> = ImportReader::new(text.as_bytes(), &mapping)
         .unwrap()

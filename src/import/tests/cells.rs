@@ -227,7 +227,7 @@ fn unmapped_columns_become_custom_attributes_and_ignored_ones_do_not() {
     assert_eq!(
         attributes,
         [
-            ("column_9", "Тверь"),
+            ("filial", "Тверь"),
             ("loyalty_tier", "gold"),
             ("loyalty_tier_old", "silver")
         ]

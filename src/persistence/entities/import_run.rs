@@ -25,7 +25,8 @@ pub struct Model {
     pub progressed_at: Option<DateTimeUtc>,
     /// The text encoding the file was read in, once known.
     pub encoding: Option<String>,
-    /// Per custom attribute, `{"name": [numbers, texts]}`; empty before it was recorded.
+    /// Per custom attribute, `{"name": {"numbers", "texts", "column"}}`; empty before it was
+    /// recorded.
     pub custom_counts: String,
 }
 
