@@ -131,7 +131,13 @@ pub async fn guard(
     let changing = csrf::is_state_changing(req.method());
     let response = next.call(req).await?.map_into_boxed_body();
     if changing {
+        // A form may have changed the bank, a user, a session or a token: this server's next
+        // request reads them afresh. (No API call changes a user, a session or a token.)
         state.readiness.forget();
+        if !api {
+            state.sessions.forget();
+            state.tokens.forget();
+        }
     }
     Ok(response)
 }
@@ -139,7 +145,18 @@ pub async fn guard(
 /// The signed-in user of the session cookie, if any (also used by the 404 page's layout).
 pub async fn session_identity(req: &HttpRequest, state: &AppState) -> Option<Identity> {
     let token = req.cookie(SESSION_COOKIE)?.value().to_string();
-    match sessions::resume(&state.db, &token, Utc::now()).await {
+    let hash = crate::security::token_hash(&token);
+    let found = match state.sessions.get(&hash) {
+        Some(session) => Ok(Some(session)),
+        None => sessions::resume(&state.db, &token, Utc::now())
+            .await
+            .inspect(|found| {
+                if let Some(session) = found {
+                    state.sessions.keep(hash, session.clone());
+                }
+            }),
+    };
+    match found {
         Ok(found) => found.map(|s| Identity {
             language: s.user.language.unwrap_or_else(|| browser_language(req)),
             user: s.user,
@@ -160,7 +177,18 @@ async fn bearer_identity(req: &HttpRequest, state: &AppState) -> Option<Identity
         .strip_prefix("Bearer ")
         .or_else(|| value.strip_prefix("bearer "))?
         .trim();
-    match tokens::authenticate(&state.db, token, Utc::now()).await {
+    let hash = crate::security::token_hash(token);
+    let found = match state.tokens.get(&hash) {
+        Some(user) => Ok(Some(user)),
+        None => tokens::authenticate(&state.db, token, Utc::now())
+            .await
+            .inspect(|found| {
+                if let Some(user) = found {
+                    state.tokens.keep(hash, user.clone());
+                }
+            }),
+    };
+    match found {
         Ok(found) => found.map(|user| Identity {
             language: user.language.unwrap_or_else(|| browser_language(req)),
             user,

@@ -11,6 +11,7 @@ pub mod auth;
 pub mod catalog;
 pub mod charts;
 pub mod clients;
+pub mod credentials;
 pub mod csrf;
 pub mod desk;
 pub mod error;

@@ -17,6 +17,9 @@ pub struct AppState {
     pub views: super::viewed::RecentViews,
     /// What the bank still lacks, for every page's notice.
     pub readiness: super::readiness::ReadinessCache,
+    /// Sessions and API tokens read in the last second.
+    pub sessions: super::credentials::CredentialCache<crate::persistence::sessions::ActiveSession>,
+    pub tokens: super::credentials::CredentialCache<crate::persistence::users::StaffUser>,
 }
 
 impl AppState {
@@ -29,6 +32,8 @@ impl AppState {
             desk: crate::service::desk::DeskCache::default(),
             views: super::viewed::RecentViews::default(),
             readiness: super::readiness::ReadinessCache::default(),
+            sessions: super::credentials::CredentialCache::default(),
+            tokens: super::credentials::CredentialCache::default(),
         }
     }
 }

@@ -154,3 +154,61 @@ async fn an_advisor_token_cannot_evaluate() {
 
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
 }
+
+/// A token read lately is trusted for at most a second on this server; a user disabled by an
+/// administrator's form here loses the API at once, one disabled behind the server's back (the
+/// command line, another server) once that second is over.
+#[tokio::test]
+async fn a_disabled_user_s_token_stops_working_at_once_here_and_within_a_second_elsewhere() {
+    use kombi::persistence::users;
+    let app = spawn_app().await;
+    let first = app.add_user(Role::Finance).await;
+    let second = app.add_user(Role::ProductManager).await;
+    let (first_token, second_token) = (
+        app.api_token_for(&first).await,
+        app.api_token_for(&second).await,
+    );
+    for token in [&first_token, &second_token] {
+        assert_eq!(
+            app.api_get("/api/v1/me", token).await.status(),
+            StatusCode::OK
+        );
+    }
+    let id = |name: String| {
+        let db = app.db.clone();
+        async move {
+            users::find_by_username(&db, &name)
+                .await
+                .unwrap()
+                .unwrap()
+                .id
+        }
+    };
+
+    users::set_active(&app.db, id(first.clone()).await, false)
+        .await
+        .unwrap();
+    tokio::time::sleep(kombi::web::credentials::RECHECK).await;
+    assert_eq!(
+        app.api_get("/api/v1/me", &first_token).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+
+    app.signed_in_as(Role::Admin).await;
+    let csrf = app.session_csrf("/admin/users").await;
+    let disabled = app
+        .post_form(
+            &format!("/admin/users/{}/active", id(second.clone()).await),
+            &[
+                ("csrf_token", &csrf),
+                ("active", "false"),
+                ("confirm", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(disabled.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.api_get("/api/v1/me", &second_token).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+}

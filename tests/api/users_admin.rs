@@ -170,6 +170,26 @@ async fn disabling_a_user_ends_their_sessions() {
     );
 }
 
+/// Another server on the database, or `kombi user disable`, changes the user behind this
+/// server's back: a session this server read lately is trusted for at most a second
+/// (`web::credentials::RECHECK`), then read again.
+#[tokio::test]
+async fn a_user_disabled_behind_this_server_s_back_is_refused_once_the_second_is_over() {
+    let app = spawn_app().await;
+    let advisor = app.signed_in_as(Role::Advisor).await;
+    assert_eq!(app.get("/desk").await.status(), StatusCode::OK);
+    let id = users::find_by_username(&app.db, &advisor)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+
+    users::set_active(&app.db, id, false).await.unwrap();
+    tokio::time::sleep(kombi::web::credentials::RECHECK).await;
+
+    assert_eq!(app.get("/desk").await.status(), StatusCode::SEE_OTHER);
+}
+
 #[tokio::test]
 async fn an_administrator_sets_a_user_s_role_and_home_sales_point() {
     let app = spawn_app().await;
