@@ -28,6 +28,8 @@ pub async fn anonymised_extract_in_russian() -> Result<()> {
     browser
         .click("form[action='/signin'] button[type=submit]")
         .await?;
+    // Signed in only once the product manager's landing page is there.
+    browser.wait_for_path("/catalog").await?;
     browser.goto("/clients/mappings").await?;
     browser.check_accessibility("mappings").await?;
 
@@ -76,6 +78,22 @@ pub async fn anonymised_extract_in_russian() -> Result<()> {
     browser
         .click("form[action^='/clients/import'] button[type=submit]")
         .await?;
+    // The import runs in the background; its page refreshes itself until it ends. Waited for
+    // in the database, so a slow machine does not outlast the page's five seconds.
+    let mut finished = None;
+    for _ in 0..300 {
+        let runs = kombi::persistence::import_runs::recent(&app.db, 1).await?;
+        finished = runs
+            .first()
+            .filter(|r| r.finished_at.is_some())
+            .map(|r| r.id);
+        if finished.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let run = finished.ok_or("the import did not finish within 30 s")?;
+    browser.goto(&format!("/clients/imports/{run}")).await?;
     let report = browser
         .wait_for_text("main", "Прочитан в кодировке windows-1251")
         .await?;
