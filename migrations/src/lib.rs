@@ -33,6 +33,7 @@ mod m20261130_000023_settings_changes;
 mod m20261130_000024_bank_setup;
 mod m20261130_000025_stated_age;
 mod m20261130_000026_import_run_details;
+mod m20261201_000027_clients_changed;
 
 pub struct Migrator;
 
@@ -66,6 +67,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000024_bank_setup::Migration),
             Box::new(m20261130_000025_stated_age::Migration),
             Box::new(m20261130_000026_import_run_details::Migration),
+            Box::new(m20261201_000027_clients_changed::Migration),
         ]
     }
 }

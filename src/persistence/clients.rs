@@ -45,7 +45,8 @@ fn stored(
         .collect::<Result<_, _>>()?)
 }
 
-/// Inserts new clients and updates changed ones, by CRM id (see [`upsert_rows`]).
+/// Inserts new clients and updates changed ones, by CRM id (see [`upsert_rows`]); when any
+/// was written, records that the clients changed (`generation::clients_did_change`).
 ///
 /// # Errors
 /// `InvalidField` for a client that cannot be stored (unknown home sales point, income out of
@@ -55,9 +56,13 @@ pub async fn upsert(
     clients: &[Client],
     sales_point_ids: &HashMap<String, i32>,
 ) -> Result<u64, StoreError> {
-    Ok(upsert_rows(db, stored(clients, sales_point_ids)?)
+    let written = upsert_rows(db, stored(clients, sales_point_ids)?)
         .await?
-        .total())
+        .total();
+    if written > 0 {
+        super::generation::clients_did_change(db).await?;
+    }
+    Ok(written)
 }
 
 /// What a batch of upserts did: clients added, and stored clients whose content changed (the
@@ -140,6 +145,9 @@ pub async fn insert_new(
             )
             .exec_without_returning(db)
             .await?;
+    }
+    if inserted > 0 {
+        super::generation::clients_did_change(db).await?;
     }
     Ok(inserted)
 }

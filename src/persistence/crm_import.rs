@@ -237,6 +237,14 @@ pub async fn import_file_keeping(
             }
         }
     }
+    // Counts kept from the clients are stale once any row was written (a failed import may
+    // have committed batches before it stopped: counted again too).
+    let wrote = outcome
+        .as_ref()
+        .map_or(true, |(_, progress)| progress.written > 0);
+    if wrote && let Err(err) = super::generation::clients_did_change(db).await {
+        tracing::error!(%err, "recording that the clients changed");
+    }
     if let Ok((_, progress)) = &outcome
         && progress.written > 0
     {

@@ -7,9 +7,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Alias, Asterisk, CaseStatement, Condition, Expr, ExprTrait, Query};
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Statement,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::StoreError;
 use super::entities::{client, population_count, sales_point};
@@ -86,22 +84,16 @@ pub async fn count(
     Ok(out)
 }
 
-/// What a count is made from: the bank's generation (segments, matrices, points…), the
-/// imports finished so far, and the day (ages move). A count with another stamp is stale.
+/// What a count is made from: the bank's generation (segments, matrices, points…), how many
+/// times the clients changed (imports from the web or the command line, the API), and the day
+/// (ages move). A count with another stamp is stale.
 ///
 /// # Errors
 /// Database errors.
 pub async fn stamp(db: &impl ConnectionTrait, today: NaiveDate) -> Result<String, StoreError> {
     let generation = super::generation::current(db).await?;
-    let row = db
-        .query_one_raw(Statement::from_string(
-            db.get_database_backend(),
-            "SELECT COUNT(*) AS finished FROM import_runs WHERE finished_at IS NOT NULL",
-        ))
-        .await?
-        .ok_or_else(|| StoreError::Invalid("no count of import runs".into()))?;
-    let finished: i64 = row.try_get("", "finished")?;
-    Ok(format!("g{generation}:i{finished}:{today}"))
+    let clients = super::generation::clients_changed(db).await?;
+    Ok(format!("g{generation}:c{clients}:{today}"))
 }
 
 /// The counts as kept, with their stamp and time; empty when never counted.

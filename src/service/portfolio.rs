@@ -2,7 +2,7 @@
 //! (segment × sales point × main product), per client a year and projected over the clients it
 //! reaches; the portfolio's totals; where products are subsidized or lose money alone; what the
 //! charts draw. Client counts come from `persistence::populations`, counted again only when
-//! what they depend on changed (the bank's generation, a finished import, the day).
+//! what they depend on changed (the bank's generation, the clients, the day).
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -109,6 +109,56 @@ async fn counts_are_kept_until_a_segment_changes() {
     assert_ne!(stamp.unwrap().0, before, "counted again");
 }
 
+/// Clients changed by an import (from the web or the command line: no run is recorded for the
+/// latter) or through the API make the kept counts stale; an import that wrote nothing does not.
+#[tokio::test]
+async fn counts_are_taken_again_once_clients_change_from_any_source() {
+    let app = demo_app().await;
+    let today = Utc::now().date_naive();
+    let stamp = async || populations::kept(&app.db).await.unwrap().1.unwrap().0;
+    counted(&app.db, today).await.unwrap();
+    let first = stamp().await;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one.csv");
+    std::fs::write(&path, "crm_id,full_name\nNEW-1,Novikov Ivan\n").unwrap();
+    let mapping = kombi::import::Mapping::canonical();
+    kombi::persistence::crm_import::import_file(&app.db, &path, &mapping, |_| {})
+        .await
+        .unwrap();
+    counted(&app.db, today).await.unwrap();
+    let after_import = stamp().await;
+    assert_ne!(
+        after_import, first,
+        "an import that wrote a client: counted again"
+    );
+
+    kombi::persistence::crm_import::import_file(&app.db, &path, &mapping, |_| {})
+        .await
+        .unwrap();
+    counted(&app.db, today).await.unwrap();
+    assert_eq!(
+        stamp().await,
+        after_import,
+        "the same file again wrote nothing"
+    );
+
+    let client = clients::load(&app.db, "NEW-1").await.unwrap().unwrap();
+    let moved = kombi::domain::client::Client {
+        city: Some("Omsk".into()),
+        ..client
+    };
+    clients::upsert(&app.db, &[moved], &std::collections::HashMap::new())
+        .await
+        .unwrap();
+    counted(&app.db, today).await.unwrap();
+    assert_ne!(
+        stamp().await,
+        after_import,
+        "a client put through the API: counted again"
+    );
+}
+
 fn decimal(text: &str) -> Decimal {
     text.parse()
         .unwrap_or_else(|_| panic!("{text:?} is a decimal"))
