@@ -37,6 +37,7 @@
 
 mod options;
 mod parse;
+pub(super) use parse::is_bare_key;
 mod write;
 
 use super::canonical::CANONICAL_COLUMNS;

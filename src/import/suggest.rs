@@ -116,11 +116,11 @@ fn quoted(text: &str) -> String {
 
 /// A TOML key: bare when it can be, quoted otherwise.
 fn key(text: &str) -> String {
-    let bare = !text.is_empty()
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-    if bare { text.to_owned() } else { quoted(text) }
+    if super::mapping::is_bare_key(text) {
+        text.to_owned()
+    } else {
+        quoted(text)
+    }
 }
 
 fn suggest(sample: &Sample, today: NaiveDate) -> Suggestion {
@@ -272,12 +272,9 @@ fn value_map(sample: &Sample, position: usize, field: Field) -> String {
     let options = super::mapping::Options::default();
     let mut entries = String::new();
     for value in distinct {
-        let accepted = field.kind() == Kind::Text
-            && super::row::check_value(field, value, &options).is_ok()
-            || field.kind() == Kind::Flag
-                && super::row::check_value(field, &super::cells::flag(value), &options).is_ok();
-        if accepted {
-            continue; // already a value Kombi knows
+        // Read as a cell would be (`да` is a yes already): a value Kombi knows needs no entry.
+        if super::row::check_value(field, value, &options).is_ok() {
+            continue;
         }
         match canonical_value(field, value, &sample.header[position]) {
             Some(canonical) => {

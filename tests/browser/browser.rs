@@ -170,6 +170,15 @@ impl Browser {
         Ok(())
     }
 
+    /// Scrolls the first element matching `css` to the top of the window.
+    pub async fn scroll_to(&self, css: &str) -> Result<()> {
+        let element = self.find(css).await?;
+        self.driver
+            .execute("arguments[0].scrollIntoView();", vec![element.to_json()?])
+            .await?;
+        Ok(())
+    }
+
     /// Chooses a file for an `<input type=file>`.
     pub async fn attach(&self, css: &str, path: &std::path::Path) -> Result<()> {
         self.find(css)

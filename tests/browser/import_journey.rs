@@ -55,6 +55,7 @@ pub async fn anonymised_extract_in_russian() -> Result<()> {
     }
     assert_eq!(browser.value("input[name=name]").await?, "выгрузка-опрос");
     browser.check_accessibility("a suggested mapping").await?;
+    browser.scroll_to("#mapping-form").await?;
     browser.screenshot("1-suggested").await?;
 
     let decided = suggested

@@ -123,15 +123,19 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 /// `name` as a TOML key in messages: bare when it can be, quoted otherwise.
 fn key(table: &str, name: &str) -> String {
-    let bare = !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-    if bare {
+    if is_bare_key(name) {
         format!("{table}.{name}")
     } else {
         format!("{table}.{name:?}")
     }
+}
+
+/// Whether TOML can write `name` as a key without quotes.
+pub(in crate::import) fn is_bare_key(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 pub(super) fn from_toml(text: &str) -> Result<Mapping, MappingError> {

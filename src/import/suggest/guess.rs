@@ -214,7 +214,12 @@ pub(super) fn holds<'a>(values: impl Iterator<Item = &'a str>) -> Holds {
             v.as_str(),
             "yes" | "no" | "y" | "n" | "да" | "нет" | "true" | "false"
         );
-        let count = !v.is_empty() && v.len() <= 3 && v.bytes().all(|b| b.is_ascii_digit());
+        // "001" is a number with its zeros (an account, a code), not a count.
+        let count = v == "0"
+            || (!v.is_empty()
+                && v.len() <= 3
+                && !v.starts_with('0')
+                && v.bytes().all(|b| b.is_ascii_digit()));
         if !(flag || count) {
             return Holds::Other;
         }

@@ -128,3 +128,13 @@ fn a_date_pattern_is_proposed_only_when_the_automatic_reading_fails() {
     assert_eq!(pattern(&["20200131"]), Some("%Y%m%d"));
     assert_eq!(pattern(&["someday"]), None);
 }
+
+#[test]
+fn yes_no_and_count_columns_may_be_holdings_but_codes_with_leading_zeros_are_not() {
+    let holds = |values: &[&str]| guess::holds(values.iter().copied());
+    assert_eq!(holds(&["Yes", "No", "да"]), guess::Holds::Flags);
+    assert_eq!(holds(&["0", "2", "1"]), guess::Holds::Flags);
+    assert_eq!(holds(&["001", "002"]), guess::Holds::Other);
+    assert_eq!(holds(&["1234"]), guess::Holds::Other);
+    assert_eq!(holds(&[]), guess::Holds::Other);
+}

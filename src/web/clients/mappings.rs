@@ -141,7 +141,11 @@ pub async fn suggest(
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     let today = chrono::Utc::now().date_naive();
-    match crate::import::suggest_mapping(&start[..], today) {
+    // Decoding and parsing a megabyte is file work: off the async worker.
+    let suggested = web::block(move || crate::import::suggest_mapping(&start[..], today))
+        .await
+        .map_err(|e| WebError::Internal(e.into()))?;
+    match suggested {
         Ok(suggestion) => {
             let name = std::path::Path::new(&file_name)
                 .file_stem()
